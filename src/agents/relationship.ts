@@ -1,0 +1,67 @@
+import type { Direction, EndReason, Formality, Influence, Mode, Origin } from '../model/enums.js';
+
+/** Where a relationship sits on the 2D spectrum, and how it came about (brief: Relationships). */
+export interface Classified {
+  readonly id: number;
+  mode: Mode;
+  formality: Formality;
+  origin: Origin;
+  influence: Influence;
+  direction: Direction;
+  readonly formed: number;
+  /** Month it ended, or -1 while active. */
+  ended: number;
+  endReason: EndReason | -1;
+}
+
+/**
+ * A pairwise relationship: between two people (informal ties), or between two organizations
+ * (pairings, visits, consultancy). For a one-way relationship, side A is the knowledge donor.
+ */
+export interface Tie extends Classified {
+  readonly kind: 'tie';
+  readonly orgA: number;
+  readonly orgB: number;
+  /** Person ids, or -1 where the relationship is between organizations. */
+  readonly personA: number;
+  readonly personB: number;
+  readonly domain: number;
+  /** Month the relationship's term ends (contract, funding), or Infinity. */
+  endsAt: number;
+  lastUsed: number;
+  trust: number;
+  /** Running value of the tie to each side (keep-or-drop). */
+  valueA: number;
+  valueB: number;
+  /** Uses in which each side gave knowledge (the reciprocity ledger). */
+  givenA: number;
+  givenB: number;
+  codifiedFlow: number;
+  tacitFlow: number;
+  /** For an informal tie between people of a programme pairing: the pairing's id, else -1. */
+  overlayOf: number;
+}
+
+/** A community with members (learning network, community of practice, user group, cohort, network). */
+export interface Community extends Classified {
+  readonly kind: 'community';
+  readonly name: string;
+  /** Technology domain served, or -1 for all. */
+  readonly domain: number;
+  /** Roles whose professional identity the community serves (empty: none in particular). */
+  readonly professionRoles: readonly number[];
+  /** Supplier hosting it (user groups), or -1. */
+  readonly supplier: number;
+  readonly launchedByProgramme: boolean;
+  readonly professionLed: boolean;
+  members: number[];
+  /** Consecutive months of negative net value, per member (parallel to members). */
+  negativeMonths: number[];
+  fundedUntil: number;
+  endsAt: number;
+  readonly meetingInterval: number;
+  /** Share of the agenda set by users rather than the host (user groups). */
+  userAgenda: number;
+  /** Month the community changed form (e.g. network to community of practice), or -1. */
+  transformed: number;
+}

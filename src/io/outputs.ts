@@ -1,0 +1,136 @@
+import type { EnsembleResult } from '../analysis/ensemble.js';
+import { summariseValues, type Summary } from '../analysis/stats.js';
+import { FORMALITIES, INFLUENCES, MODES, ORIGINS } from '../model/enums.js';
+import { OUTCOMES } from '../model/outcomes.js';
+import { PARAMETERS, PARAMETER_NAMES } from '../model/parameters.js';
+import { CELLS, FAMILIES, N_CELLS, type Family } from '../model/recorder.js';
+import type { Scenario } from '../scenarios/index.js';
+import { csvLine, monthDate } from './csv.js';
+
+/** Provenance the caller supplies (the library itself never reads the clock). */
+export interface RunProvenance {
+  readonly lesimVersion: string;
+  readonly gitCommit: string;
+  readonly nodeVersion: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly command: readonly string[];
+}
+
+const STAT_COLUMNS = ['mean', 'sd', 'ci_low', 'ci_high', 'n'];
+
+function statValues(s: Summary): number[] {
+  return [s.mean, s.sd, s.ciLow, s.ciHigh, s.n];
+}
+
+/** One tidy CSV per metric family: month, date, the family's key columns, then the statistics. */
+export function seriesCsv(result: EnsembleResult, family: Family): string {
+  const cells = CELLS.map((cell, index) => ({ cell, index })).filter((c) => c.cell.family === family);
+  const keyNames = Object.keys(cells[0].cell.keys);
+  let out = csvLine(['month', 'date', ...keyNames, ...STAT_COLUMNS]);
+  for (let month = 0; month < result.months; month++) {
+    const date = monthDate(result.params.startYear_year, month);
+    for (const { cell, index } of cells) {
+      out += csvLine([month, date, ...keyNames.map((k) => cell.keys[k]), ...statValues(result.series.get(month * N_CELLS + index))]);
+    }
+  }
+  return out;
+}
+
+export function replicationsCsv(result: EnsembleResult): string {
+  let out = csvLine(['replicate', 'seed', ...OUTCOMES]);
+  result.outcomes.forEach((o, k) => {
+    out += csvLine([k, result.seeds[k], ...OUTCOMES.map((name) => o[name])]);
+  });
+  return out;
+}
+
+export function eventsCsv(result: EnsembleResult): string {
+  let out = csvLine(['replicate', 'month', 'date', 'kind', 'what', 'relationship', 'mode', 'formality', 'origin', 'influence', 'org_a', 'org_b', 'detail']);
+  const label = (names: readonly string[], i: number) => (i >= 0 ? names[i] : '');
+  result.events.forEach((events, k) => {
+    for (const e of events) {
+      out += csvLine([
+        k,
+        e.month,
+        monthDate(result.params.startYear_year, e.month),
+        e.kind,
+        e.what,
+        e.relationship,
+        label(MODES, e.mode),
+        label(FORMALITIES, e.formality),
+        label(ORIGINS, e.origin),
+        label(INFLUENCES, e.influence),
+        e.orgA >= 0 ? e.orgA : '',
+        e.orgB >= 0 ? e.orgB : '',
+        e.detail,
+      ]);
+    }
+  });
+  return out;
+}
+
+/** Every outcome summarised across replications (mean, sd, 95% interval of the mean). */
+export function outcomeSummaries(result: EnsembleResult): Record<string, { mean: number | null; sd: number | null; ci_low: number | null; ci_high: number | null; n: number }> {
+  const clean = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(8)) : null);
+  return Object.fromEntries(
+    OUTCOMES.map((name) => {
+      const s = summariseValues(result.outcomes.map((o) => o[name]));
+      return [name, { mean: clean(s.mean), sd: clean(s.sd), ci_low: clean(s.ciLow), ci_high: clean(s.ciHigh), n: s.n }];
+    }),
+  );
+}
+
+export function summaryJson(scenario: Scenario, result: EnsembleResult): string {
+  return (
+    JSON.stringify(
+      {
+        scenario: scenario.name,
+        title: scenario.title,
+        replications: result.replications,
+        months: result.months,
+        base_seed: result.baseSeed,
+        outcomes: outcomeSummaries(result),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+export function manifestJson(scenario: Scenario, result: EnsembleResult, provenance: RunProvenance, files: readonly string[]): string {
+  const parameters = Object.fromEntries(PARAMETER_NAMES.map((name) => [name, { value: result.params[name], unit: PARAMETERS[name].unit }]));
+  return (
+    JSON.stringify(
+      {
+        tool: 'lesim',
+        lesim_version: provenance.lesimVersion,
+        git_commit: provenance.gitCommit,
+        node_version: provenance.nodeVersion,
+        command: provenance.command,
+        started_at: provenance.startedAt,
+        finished_at: provenance.finishedAt,
+        scenario: { name: scenario.name, title: scenario.title, description: scenario.description, sources: scenario.sources, overrides: scenario.overrides },
+        replications: result.replications,
+        months: result.months,
+        base_seed: result.baseSeed,
+        seeds: result.seeds.map((seed, replicate) => ({ replicate, seed })),
+        parameters,
+        files,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+/** All files of a run directory, by name. */
+export function runFiles(scenario: Scenario, result: EnsembleResult, provenance: RunProvenance): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const family of FAMILIES) files.set(`${family}.csv`, seriesCsv(result, family));
+  files.set('replications.csv', replicationsCsv(result));
+  files.set('events.csv', eventsCsv(result));
+  files.set('summary.json', summaryJson(scenario, result));
+  files.set('manifest.json', manifestJson(scenario, result, provenance, [...files.keys(), 'manifest.json']));
+  return files;
+}

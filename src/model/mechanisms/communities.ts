@@ -1,0 +1,211 @@
+import { capability } from '../../agents/organization.js';
+import type { Community } from '../../agents/relationship.js';
+import { Direction, EndReason, Formality, Influence, Mode, Origin, Status, type Influence as InfluenceT, type Origin as OriginT } from '../enums.js';
+import type { Params } from '../parameters.js';
+import { mayTie, changeForm, endCommunity, formTie, joinCommunity, leaveCommunity } from '../relationships.js';
+import { randInt, type Rng } from '../rng.js';
+import type { State, StepContext } from '../state.js';
+import { relevance, transferKnowledge } from './knowledge.js';
+import { willingness } from './willingness.js';
+
+/** Months a programme learning network must outlive its funding to count as a community of practice. */
+export const TRANSFORM_AFTER_FUNDING_MONTHS = 6;
+
+/**
+ * Communities (phase 6): learning networks, communities of practice, user groups, academy
+ * cohorts and the professional network. Members of voluntary communities stay while what they
+ * get (information, professional identity, bonds) covers the time it costs; funded coordination
+ * pays part of that cost (Ren & Kraut; 003 Evolving Formal Processes). Communities meet at their
+ * interval: attendees learn from one another and some pairs form informal ties. A community below
+ * its minimum membership ends; a programme network that outlives its funding becomes a community
+ * of practice of the providers (001 Spectrum).
+ */
+export function communityPhase(state: State, ctx: StepContext): void {
+  const p = ctx.params;
+  const rng = ctx.rng.communities;
+  for (const community of state.communities) {
+    if (community.ended >= 0) continue;
+    if (state.month >= community.endsAt) {
+      endCommunity(state, ctx, community, EndReason.termOver);
+      continue;
+    }
+    dropDeparted(state, community);
+    if (isVoluntary(community)) {
+      updateMembership(state, p, community);
+      recruit(state, p, rng, community);
+    }
+    if (community.members.length < p.networkMinMembers_count && community.mode !== Mode.professionalNetwork) {
+      endCommunity(state, ctx, community, EndReason.belowMinimum);
+      continue;
+    }
+    if ((state.month - community.formed) % community.meetingInterval === 0) meet(state, ctx, rng, community);
+    if (community.mode === Mode.learningNetwork && community.fundedUntil >= 0 && state.month >= community.fundedUntil + TRANSFORM_AFTER_FUNDING_MONTHS) {
+      community.transformed = state.month;
+      changeForm(state, ctx, community, { mode: Mode.communityOfPractice, origin: Origin.provider, influence: Influence.enable }, 'network_became_community_of_practice');
+    }
+  }
+}
+
+/** Communities whose members choose to stay; cohorts, user groups and the open network are not costed this way. */
+function isVoluntary(c: Community): boolean {
+  return c.mode === Mode.learningNetwork || c.mode === Mode.communityOfPractice;
+}
+
+function dropDeparted(state: State, community: Community): void {
+  for (let i = community.members.length - 1; i >= 0; i--) {
+    if (state.people[community.members[i]].org < 0) leaveCommunity(state, community, community.members[i]);
+  }
+}
+
+/**
+ * Net monthly value of membership to one person (Ren & Kraut): information (the relevant lead of
+ * the best member organization times own need), identity (the community serves the person's
+ * profession), bond (share of members the person has a tie with), less the time cost, part of
+ * which funded coordination carries.
+ */
+export function membershipValue(state: State, p: Params, community: Community, person: number, bestTacit: Float64Array, bestOrg: Int32Array): number {
+  const who = state.people[person];
+  const org = state.orgs[who.org];
+  const a = p.codifiedWeight_exponent;
+  let info = 0;
+  const from = community.domain >= 0 ? community.domain : 0;
+  const to = community.domain >= 0 ? community.domain + 1 : org.tacit.length;
+  for (let d = from; d < to; d++) {
+    if (org.stage[d] === 0 || bestOrg[d] < 0 || bestOrg[d] === org.id) continue;
+    const lead = (bestTacit[d] - org.tacit[d]) * relevance(p, state.orgs[bestOrg[d]], org, d);
+    if (lead > 0) info = Math.max(info, lead * (1 - capability(org, d)));
+  }
+  const funded = community.fundedUntil >= 0 && state.month < community.fundedUntil;
+  let identity = community.professionRoles.includes(who.role) ? p.networkIdentityBenefit_index * who.intrinsic : 0;
+  if (funded && community.launchedByProgramme && org.status !== Status.outside) identity += p.programmeIdentityBenefit_index * who.intrinsic;
+  let tied = 0;
+  for (const id of who.ties) {
+    const t = state.ties[id];
+    const other = t.personA === person ? t.personB : t.personA;
+    if (other >= 0 && state.people[other].memberships.includes(community.id)) tied += 1;
+  }
+  const bond = p.networkBondBenefit_index * (community.members.length > 1 ? tied / (community.members.length - 1) : 0) * (0.5 + who.extrinsic);
+  const cost = p.networkTimeCost_index * (1 + Math.min(1, org.timePressure)) * (funded ? 1 - p.fundedCoordination_share : 1);
+  return p.networkInfoBenefit_index * info + identity + bond - cost;
+}
+
+/** Best tacit know-how per domain among member organizations (for the information value). */
+function memberBest(state: State, community: Community, bestTacit: Float64Array, bestOrg: Int32Array): void {
+  bestTacit.fill(0);
+  bestOrg.fill(-1);
+  for (const person of community.members) {
+    const org = state.orgs[state.people[person].org];
+    for (let d = 0; d < bestTacit.length; d++) {
+      if (org.tacit[d] > bestTacit[d]) {
+        bestTacit[d] = org.tacit[d];
+        bestOrg[d] = org.id;
+      }
+    }
+  }
+}
+
+/**
+ * Word of mouth: a member may invite one of their ties, who joins if membership would be worth
+ * it to them now. Communities that offer their members something grow; others do not.
+ */
+function recruit(state: State, p: Params, rng: Rng, community: Community): void {
+  const n = state.orgs[0].tacit.length;
+  let bestTacit: Float64Array | undefined;
+  let bestOrg: Int32Array | undefined;
+  const count = community.members.length;
+  for (let i = 0; i < count; i++) {
+    if (rng() >= p.communityRecruit_probPerMonth) continue;
+    const ties = state.people[community.members[i]].ties;
+    if (ties.length === 0) continue;
+    const tie = state.ties[ties[randInt(rng, ties.length)]];
+    const invitee = tie.personA === community.members[i] ? tie.personB : tie.personA;
+    if (invitee < 0 || state.people[invitee].org < 0 || state.people[invitee].memberships.includes(community.id)) continue;
+    if (!bestTacit || !bestOrg) {
+      bestTacit = new Float64Array(n);
+      bestOrg = new Int32Array(n);
+      memberBest(state, community, bestTacit, bestOrg);
+    }
+    if (membershipValue(state, p, community, invitee, bestTacit, bestOrg) > 0) joinCommunity(state, community, invitee);
+  }
+}
+
+function updateMembership(state: State, p: Params, community: Community): void {
+  const n = state.orgs[0].tacit.length;
+  const bestTacit = new Float64Array(n);
+  const bestOrg = new Int32Array(n);
+  memberBest(state, community, bestTacit, bestOrg);
+  for (let i = community.members.length - 1; i >= 0; i--) {
+    const person = community.members[i];
+    const value = membershipValue(state, p, community, person, bestTacit, bestOrg);
+    community.negativeMonths[i] = value < 0 ? community.negativeMonths[i] + 1 : 0;
+    if (community.negativeMonths[i] >= p.networkLeaveAfter_months) leaveCommunity(state, community, person);
+  }
+}
+
+/** The origin and influence a meeting gives the ties it creates: those of the community. */
+function meetingChannel(community: Community): { origin: OriginT; influence: InfluenceT } {
+  return { origin: community.origin as OriginT, influence: community.influence as InfluenceT };
+}
+
+/**
+ * A meeting: each attendee talks to a few others, learns from their organizations where they are
+ * ahead (knowledge flows at periodic formality), and may form a tie. A supplier-led user group
+ * keeps to the supplier's agenda, which limits open exchange (001 Macroenvironmental).
+ */
+function meet(state: State, ctx: StepContext, rng: Rng, community: Community): void {
+  const p = ctx.params;
+  const attendees: number[] = [];
+  for (const person of community.members) {
+    const org = state.orgs[state.people[person].org];
+    const attend = community.mode === Mode.professionalNetwork ? p.professionalNetworkAttend_prob : 0.7;
+    if (rng() < attend * (1 - 0.4 * Math.min(1, org.timePressure))) {
+      attendees.push(person);
+      org.timeUsed_hours += p.meetingAttendance_hours;
+    }
+  }
+  if (attendees.length < 2) return;
+  const openness = community.mode === Mode.userGroup ? 0.3 + 0.7 * community.userAgenda : 1;
+  const channel = meetingChannel(community);
+  // The professional network meets by region, with a national event once a year (001 Macroenvironmental).
+  const regional = community.mode === Mode.professionalNetwork && (state.month - community.formed) % 12 !== 0;
+  const rooms: number[][] = [];
+  for (const person of attendees) {
+    const room = regional ? state.orgs[state.people[person].org].region : 0;
+    (rooms[room] ??= []).push(person);
+  }
+  for (const person of attendees) {
+    const who = state.people[person];
+    const org = state.orgs[who.org];
+    const room = rooms[regional ? org.region : 0];
+    for (let k = 0; k < p.meetingContacts_count; k++) {
+      const other = room[randInt(rng, room.length)];
+      if (other === person) continue;
+      const otherOrg = state.orgs[state.people[other].org];
+      if (otherOrg === org) continue;
+      const d = community.domain >= 0 ? community.domain : randInt(rng, org.tacit.length);
+      const rel = relevance(p, otherOrg, org, d);
+      const settingRel = otherOrg.setting === org.setting ? 1 : p.crossSettingRelevance_share;
+      transferKnowledge(ctx, otherOrg.codified[d], otherOrg.tacit[d], org, d, rel, settingRel, p.meetingTacit_rate * openness, p.meetingCodified_rate * openness, Formality.periodic);
+      // Draw first: willingness is only computed for the few contacts that could become ties.
+      const draw = rng();
+      if (draw < p.meetingTie_prob && draw < p.meetingTie_prob * willingness(p, who, org) * willingness(p, state.people[other], otherOrg) && mayTie(state, ctx, person, other)) {
+        formTie(state, ctx, {
+          mode: Mode.directContact,
+          formality: Formality.informal,
+          origin: channel.origin,
+          influence: channel.influence,
+          direction: Direction.multi,
+          orgA: otherOrg.id,
+          orgB: org.id,
+          personA: other,
+          personB: person,
+          domain: d,
+          endsAt: Infinity,
+          trust: p.initialTrust_index + 0.1,
+        });
+      }
+    }
+  }
+}
+
+

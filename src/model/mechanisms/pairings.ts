@@ -1,0 +1,122 @@
+import { maturity } from '../../agents/organization.js';
+import type { Tie } from '../../agents/relationship.js';
+import { Direction, Formality, Influence, Mode, Origin } from '../enums.js';
+import type { Params } from '../parameters.js';
+import { mayTie, changeForm, formTie } from '../relationships.js';
+import { randInt } from '../rng.js';
+import type { State, StepContext } from '../state.js';
+import { bestDomain, transferBetween } from './knowledge.js';
+import { pairingFit } from './proximity.js';
+import { willingness } from './willingness.js';
+
+/** The active pairing tie between two organizations (either order), or -1. */
+export function pairingBetween(state: State, x: number, y: number): number {
+  for (const id of state.programme.pairings) {
+    const t = state.ties[id];
+    if (t.ended < 0 && ((t.orgA === x && t.orgB === y) || (t.orgA === y && t.orgB === x))) return id;
+  }
+  return -1;
+}
+
+/**
+ * Whether a follower judges itself equal to or ahead of its exemplar: true maturity gap, shifted by
+ * the follower's standing bias (status seeking and self-assessment noise drawn at pairing).
+ * 001 Interorganizational Level; 003 Reputational Benefits ("I don't call this fast follower").
+ */
+export function followerSeesItselfAhead(state: State, p: Params, pairingId: number): boolean {
+  const t = state.ties[pairingId];
+  const index = state.programme.pairings.indexOf(pairingId);
+  const bias = index >= 0 ? state.programme.pairingBias[index] : 0;
+  const a = p.codifiedWeight_exponent;
+  return maturity(state.orgs[t.orgB]) + bias >= maturity(state.orgs[t.orgA]);
+}
+
+/** Highest trust among informal ties between people of the pairing's two organizations. */
+export function overlayTrust(state: State, pairing: Tie): number {
+  let best = 0;
+  for (const personId of state.orgs[pairing.orgB].staff) {
+    for (const id of state.people[personId].ties) {
+      const t = state.ties[id];
+      if (t.formality !== Formality.informal) continue;
+      const other = t.personA === personId ? t.personB : t.personA;
+      if (other >= 0 && state.people[other].org === pairing.orgA && t.trust > best) best = t.trust;
+    }
+  }
+  return best;
+}
+
+/** Records that a formal pairing has grown an informal overlay between people (a change of form). */
+export function noteOverlay(state: State, ctx: StepContext, pairingId: number): void {
+  const index = state.programme.pairings.indexOf(pairingId);
+  if (index < 0 || state.programme.pairingOverlaySince[index] >= 0) return;
+  state.programme.pairingOverlaySince[index] = state.month;
+  changeForm(state, ctx, state.ties[pairingId], {}, 'informal_overlay_added');
+}
+
+/**
+ * Pairing work (phase 7). Engagement rises with partner fit and with trust built by the
+ * informal overlay, and falls under exemplar/follower labels when the follower sees itself as
+ * ahead, and under time pressure. An engaged month moves codified knowledge (prescribed documents)
+ * and a little tacit know-how, both ways where each is ahead, and may put two people in contact.
+ */
+export function pairingPhase(state: State, ctx: StepContext): void {
+  const p = ctx.params;
+  const rng = ctx.rng.programme;
+  for (const id of state.programme.pairings) {
+    const tie = state.ties[id];
+    if (tie.ended >= 0) continue;
+    const exemplar = state.orgs[tie.orgA];
+    const follower = state.orgs[tie.orgB];
+    let engagement = p.pairingEngagementBase_index + p.pairingFitWeight_index * pairingFit(state, exemplar, follower) + p.pairingOverlayWeight_index * overlayTrust(state, tie);
+    if (p.labelsActive_flag === 1 && followerSeesItselfAhead(state, p, id)) engagement *= 1 - p.labelInhibition_share;
+    engagement *= 1 - 0.5 * Math.min(1, Math.max(exemplar.timePressure, follower.timePressure));
+    if (rng() >= engagement) continue;
+    tie.lastUsed = state.month;
+    exemplar.timeUsed_hours += p.pairingInteraction_hours;
+    follower.timeUsed_hours += p.pairingInteraction_hours;
+    exemplar.requestsThisMonth += 1;
+    const down = bestDomain(p, exemplar, follower);
+    if (down >= 0) {
+      const moved = transferBetween(ctx, p, exemplar, follower, down, p.pairingTacit_rate, p.pairingCodified_rate, Formality.formal);
+      tie.codifiedFlow += moved.codified;
+      tie.tacitFlow += moved.tacit;
+      tie.givenA += 1;
+    }
+    const up = bestDomain(p, follower, exemplar);
+    if (up >= 0) {
+      const moved = transferBetween(ctx, p, follower, exemplar, up, p.pairingTacit_rate / 2, p.pairingCodified_rate / 2, Formality.formal);
+      tie.codifiedFlow += moved.codified;
+      tie.tacitFlow += moved.tacit;
+      tie.givenB += 1;
+    }
+    if (rng() < p.pairingMeeting_prob) meetAcrossPair(state, ctx, rng, tie, down >= 0 ? down : 0);
+  }
+}
+
+function meetAcrossPair(state: State, ctx: StepContext, rng: () => number, pairing: Tie, domain: number): void {
+  const p = ctx.params;
+  const exemplar = state.orgs[pairing.orgA];
+  const follower = state.orgs[pairing.orgB];
+  if (exemplar.staff.length === 0 || follower.staff.length === 0) return;
+  const a = exemplar.staff[randInt(rng, exemplar.staff.length)];
+  const b = follower.staff[randInt(rng, follower.staff.length)];
+  if (!mayTie(state, ctx, a, b)) return;
+  const accept = willingness(p, state.people[a], exemplar) * willingness(p, state.people[b], follower);
+  if (rng() >= accept) return;
+  formTie(state, ctx, {
+    mode: Mode.directContact,
+    formality: Formality.informal,
+    origin: Origin.policy,
+    influence: Influence.trigger,
+    direction: Direction.multi,
+    orgA: exemplar.id,
+    orgB: follower.id,
+    personA: a,
+    personB: b,
+    domain,
+    endsAt: Infinity,
+    trust: p.initialTrust_index,
+    overlayOf: pairing.id,
+  });
+  noteOverlay(state, ctx, pairing.id);
+}

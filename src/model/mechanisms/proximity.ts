@@ -1,0 +1,33 @@
+import type { Organization } from '../../agents/organization.js';
+import { Domain, Status } from '../enums.js';
+import type { Params } from '../parameters.js';
+import type { State } from '../state.js';
+import { nationalActive } from './knowledge.js';
+
+/**
+ * Cost of establishing and keeping contact between two organizations: log-linear in the
+ * dimensions of proximity (003 Contextual Factors; 001 Interorganizational Level; Balland et al.),
+ * lowered while national activities run (003 Relative Costs).
+ */
+export function contactCost(state: State, p: Params, a: Organization, b: Organization): number {
+  const n = state.orgs.length;
+  let log = (p.distanceCost_per100km * state.distance_km[a.id * n + b.id]) / 100;
+  if (a.grouping === b.grouping) log -= p.sameGroupingCost_logRatio;
+  if (a.suppliers[Domain.epr] === b.suppliers[Domain.epr]) log -= p.sameSupplierCost_logRatio;
+  if (a.setting === b.setting) log -= p.sameSettingCost_logRatio;
+  log += p.sizeDissimilarityCost_logRatio * Math.abs(a.logSize - b.logSize);
+  if (state.pairEver[a.id * n + b.id] > 0) log -= p.priorTieCost_logRatio;
+  if (a.status === b.status && a.status !== Status.outside) log -= p.sameStatusCost_logRatio;
+  const national = nationalActive(state, p) ? 1 - p.nationalCostReduction_share : 1;
+  return p.contactCost_index * Math.exp(log) * national;
+}
+
+/** Fit of a programme pairing, 0-1: shared core system, shared grouping, nearness (003 Results). */
+export function pairingFit(state: State, a: Organization, b: Organization): number {
+  const n = state.orgs.length;
+  return (
+    (a.suppliers[Domain.epr] === b.suppliers[Domain.epr] ? 0.4 : 0) +
+    (a.grouping === b.grouping ? 0.3 : 0) +
+    0.3 * Math.exp(-state.distance_km[a.id * n + b.id] / 100)
+  );
+}

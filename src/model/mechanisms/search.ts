@@ -1,0 +1,222 @@
+import { capability, need, type Organization } from '../../agents/organization.js';
+import { Direction, Formality, Influence, Mode, Origin, Status, type Influence as InfluenceT, type Origin as OriginT } from '../enums.js';
+import type { Params } from '../parameters.js';
+import { mayTie, formTie, oneOff } from '../relationships.js';
+import { randInt, type Rng } from '../rng.js';
+import type { State, StepContext } from '../state.js';
+import { relevance, transferBetween } from './knowledge.js';
+import { contactCost } from './proximity.js';
+import { followerSeesItselfAhead, noteOverlay, pairingBetween } from './pairings.js';
+import { rivalry, willingness } from './willingness.js';
+
+/** How a candidate contact was found; it gives the new tie its origin and influence. */
+interface Channel {
+  readonly origin: OriginT;
+  readonly influence: InfluenceT;
+}
+const VIA_PERSONAL_TIES: Channel = { origin: Origin.individual, influence: Influence.enable };
+const VIA_RANDOM: Channel = { origin: Origin.individual, influence: Influence.trigger };
+const VIA_DIRECTORY: Channel = { origin: Origin.policy, influence: Influence.trigger };
+const VIA_PAIRING: Channel = { origin: Origin.policy, influence: Influence.trigger };
+const VIA_GROUPING: Channel = { origin: Origin.provider, influence: Influence.enable };
+
+interface Candidate {
+  person: number;
+  channel: Channel;
+  utility: number;
+}
+
+/**
+ * Informal search (phase 9). Each person may look outside for know-how: reactive organizations
+ * only when a project needs it, proactive ones also to scan (001 Organizational Level). Candidates
+ * come through the person's channels (personal ties, communities, blueprint directory, pairing,
+ * local grouping, chance); one is chosen by logit over expected benefit minus contact cost, with
+ * an outside option (mechanisms.md: SAOM-style choice), and must accept.
+ */
+export function searchPhase(state: State, ctx: StepContext): void {
+  const p = ctx.params;
+  const rng = ctx.rng.search;
+  const a = p.codifiedWeight_exponent;
+  const needs = new Float64Array(state.orgs[0]?.tacit.length ?? 0);
+  const candidates: Candidate[] = [];
+  for (const org of state.orgs) {
+    let maxNeed = 0;
+    for (let d = 0; d < needs.length; d++) {
+      needs[d] = need(org, d);
+      if (needs[d] > maxNeed) maxNeed = needs[d];
+    }
+    if (!org.proactiveSearch && maxNeed < p.reactiveNeedThreshold_index) continue;
+    const drive = org.proactiveSearch ? Math.max(maxNeed, 0.5) * (1 + p.proactiveSearchBoost_ratio) : maxNeed;
+    for (const personId of org.staff) {
+      const person = state.people[personId];
+      const chance = p.search_probPerMonth * drive * willingness(p, person, org);
+      if (rng() >= chance) continue;
+      const domain = chooseDomain(rng, needs, org.proactiveSearch, maxNeed);
+      if (domain < 0) continue;
+      candidates.length = 0;
+      gatherCandidates(state, ctx, rng, personId, org, domain, candidates);
+      const chosen = chooseCandidate(rng, p, candidates);
+      if (chosen) contact(state, ctx, rng, personId, chosen, domain);
+    }
+  }
+}
+
+function chooseDomain(rng: Rng, needs: Float64Array, proactive: boolean, maxNeed: number): number {
+  if (maxNeed <= 0) return proactive ? randInt(rng, needs.length) : -1;
+  if (!proactive) return needs.indexOf(maxNeed);
+  let total = 0;
+  for (let d = 0; d < needs.length; d++) total += needs[d] + 0.05;
+  let r = rng() * total;
+  for (let d = 0; d < needs.length; d++) {
+    r -= needs[d] + 0.05;
+    if (r < 0) return d;
+  }
+  return needs.length - 1;
+}
+
+function gatherCandidates(state: State, ctx: StepContext, rng: Rng, personId: number, org: Organization, domain: number, out: Candidate[]): void {
+  const p = ctx.params;
+  const person = state.people[personId];
+  const directory = org.directory[domain];
+  const groupingPeers = state.orgs.length;
+  for (let k = 0; k < p.candidatesPerSearch_count; k++) {
+    let target = -1;
+    let channel: Channel = VIA_RANDOM;
+    const r = rng();
+    if (r < p.discoveryRandom_share) {
+      target = randInt(rng, state.people.length);
+    } else {
+      // Pick one of the person's channels with equal weight among those available.
+      const options = 1 + (person.ties.length > 0 ? 1 : 0) + (person.memberships.length > 0 ? 1 : 0) + (directory.length > 0 ? 1 : 0) + (org.partners.length > 0 ? 1 : 0);
+      let pickIndex = randInt(rng, options);
+      if (person.ties.length > 0 && pickIndex-- === 0) {
+        const tie = state.ties[person.ties[randInt(rng, person.ties.length)]];
+        const friend = tie.personA === personId ? tie.personB : tie.personA;
+        const friendTies = state.people[friend].ties;
+        if (friendTies.length > 0) {
+          const t2 = state.ties[friendTies[randInt(rng, friendTies.length)]];
+          target = t2.personA === friend ? t2.personB : t2.personA;
+        }
+        channel = VIA_PERSONAL_TIES;
+      } else if (person.memberships.length > 0 && pickIndex-- === 0) {
+        const community = state.communities[person.memberships[randInt(rng, person.memberships.length)]];
+        target = community.members[randInt(rng, community.members.length)];
+        channel = { origin: community.origin as OriginT, influence: community.influence as InfluenceT };
+      } else if (directory.length > 0 && pickIndex-- === 0) {
+        const author = state.orgs[directory[randInt(rng, directory.length)]];
+        target = author.staff[randInt(rng, author.staff.length)];
+        channel = VIA_DIRECTORY;
+      } else if (org.partners.length > 0 && pickIndex-- === 0) {
+        const partner = state.orgs[org.partners[randInt(rng, org.partners.length)]];
+        target = partner.staff[randInt(rng, partner.staff.length)];
+        channel = VIA_PAIRING;
+      } else {
+        target = localPeer(state, rng, org, groupingPeers);
+        channel = VIA_GROUPING;
+      }
+    }
+    if (target < 0 || target === personId) continue;
+    const other = state.people[target];
+    if (other.org < 0 || other.org === org.id) continue;
+    if (!mayTie(state, ctx, personId, target)) continue;
+    out.push({ person: target, channel, utility: utility(state, p, org, state.orgs[other.org], domain, person.intrinsic) });
+  }
+}
+
+/** A person in another organization of the same local strategic grouping (monthly local meetings, 001 Site_G). */
+function localPeer(state: State, rng: Rng, org: Organization, tries: number): number {
+  for (let i = 0; i < Math.min(tries, 30); i++) {
+    const o = state.orgs[randInt(rng, state.orgs.length)];
+    if (o.grouping === org.grouping && o.id !== org.id && o.staff.length > 0) return o.staff[randInt(rng, o.staff.length)];
+  }
+  return -1;
+}
+
+/**
+ * Expected benefit minus cost of contacting someone at `other` about `domain`: the relevant
+ * capability gap times absorptive capacity, plus insight from another perspective (intrinsic
+ * motivation, 001 Individual Level), minus the proximity-dependent contact cost. A follower that
+ * sees itself as ahead of its exemplar discounts what its exemplar could offer (labels, 001).
+ */
+export function utility(state: State, p: Params, own: Organization, other: Organization, domain: number, intrinsic: number): number {
+  const a = p.codifiedWeight_exponent;
+  const gap = capability(other, domain) - capability(own, domain);
+  let benefit = p.benefitWeight_index * own.absorptive * relevance(p, other, own, domain) * (gap > 0 ? gap : 0) + 0.2 * intrinsic;
+  if (p.labelsActive_flag === 1 && own.status === Status.follower && own.partners.includes(other.id)) {
+    const pairing = pairingBetween(state, other.id, own.id);
+    if (pairing >= 0 && followerSeesItselfAhead(state, p, pairing)) benefit *= 1 - p.labelInhibition_share;
+  }
+  return benefit - contactCost(state, p, own, other);
+}
+
+function chooseCandidate(rng: Rng, p: Params, candidates: Candidate[]): Candidate | undefined {
+  if (candidates.length === 0) return undefined;
+  let total = 1; // the outside option, utility 0
+  for (const c of candidates) total += Math.exp(c.utility / p.choiceTemperature_utility);
+  let r = rng() * total - 1;
+  if (r < 0) return undefined;
+  for (const c of candidates) {
+    r -= Math.exp(c.utility / p.choiceTemperature_utility);
+    if (r < 0) return c;
+  }
+  return candidates[candidates.length - 1];
+}
+
+/**
+ * The contacted person decides: willingness, less towards local rivals (003 Reputational Benefits).
+ * An organization with a request-handling routine routes most contacts through an office: the
+ * request is answered, with documents, but no personal tie forms (001 Organizational Level).
+ */
+function contact(state: State, ctx: StepContext, rng: Rng, seeker: number, chosen: Candidate, domain: number): void {
+  const p = ctx.params;
+  const seekerOrg = state.orgs[state.people[seeker].org];
+  const donor = state.people[chosen.person];
+  const donorOrg = state.orgs[donor.org];
+  const accept = willingness(p, donor, donorOrg) * (1 - p.competitionInhibition_share * rivalry(seekerOrg, donorOrg));
+  if (rng() >= accept) return;
+  donorOrg.requestsThisMonth += 1;
+  if (donorOrg.hasRoutine && rng() < p.routineRouting_share) {
+    donorOrg.timeUsed_hours += p.routineRequest_hours;
+    oneOff(state, ctx, {
+      mode: Mode.directContact,
+      formality: Formality.informal,
+      origin: Origin.provider,
+      influence: Influence.control,
+      direction: Direction.oneWay,
+      orgA: donorOrg.id,
+      orgB: seekerOrg.id,
+      personA: -1,
+      personB: -1,
+      domain,
+      endsAt: state.month,
+      trust: 0,
+    }, 'routed_through_office');
+    transferBetween(ctx, p, donorOrg, seekerOrg, domain, 0, p.codifiedTransfer_rate * 2, Formality.informal);
+    return;
+  }
+  donorOrg.timeUsed_hours += p.requestHandling_hours;
+  seekerOrg.timeUsed_hours += p.tieUpkeep_hours;
+  donorOrg.informalExchanges += 1;
+  seekerOrg.informalExchanges += 1;
+  const pairing = pairingBetween(state, seekerOrg.id, donorOrg.id);
+  const tie = formTie(state, ctx, {
+    mode: Mode.directContact,
+    formality: Formality.informal,
+    origin: chosen.channel.origin,
+    influence: chosen.channel.influence,
+    direction: Direction.multi,
+    orgA: donorOrg.id,
+    orgB: seekerOrg.id,
+    personA: chosen.person,
+    personB: seeker,
+    domain,
+    endsAt: Infinity,
+    trust: p.initialTrust_index,
+    overlayOf: pairing,
+  });
+  if (pairing >= 0) noteOverlay(state, ctx, pairing);
+  const moved = transferBetween(ctx, p, donorOrg, seekerOrg, domain, p.tacitTransfer_rate, p.codifiedTransfer_rate, Formality.informal);
+  tie.tacitFlow += moved.tacit;
+  tie.codifiedFlow += moved.codified;
+  if (moved.tacit + moved.codified > 0) tie.givenA += 1;
+}

@@ -1,0 +1,128 @@
+import { capability } from '../../agents/organization.js';
+import type { Tie } from '../../agents/relationship.js';
+import { EndReason, Formality, Influence, Mode, Origin, Direction } from '../enums.js';
+import type { Params } from '../parameters.js';
+import { compactActiveTies, endTie, oneOff } from '../relationships.js';
+import type { State, StepContext } from '../state.js';
+import { bestDomain, transferBetween } from './knowledge.js';
+
+/**
+ * Tie dynamics (phase 10). Relationships with a term end when it is over (a contract, funding).
+ * Each informal person-to-person tie may be used, with a chance that grows with need and trust;
+ * a use moves knowledge both ways where each side is ahead (multidirectional), costs both sides
+ * time, and builds trust when reciprocated. Each side keeps a running value of the tie (learning +
+ * companionship + reputation - time cost) and drops it when that turns negative (pairwise
+ * stability); unused ties decay with a hazard that falls with age and embeddedness (Burt 2002).
+ */
+export function tiePhase(state: State, ctx: StepContext): void {
+  const p = ctx.params;
+  for (const id of state.activeTies) {
+    const tie = state.ties[id];
+    if (tie.ended >= 0) continue;
+    if (state.month >= tie.endsAt) {
+      endTie(state, ctx, tie, EndReason.termOver);
+      continue;
+    }
+    if (tie.personA >= 0 && tie.personB >= 0 && tie.formality === Formality.informal) personTie(state, ctx, p, tie);
+  }
+  compactActiveTies(state);
+}
+
+function personTie(state: State, ctx: StepContext, p: Params, tie: Tie): void {
+  const rng = ctx.rng.ties;
+  const personA = state.people[tie.personA];
+  const personB = state.people[tie.personB];
+  if (personA.org === -2 || personB.org === -2) {
+    endTie(state, ctx, tie, EndReason.personLeft);
+    return;
+  }
+  const orgA = personA.org >= 0 ? state.orgs[personA.org] : undefined;
+  const orgB = personB.org >= 0 ? state.orgs[personB.org] : undefined;
+  const memory = p.tieValueMemory_share;
+  let used = false;
+  // Draw first and test against the largest possible chance, so the costlier need and domain
+  // computations run only for ties that might be used; the use probability is unchanged.
+  const draw = rng();
+  const ceiling = p.tieUse_probPerMonth * (0.3 + 0.7 * tie.trust);
+  if (orgA && orgB && orgA !== orgB && draw < ceiling) {
+    const dForB = bestDomain(p, orgA, orgB);
+    const dForA = bestDomain(p, orgB, orgA);
+    // Need pulls a tie into use: the receiver's gap in the domain where the other is ahead.
+    const needB = dForB >= 0 ? 1 - capability(orgB, dForB) : 0;
+    const needA = dForA >= 0 ? 1 - capability(orgA, dForA) : 0;
+    const pull = Math.min(1, 0.15 + 0.6 * Math.max(needA, needB));
+    const pressure = Math.min(1, (orgA.timePressure + orgB.timePressure) / 2);
+    const chance = ceiling * pull * (1 - 0.5 * pressure);
+    if (draw < chance) {
+      used = true;
+      const near = state.distance_km[orgA.id * state.orgs.length + orgB.id] < p.siteVisitDistance_km;
+      const visit = near && rng() < p.siteVisit_prob;
+      const tacitRate = p.tacitTransfer_rate * (visit ? p.siteVisitTacit_ratio : 1);
+      let gotB = 0;
+      let gotA = 0;
+      if (dForB >= 0) {
+        const m = transferBetween(ctx, p, orgA, orgB, dForB, tacitRate, p.codifiedTransfer_rate, Formality.informal);
+        gotB = m.tacit + m.codified;
+        tie.tacitFlow += m.tacit;
+        tie.codifiedFlow += m.codified;
+        if (gotB > 0) tie.givenA += 1;
+      }
+      if (dForA >= 0) {
+        const m = transferBetween(ctx, p, orgB, orgA, dForA, tacitRate, p.codifiedTransfer_rate, Formality.informal);
+        gotA = m.tacit + m.codified;
+        tie.tacitFlow += m.tacit;
+        tie.codifiedFlow += m.codified;
+        if (gotA > 0) tie.givenB += 1;
+      }
+      if (visit) {
+        oneOff(state, ctx, {
+          mode: Mode.siteVisit,
+          formality: Formality.informal,
+          origin: Origin.provider,
+          influence: Influence.trigger,
+          direction: Direction.multi,
+          orgA: orgA.id,
+          orgB: orgB.id,
+          personA: -1,
+          personB: -1,
+          domain: dForB >= 0 ? dForB : Math.max(dForA, 0),
+          endsAt: state.month,
+          trust: tie.trust,
+        });
+      }
+      orgA.timeUsed_hours += p.tieUpkeep_hours;
+      orgB.timeUsed_hours += p.tieUpkeep_hours;
+      orgA.informalExchanges += 1;
+      orgB.informalExchanges += 1;
+      tie.lastUsed = state.month;
+      const reciprocated = tie.givenA > 0 && tie.givenB > 0;
+      tie.trust += p.trustGain_perUse * (reciprocated ? 1 : 0.5) * (1 - tie.trust);
+      const valueA = p.tieKnowledgeValue_index * gotA + p.bondBenefit_index * personA.extrinsic + (gotB > 0 ? p.reputationBenefit_index * personA.intrinsic : 0) - p.tieUseCost_index * (1 + Math.min(1, orgA.timePressure));
+      const valueB = p.tieKnowledgeValue_index * gotB + p.bondBenefit_index * personB.extrinsic + (gotA > 0 ? p.reputationBenefit_index * personB.intrinsic : 0) - p.tieUseCost_index * (1 + Math.min(1, orgB.timePressure));
+      tie.valueA = memory * tie.valueA + (1 - memory) * valueA;
+      tie.valueB = memory * tie.valueB + (1 - memory) * valueB;
+    }
+  }
+  if (!used) {
+    tie.trust *= 1 - p.trustDecay_perMonth;
+    tie.valueA *= memory;
+    tie.valueB *= memory;
+  }
+  if (tie.valueA < p.tieEndValue_index || tie.valueB < p.tieEndValue_index) {
+    endTie(state, ctx, tie, EndReason.costAboveBenefit);
+    return;
+  }
+  const idle = state.month - tie.lastUsed;
+  if (idle >= p.neglectAfter_months) {
+    const age = state.month - tie.formed;
+    const embedded = shareCommunity(state, tie.personA, tie.personB) ? 0.5 : 0;
+    const hazard = p.neglectHazard_perMonth * Math.exp(-age / p.tieAgeScale_months) * (1 - embedded);
+    if (rng() < hazard) endTie(state, ctx, tie, EndReason.neglect);
+  }
+}
+
+function shareCommunity(state: State, a: number, b: number): boolean {
+  const mb = state.people[b].memberships;
+  for (const c of state.people[a].memberships) if (mb.includes(c)) return true;
+  return false;
+}

@@ -1,0 +1,303 @@
+import { maturity } from '../agents/organization.js';
+import { Domain, Formality, Mode, Status } from './enums.js';
+import type { Params } from './parameters.js';
+import type { State } from './state.js';
+
+/**
+ * Outcomes of one replication: scalar answers to the brief's questions, one value each. Every
+ * name here is a column of replications.csv and a key of summary.json (docs/outputs.md).
+ */
+export const OUTCOMES = [
+  'maturity_start_exemplar',
+  'maturity_start_follower',
+  'maturity_start_outside',
+  'maturity_funding_end_exemplar',
+  'maturity_funding_end_follower',
+  'maturity_funding_end_outside',
+  'maturity_end_exemplar',
+  'maturity_end_follower',
+  'maturity_end_outside',
+  'maturity_end_all',
+  'informal_active_funding_end',
+  'formal_active_funding_end',
+  'periodic_active_funding_end',
+  'informal_active_end',
+  'informal_formations_programme',
+  'formal_formations_programme',
+  'informal_formations_total',
+  'programme_orgs_networking_evaluation',
+  'outside_orgs_networking_evaluation',
+  'networks_central',
+  'networks_profession',
+  'networks_central_surviving',
+  'networks_profession_surviving',
+  'networks_became_practice',
+  'pairings',
+  'pairings_with_overlay',
+  'follower_gain_with_overlay',
+  'follower_gain_without_overlay',
+  'pairing_engaged_months_mean',
+  'ties_same_grouping_ratio',
+  'ties_same_supplier_ratio',
+  'ties_same_setting_ratio',
+  'ties_distance_ratio',
+  'blueprint_reads',
+  'blueprint_triggered_ties',
+  'blueprint_codified_share',
+  'request_routines',
+  'requests_per_exemplar',
+  'requests_per_other',
+  'user_groups_user_driven',
+  'spend_programme_gbp',
+  'spend_consultancy_gbp',
+  'informal_ties_alive_after_funding',
+] as const;
+export type OutcomeName = (typeof OUTCOMES)[number];
+export type Outcomes = Record<OutcomeName, number>;
+
+/**
+ * Watches a run month by month for the outcomes that need a snapshot (start, funding end,
+ * evaluation end) and computes the rest from the final state.
+ */
+export class OutcomeTracker {
+  private readonly values = Object.fromEntries(OUTCOMES.map((k) => [k, NaN])) as Outcomes;
+  private readonly followerAtPairing = new Map<number, number>();
+  private readonly followerAtFundingEnd = new Map<number, number>();
+  private requestsExemplar = 0;
+  private requestsOther = 0;
+  private informalProgramme = 0;
+  private formalProgramme = 0;
+  private informalTotal = 0;
+  private blueprintReads = 0;
+  private codifiedFormal = 0;
+  private codifiedAll = 0;
+  private spendProgramme = 0;
+  private spendConsultancy = 0;
+  private engagedMonths = 0;
+  private exchangesAtStart: number[] = [];
+
+  constructor(private readonly p: Params) {}
+
+  /** Called after every month's phases, with the month's events already in the state log. */
+  observe(state: State, monthEvents: readonly { kind: string; formality: number; mode: number }[], flows: Float64Array): void {
+    const p = this.p;
+    const t = state.month;
+    const a = p.codifiedWeight_exponent;
+    if (t === 0) this.snapshotMaturity(state, 'start');
+    if (t === p.fundingEnd_month - 1) {
+      this.snapshotMaturity(state, 'funding_end');
+      this.countActive(state, 'funding_end');
+      for (const id of state.programme.followers) this.followerAtFundingEnd.set(id, maturity(state.orgs[id]));
+    }
+    if (t === p.programmeStart_month + p.pairingLeadTime_months) for (const id of state.programme.followers) this.followerAtPairing.set(id, maturity(state.orgs[id]));
+    if (t === p.evaluationStart_month) this.exchangesAtStart = state.orgs.map((o) => o.informalExchanges);
+    if (t === Math.min(p.evaluationEnd_month, p.horizon_months - 1)) this.snapshotNetworking(state);
+    const inProgramme = t >= p.programmeStart_month && t < p.fundingEnd_month;
+    for (const e of monthEvents) {
+      if (e.kind !== 'formed') continue;
+      if (e.formality === Formality.informal) {
+        this.informalTotal += 1;
+        if (inProgramme) this.informalProgramme += 1;
+      } else if (e.formality === Formality.formal && inProgramme) this.formalProgramme += 1;
+      if (e.mode === Mode.blueprintUse) this.blueprintReads += 1;
+    }
+    this.codifiedFormal += flows[Formality.formal * 2];
+    for (let f = 0; f < 3; f++) this.codifiedAll += flows[f * 2];
+    for (const org of state.orgs) {
+      if (org.status === Status.exemplar) this.requestsExemplar += org.requestsThisMonth;
+      else this.requestsOther += org.requestsThisMonth;
+    }
+    const prog = state.programme;
+    this.spendProgramme += prog.spendGrants_gbp + prog.spendNational_gbp + prog.spendAcademy_gbp;
+    this.spendConsultancy += prog.spendConsultancy_gbp;
+    for (const id of prog.pairings) if (state.ties[id].ended < 0 && state.ties[id].lastUsed === t) this.engagedMonths += 1;
+  }
+
+  private snapshotMaturity(state: State, when: 'start' | 'funding_end'): void {
+    const m = cohortMaturity(state, this.p);
+    this.values[`maturity_${when}_exemplar`] = m[Status.exemplar];
+    this.values[`maturity_${when}_follower`] = m[Status.follower];
+    this.values[`maturity_${when}_outside`] = m[Status.outside];
+  }
+
+  private countActive(state: State, when: 'funding_end'): void {
+    const counts = [0, 0, 0];
+    for (const id of state.activeTies) if (state.ties[id].ended < 0) counts[state.ties[id].formality] += 1;
+    for (const c of state.communities) if (c.ended < 0) counts[c.formality] += 1;
+    this.values[`informal_active_${when}`] = counts[Formality.informal];
+    this.values[`formal_active_${when}`] = counts[Formality.formal];
+    this.values[`periodic_active_${when}`] = counts[Formality.periodic];
+  }
+
+  private snapshotNetworking(state: State): void {
+    let inProg = 0;
+    let inProgNet = 0;
+    let out = 0;
+    let outNet = 0;
+    const p = this.p;
+    const quarters = Math.max(1, (Math.min(p.evaluationEnd_month, p.horizon_months - 1) - p.evaluationStart_month + 1) / 3);
+    for (const org of state.orgs) {
+      const exchanges = org.informalExchanges - (this.exchangesAtStart[org.id] ?? 0);
+      const networking = exchanges >= p.networkingExchanges_perQuarter * quarters ? 1 : 0;
+      if (org.status === Status.exemplar || org.status === Status.follower) {
+        inProg += 1;
+        inProgNet += networking;
+      } else {
+        out += 1;
+        outNet += networking;
+      }
+    }
+    this.values.programme_orgs_networking_evaluation = inProg > 0 ? inProgNet / inProg : NaN;
+    this.values.outside_orgs_networking_evaluation = out > 0 ? outNet / out : NaN;
+  }
+
+  finish(state: State): Outcomes {
+    const p = this.p;
+    const a = p.codifiedWeight_exponent;
+    const v = this.values;
+    const m = cohortMaturity(state, p);
+    v.maturity_end_exemplar = m[Status.exemplar];
+    v.maturity_end_follower = m[Status.follower];
+    v.maturity_end_outside = m[Status.outside];
+    v.maturity_end_all = m[3];
+    let informalEnd = 0;
+    for (const id of state.activeTies) if (state.ties[id].ended < 0 && state.ties[id].formality === Formality.informal) informalEnd += 1;
+    v.informal_active_end = informalEnd;
+    v.informal_formations_programme = this.informalProgramme;
+    v.formal_formations_programme = this.formalProgramme;
+    v.informal_formations_total = this.informalTotal;
+    this.networkSurvival(state);
+    this.pairingOutcomes(state, a);
+    this.proximity(state);
+    v.blueprint_reads = this.blueprintReads;
+    v.blueprint_triggered_ties = state.ties.filter((t) => t.mode === Mode.directContact && t.origin === 0 && t.influence === 0 && t.overlayOf < 0).length;
+    v.blueprint_codified_share = this.codifiedAll > 0 ? this.codifiedFormal / this.codifiedAll : 0;
+    v.request_routines = state.orgs.filter((o) => o.hasRoutine).length;
+    const nEx = state.orgs.filter((o) => o.status === Status.exemplar).length;
+    const months = state.month + 1;
+    v.requests_per_exemplar = nEx > 0 ? this.requestsExemplar / nEx / months : NaN;
+    v.requests_per_other = this.requestsOther / Math.max(1, state.orgs.length - nEx) / months;
+    v.user_groups_user_driven = state.communities.filter((c) => c.mode === Mode.userGroup && c.ended < 0 && c.origin === 3).length;
+    v.spend_programme_gbp = this.spendProgramme;
+    v.spend_consultancy_gbp = this.spendConsultancy;
+    const survivalMonth = p.fundingEnd_month + p.survivalWindow_months;
+    v.informal_ties_alive_after_funding = survivalMonth < p.horizon_months
+      ? state.ties.filter((t) => t.formality === Formality.informal && t.formed < p.fundingEnd_month && t.formed >= p.programmeStart_month && (t.ended < 0 || t.ended > survivalMonth)).length
+      : NaN;
+    return { ...v };
+  }
+
+  private networkSurvival(state: State): void {
+    const p = this.p;
+    const v = this.values;
+    const survivalMonth = Math.min(p.fundingEnd_month + p.survivalWindow_months, p.horizon_months - 1);
+    let central = 0;
+    let profession = 0;
+    let centralAlive = 0;
+    let professionAlive = 0;
+    let practice = 0;
+    for (const id of state.programme.learningNetworks) {
+      const c = state.communities[id];
+      const alive = c.ended < 0 || c.ended > survivalMonth ? 1 : 0;
+      if (c.professionLed) {
+        profession += 1;
+        professionAlive += alive;
+      } else {
+        central += 1;
+        centralAlive += alive;
+      }
+      if (c.transformed >= 0) practice += 1;
+    }
+    v.networks_central = central;
+    v.networks_profession = profession;
+    v.networks_central_surviving = centralAlive;
+    v.networks_profession_surviving = professionAlive;
+    v.networks_became_practice = practice;
+  }
+
+  private pairingOutcomes(state: State, a: number): void {
+    const v = this.values;
+    const prog = state.programme;
+    v.pairings = prog.pairings.length;
+    let withOverlay = 0;
+    const gainWith: number[] = [];
+    const gainWithout: number[] = [];
+    prog.pairings.forEach((id, i) => {
+      const follower = state.ties[id].orgB;
+      const overlay = prog.pairingOverlaySince[i] >= 0 && prog.pairingOverlaySince[i] < this.p.fundingEnd_month;
+      if (overlay) withOverlay += 1;
+      const before = this.followerAtPairing.get(follower);
+      const after = this.followerAtFundingEnd.get(follower) ?? maturity(state.orgs[follower]);
+      if (before === undefined) return;
+      (overlay ? gainWith : gainWithout).push(after - before);
+    });
+    v.pairings_with_overlay = withOverlay;
+    v.follower_gain_with_overlay = mean(gainWith);
+    v.follower_gain_without_overlay = mean(gainWithout);
+    v.pairing_engaged_months_mean = prog.pairings.length > 0 ? this.engagedMonths / prog.pairings.length : NaN;
+  }
+
+  /**
+   * Concentration of informal person-to-person ties on proximity: the share of ties that join
+   * organizations in the same grouping (same core supplier, same setting), over the share of all
+   * pairs of organizations that do; and mean distance of ties over mean distance of all pairs.
+   */
+  private proximity(state: State): void {
+    const n = state.orgs.length;
+    const v = this.values;
+    let ties = 0;
+    let g = 0;
+    let s = 0;
+    let c = 0;
+    let dist = 0;
+    for (const t of state.ties) {
+      if (t.mode !== Mode.directContact || t.formality !== Formality.informal || t.orgA < 0 || t.orgB < 0 || t.orgA === t.orgB) continue;
+      const x = state.orgs[t.orgA];
+      const y = state.orgs[t.orgB];
+      ties += 1;
+      if (x.grouping === y.grouping) g += 1;
+      if (x.suppliers[Domain.epr] === y.suppliers[Domain.epr]) s += 1;
+      if (x.setting === y.setting) c += 1;
+      dist += state.distance_km[x.id * n + y.id];
+    }
+    let pairs = 0;
+    let eg = 0;
+    let es = 0;
+    let ec = 0;
+    let ed = 0;
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) {
+        const x = state.orgs[i];
+        const y = state.orgs[j];
+        pairs += 1;
+        if (x.grouping === y.grouping) eg += 1;
+        if (x.suppliers[Domain.epr] === y.suppliers[Domain.epr]) es += 1;
+        if (x.setting === y.setting) ec += 1;
+        ed += state.distance_km[i * n + j];
+      }
+    }
+    const ratio = (observed: number, expected: number) => (ties > 0 && expected > 0 ? observed / ties / (expected / pairs) : NaN);
+    v.ties_same_grouping_ratio = ratio(g, eg);
+    v.ties_same_supplier_ratio = ratio(s, es);
+    v.ties_same_setting_ratio = ratio(c, ec);
+    v.ties_distance_ratio = ratio(dist, ed);
+  }
+}
+
+function mean(xs: readonly number[]): number {
+  return xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN;
+}
+
+/** Mean maturity by status (exemplar, follower, outside) and over all organizations (index 3). */
+export function cohortMaturity(state: State, p: Params): number[] {
+  const sums = [0, 0, 0, 0];
+  const counts = [0, 0, 0, 0];
+  for (const org of state.orgs) {
+    const m = maturity(org);
+    sums[org.status] += m;
+    counts[org.status] += 1;
+    sums[3] += m;
+    counts[3] += 1;
+  }
+  return sums.map((s, i) => (counts[i] > 0 ? s / counts[i] : NaN));
+}

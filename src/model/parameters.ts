@@ -1,0 +1,237 @@
+/**
+ * The one table of model parameters: name (with its unit as a suffix), unit, default,
+ * allowed range, and source. docs/ODD.md carries the same table (generated from this one by
+ * `npm run docs:params`, and checked by test/model/parameters.test.ts).
+ *
+ * Sources: "001 <section>" is seeds/001_d6a97f109499ec83.txt, "003 <section>" is
+ * seeds/003_53c943aff26264ac.txt, "brief" is shared/MODEL-BRIEF.md; "assumption: ..." gives
+ * the rationale where no source fixes the value.
+ */
+
+export interface ParameterSpec {
+  readonly default: number;
+  readonly min: number;
+  readonly max: number;
+  readonly unit: string;
+  /** Whole numbers only (counts, months). */
+  readonly integer?: boolean;
+  readonly description: string;
+  readonly source: string;
+}
+
+const spec = (
+  d: number,
+  min: number,
+  max: number,
+  unit: string,
+  description: string,
+  source: string,
+  integer = false,
+): ParameterSpec => ({ default: d, min, max, unit, description, source, integer });
+
+export const PARAMETERS = {
+  // ---- Time ---------------------------------------------------------------------------------
+  horizon_months: spec(120, 1, 600, 'months', 'Simulated months from January of the start year (2017-2023 programme plus three years).', 'brief (Facts for the baseline scenario); issue 2', true),
+  evaluationStart_month: spec(12, 0, 600, 'month', 'Month the evaluation of 003 started (January 2018).', '003 Design (January 2018 to March 2020)', true),
+  networkingExchanges_perQuarter: spec(1, 0, 100, 'exchanges/quarter', 'Informal exchanges per quarter of the evaluation window that count an organization as networking.', 'assumption: "involvement in networking activities" (003 Results) read as at least one informal exchange a quarter'),
+  evaluationEnd_month: spec(38, 0, 600, 'month', 'Month the evaluation of 003 ended (March 2020), when networking is measured.', '003 Design (January 2018 to March 2020)', true),
+  survivalWindow_months: spec(36, 1, 600, 'months', 'Months after funding ends at which survival of networks and ties is measured.', 'brief (what is left 3 years after the money stops)', true),
+  startYear_year: spec(2017, 2000, 2100, 'year', 'Calendar year of month 0, used only to label output dates.', 'brief: programme 2017-2023', true),
+
+  // ---- Population ---------------------------------------------------------------------------
+  organizations_count: spec(220, 20, 2000, 'organizations', 'Provider organizations (NHS trusts) in the system.', 'brief: roughly 220 NHS provider trusts', true),
+  regions_count: spec(7, 1, 20, 'regions', 'Regions.', 'brief: 7 regions', true),
+  groupings_count: spec(42, 1, 200, 'groupings', 'Local strategic groupings (integrated-care-system-like).', 'brief: 42 integrated care systems', true),
+  acuteShare_share: spec(0.573, 0, 1, 'share', 'Share of organizations in acute care (126 of 220).', 'assumption: NHS England trust counts c. 2017 (126 acute non-specialist)'),
+  mentalHealthShare_share: spec(0.227, 0, 1, 'share', 'Share in mental health (50 of 220).', 'assumption: NHS England trust counts c. 2017'),
+  specialistShare_share: spec(0.077, 0, 1, 'share', 'Share in specialist acute care (17 of 220).', 'assumption: NHS England trust counts c. 2017'),
+  communityShare_share: spec(0.078, 0, 1, 'share', 'Share in community care (17 of 220).', 'assumption: NHS England trust counts c. 2017'),
+  ambulanceShare_share: spec(0.045, 0, 1, 'share', 'Share of ambulance services (10 of 220).', 'assumption: 10 ambulance trusts in England'),
+  staffPerOrganization_mean: spec(8, 2, 40, 'people', 'Mean digitally engaged staff per organization (scaled by organization size).', 'assumption: the digital leadership cadre of 001 Table 2 (about 15 interviewees per in-depth site)'),
+  countryWidth_km: spec(450, 50, 5000, 'km', 'Width of the square in which regions are laid out (England is about 450 km across).', 'assumption: geography of England'),
+  megaSuiteShare_share: spec(0.45, 0, 1, 'share', 'Share of acute and specialist organizations whose core system comes from a mega-suite supplier.', 'assumption: 001 Macroenvironmental (mega-suite vs best-of-breed); market shares not given in the sources'),
+  initialMaturityMean_index: spec(0.28, 0, 1, 'index 0-1', 'Mean initial capability per domain.', 'assumption: most trusts were early in digital transformation in 2017 (001 Introduction)'),
+  initialMaturitySd_index: spec(0.1, 0, 0.5, 'index 0-1', 'Between-organization standard deviation of initial capability.', 'assumption: programme picked "digitally advanced" sites (001 Research Setting), so variation exists'),
+  proactiveSearch_share: spec(0.35, 0, 1, 'share', 'Share of organizations with a proactive (strategic scanning) external search strategy; the rest are reactive.', '001 Organizational Level (external search strategies); share is an assumption'),
+  statusSeeking_mean: spec(0.3, 0, 1, 'index 0-1', 'Mean status-seeking of organizations (drives local rivalry and self-assessment).', '003 Reputational Benefits and Competition; value assumption'),
+  initialCcio_share: spec(0.45, 0, 1, 'share', 'Share of organizations with a CCIO at month 0.', '001 Macroenvironmental (Wachter review advanced CCIO/CNIO roles); value assumption'),
+  initialCnio_share: spec(0.15, 0, 1, 'share', 'Share of organizations with a CNIO at month 0.', '001 Macroenvironmental; value assumption'),
+  initialConsultants_count: spec(20, 0, 500, 'people', 'Independent consultants at month 0.', '001 Macroenvironmental (intermediaries); value assumption'),
+
+  // ---- Knowledge and projects ---------------------------------------------------------------
+  codifiedWeight_exponent: spec(0.35, 0.05, 0.95, 'exponent', 'Weight a of codified knowledge in capability K = C^a T^(1-a): both stocks are needed.', '001 Spectrum (blueprints lacked tacit knowledge); mechanisms.md sketch; value assumption'),
+  crossSupplierRelevance_share: spec(0.35, 0, 1, 'share', 'Share of a peer\'s tacit know-how that applies on another supplier\'s system.', '003 Common Challenges and Technological Functionality; value assumption'),
+  crossSettingRelevance_share: spec(0.5, 0, 1, 'share', 'Share of a peer\'s know-how that applies in another care setting.', '003 Contextual Factors (common challenges of care settings); value assumption'),
+  learningByDoing_perMonth: spec(0.006, 0, 0.2, '1/month', 'Rate at which tacit know-how grows inside an organization with an active project (times 1 - T).', 'assumption: learning by doing in adoption and use'),
+  internalCodification_perMonth: spec(0.04, 0, 0.2, '1/month', 'Rate at which an organization codifies its own practice (times T - C where positive).', 'assumption: internal knowledge routines, 001 Organizational Level'),
+  projectStart_probPerMonth: spec(0.03, 0, 1, 'probability/month', 'Chance an organization starts procurement in a domain with no project.', 'assumption'),
+  procurementDuration_months: spec(9, 1, 60, 'months', 'Typical procurement duration.', 'assumption'),
+  adoptionDuration_months: spec(24, 1, 120, 'months', 'Typical adoption (implementation) duration at mid capability.', 'assumption'),
+  fundedSpeedup_ratio: spec(1.0, 0, 10, 'ratio', 'Extra speed of internal learning and project progress while funded (1 = twice as fast).', '003 Relative Costs ("we would never have been able to do that pre-GDE"); value assumption'),
+
+  // ---- Organizations: absorptive capacity, time, routines -----------------------------------
+  absorptiveBase_index: spec(0.25, 0, 1, 'index 0-1', 'Absorptive capacity of an organization with no related knowledge, routines or training.', '001 Organizational Level (absorptive capacity); value assumption'),
+  absorptiveFromKnowledge_index: spec(0.35, 0, 1, 'index 0-1', 'Absorptive capacity added at full related knowledge (Cohen & Levinthal).', 'mechanisms.md (Nooteboom; Cohen & Levinthal); 001 Discussion'),
+  absorptiveFromTraining_index: spec(0.25, 0, 1, 'index 0-1', 'Absorptive capacity added when all staff are academy-trained.', '001 Linkages Across Levels (Digital Academy improves absorptive capacity)'),
+  absorptiveFromRoles_index: spec(0.08, 0, 1, 'index 0-1', 'Absorptive capacity added by each of the CCIO and CNIO mediator roles.', '001 Macroenvironmental (new roles as mediators)'),
+  absorptiveFromExperience_index: spec(0.1, 0, 1, 'index 0-1', 'Absorptive capacity added at full collaboration experience.', '001 Discussion (absorptive capacity influenced by past experience)'),
+  experienceScale_count: spec(60, 1, 10000, 'relationships', 'Relationships handled at which experience saturates.', 'assumption'),
+  timePressurePenalty_index: spec(0.3, 0, 1, 'index 0-1', 'Absorptive capacity lost per unit of time pressure above 0.5.', '001 Organizational Level (less time given to absorbing)'),
+  sharingTime_hoursPerStaffMonth: spec(6, 0, 100, 'hours/person/month', 'Time each digitally engaged person can give to external sharing.', '003 Relative Costs (time is the biggest barrier); value assumption'),
+  fundedTimeBoost_ratio: spec(0.6, 0, 5, 'ratio', 'Extra sharing time while funded (programme staff).', '003 Relative Costs (GDE programme staff quote)'),
+  tieUpkeep_hours: spec(2, 0, 40, 'hours', 'Time an informal tie costs each side when used in a month.', 'assumption'),
+  meetingAttendance_hours: spec(5, 0, 40, 'hours', 'Time one person spends attending a network, group or cohort meeting.', 'assumption'),
+  pairingInteraction_hours: spec(12, 0, 100, 'hours', 'Time each organization spends on one month of active pairing work.', 'assumption'),
+  requestHandling_hours: spec(4, 0, 40, 'hours', 'Time a donor organization spends on an external knowledge request.', '003 Relative Costs; value assumption'),
+  routineRequest_hours: spec(1.5, 0, 40, 'hours', 'Time per request once a request-handling routine exists.', '001 Organizational Level (past experience: routines)'),
+  routineThreshold_requestsPerMonth: spec(1.5, 0, 1000, 'requests/month', 'Smoothed inbound requests at which an experienced organization sets up a routine.', '001 Organizational Level; 003 Relative Costs; value assumption'),
+  routineExperience_count: spec(20, 0, 10000, 'relationships', 'Experience needed before a routine is set up.', 'assumption'),
+  routineRouting_share: spec(0.7, 0, 1, 'share', 'Share of direct contacts that a routine routes through an office (no personal tie forms).', '001 Organizational Level (Site_C quote on Site_B)'),
+
+  // ---- Individuals --------------------------------------------------------------------------
+  willingnessIntercept_logit: spec(-0.2, -10, 10, 'logit', 'Intercept of willingness to share.', 'assumption'),
+  willingnessIntrinsic_logit: spec(1.6, 0, 10, 'logit', 'Weight of intrinsic motivation (reputation, status, insight).', '001 Individual Level (intrinsic motivations)'),
+  willingnessExtrinsic_logit: spec(1.4, 0, 10, 'logit', 'Weight of extrinsic/altruistic motivation (community, companionship, reciprocity).', '001 Individual Level (extrinsic motivations)'),
+  willingnessOwnership_logit: spec(1.2, 0, 10, 'logit', 'Weight of psychological ownership of knowledge.', '001 Individual Level (inhibitors)'),
+  willingnessUncertainty_logit: spec(1.0, 0, 10, 'logit', 'Weight of uncertainty about partners (relieved by trust).', '001 Individual Level (inhibitors)'),
+  willingnessTime_logit: spec(1.5, 0, 10, 'logit', 'Weight of the organization\'s time pressure.', '001 Individual Level (time); 003 Relative Costs'),
+  mobility_probPerMonth: spec(0.004, 0, 0.2, 'probability/month', 'Chance a person moves to another organization.', 'assumption: about 5% a year for digital leadership posts'),
+  mobilityDistance_km: spec(60, 1, 5000, 'km', 'Distance scale of moves (nearer organizations are likelier).', '001 Interorganizational Level (personnel moving between nearby sites)'),
+  becomeConsultant_share: spec(0.12, 0, 1, 'share', 'Share of moves that are into independent consultancy.', '001 Macroenvironmental (intermediaries: consultants)'),
+  mobilityTacitCarry_share: spec(0.08, 0, 1, 'share', 'Share of the gap in tacit know-how a mover brings to the new organization.', '003 Integration (personnel transfers move tacit knowledge)'),
+  turnoverTacitLoss_share: spec(0.01, 0, 1, 'share', 'Share of tacit know-how an organization loses when a person leaves.', 'assumption'),
+
+  // ---- Informal search and ties -------------------------------------------------------------
+  search_probPerMonth: spec(0.05, 0, 1, 'probability/month', 'Base chance a willing person looks outside for know-how in a month.', 'assumption'),
+  reactiveNeedThreshold_index: spec(0.25, 0, 1, 'index 0-1', 'Knowledge need below which a reactive organization does not search.', '001 Organizational Level (need-driven search)'),
+  proactiveSearchBoost_ratio: spec(0.5, 0, 10, 'ratio', 'Extra search rate of proactive organizations.', '001 Organizational Level (strategic scanning)'),
+  candidatesPerSearch_count: spec(5, 1, 50, 'candidates', 'Contacts considered in one search.', 'assumption: bounded search'),
+  discoveryRandom_share: spec(0.08, 0, 1, 'share', 'Share of candidates found at random nationally, outside any channel.', 'assumption'),
+  benefitWeight_index: spec(3.0, 0, 50, 'utility', 'Utility per unit of relevant knowledge gap times absorptive capacity.', 'mechanisms.md (logit over benefit minus cost)'),
+  contactCost_index: spec(1.5, 0, 50, 'utility', 'Base cost of establishing a contact.', '003 Contextual Factors (costs of establishing interactions)'),
+  distanceCost_per100km: spec(0.35, 0, 10, 'log-cost/100 km', 'Rise in log cost per 100 km.', '003 Contextual Factors (geographical proximity)'),
+  sameGroupingCost_logRatio: spec(0.5, 0, 5, 'log-ratio', 'Fall in log cost within a local strategic grouping.', '003 Contextual Factors (regional alignment)'),
+  sameSupplierCost_logRatio: spec(0.5, 0, 5, 'log-ratio', 'Fall in log cost with the same core-system supplier.', '003 Contextual Factors (common core system)'),
+  sameSettingCost_logRatio: spec(0.4, 0, 5, 'log-ratio', 'Fall in log cost in the same care setting.', '003 Common Challenges'),
+  sizeDissimilarityCost_logRatio: spec(0.4, 0, 5, 'log-ratio', 'Rise in log cost per unit difference in log size (culture, footprint).', '003 Contextual Factors (similar size and culture)'),
+  priorTieCost_logRatio: spec(0.6, 0, 5, 'log-ratio', 'Fall in log cost with a prior or current tie between the organizations.', '003 Contextual Factors (prior relationships)'),
+  sameStatusCost_logRatio: spec(0.3, 0, 5, 'log-ratio', 'Fall in log cost when both hold the same programme status (collective identity).', '001 Interorganizational Level (collective identity)'),
+  choiceTemperature_utility: spec(0.5, 0.01, 10, 'utility', 'Logit scale of contact choice (lower is more deterministic).', 'mechanisms.md (stochastic actor-oriented models)'),
+  competitionInhibition_share: spec(0.5, 0, 1, 'share', 'Fall in willingness towards a local rival, times status seeking.', '003 Reputational Benefits and Competition; 001 Interorganizational Level'),
+  labelInhibition_share: spec(0.55, 0, 1, 'share', 'Fall in a follower\'s engagement when it sees itself as equal or ahead of its exemplar under exemplar/follower labels.', '001 Interorganizational Level (relational recognition); 003 Reputational Benefits'),
+  labelsActive_flag: spec(1, 0, 1, 'flag 0/1', '1: exemplar/follower labels; 0: partner framing.', '003 Reputational Benefits ("I like the word partner")', true),
+  selfAssessmentNoise_index: spec(0.08, 0, 1, 'index 0-1', 'Noise in how an organization judges its maturity against a partner.', 'assumption'),
+  tieUse_probPerMonth: spec(0.45, 0, 1, 'probability/month', 'Chance an informal tie is used in a month at full need and trust.', 'assumption'),
+  tacitTransfer_rate: spec(0.1, 0, 1, 'share/use', 'Share of the relevant tacit gap closed by one use of a person-to-person tie, times absorptive capacity.', '003 Integration (tacit knowledge moves through people); value assumption'),
+  codifiedTransfer_rate: spec(0.03, 0, 1, 'share/use', 'Share of the codified gap closed by one use of a person-to-person tie.', 'assumption'),
+  trustGain_perUse: spec(0.12, 0, 1, 'share', 'Share of the remaining distance to full trust gained by a reciprocated use.', 'mechanisms.md (Cowan, Jonard & Zimmermann relational credit)'),
+  trustDecay_perMonth: spec(0.03, 0, 1, '1/month', 'Trust lost per month without use.', 'mechanisms.md (relational credit decays)'),
+  initialTrust_index: spec(0.3, 0, 1, 'index 0-1', 'Trust of a new informal tie.', 'assumption'),
+  tieValueMemory_share: spec(0.8, 0, 1, 'share/month', 'Weight of last month in the running value of a tie.', 'mechanisms.md (keep-or-drop running value)'),
+  bondBenefit_index: spec(0.15, 0, 5, 'utility/month', 'Companionship value of a used tie, times extrinsic motivation.', '001 Individual Level (companionship)'),
+  tieKnowledgeValue_index: spec(25, 0, 1000, 'utility/unit', 'Value to a side of one unit of knowledge received through a tie.', 'mechanisms.md (keep-or-drop: learning value)'),
+  tieUseCost_index: spec(0.12, 0, 10, 'utility/use', 'Cost to each side of using a tie, doubled at full time pressure.', '003 Relative Costs (time)'),
+  reputationBenefit_index: spec(0.1, 0, 10, 'utility/use', 'Value of giving know-how to the giver, times intrinsic motivation (reputation, status).', '001 Individual Level; 003 Relative Costs (reputational benefits)'),
+  tieEndValue_index: spec(-0.25, -10, 0, 'utility', 'Running value below which a side drops the tie.', 'mechanisms.md (pairwise stability)'),
+  neglectAfter_months: spec(9, 1, 120, 'months', 'Months unused before a tie is at risk of neglect.', 'mechanisms.md (Burt 2002 bridge decay)', true),
+  neglectHazard_perMonth: spec(0.12, 0, 1, 'probability/month', 'Hazard of ending a neglected new tie; falls with age and embeddedness.', 'mechanisms.md (Burt 2002)'),
+  tieAgeScale_months: spec(24, 1, 600, 'months', 'Age over which the neglect hazard falls by e.', 'mechanisms.md (Burt 2002)'),
+  siteVisitDistance_km: spec(80, 0, 5000, 'km', 'Distance under which a tie use can be a site visit.', '001 Linkages Across Levels (nearby staff visit one another)'),
+  siteVisit_prob: spec(0.15, 0, 1, 'probability', 'Chance a use of a near tie is an in-person site visit.', '003 Results (site visits); value assumption'),
+  siteVisitTacit_ratio: spec(2.0, 0, 10, 'ratio', 'Tacit transfer of a site visit relative to a call or email.', '001 Table 4 (observe real-world use)'),
+
+  // ---- Programme ----------------------------------------------------------------------------
+  programmeActive_flag: spec(1, 0, 1, 'flag 0/1', '1: the GDE programme runs; 0: the counterfactual.', 'brief (scenarios)', true),
+  programmeStart_month: spec(0, 0, 600, 'month', 'Month the programme starts (selection).', '003 Objectives (2017)', true),
+  fundingEnd_month: spec(84, 1, 600, 'month', 'Month national funding stops (end of 2023).', 'brief: 2017-2023', true),
+  exemplarsAcute_count: spec(16, 0, 200, 'organizations', 'Acute exemplars (GDEs).', '003 Table 1', true),
+  exemplarsMentalHealth_count: spec(7, 0, 200, 'organizations', 'Mental health exemplars.', '003 Table 1', true),
+  exemplarsAmbulance_count: spec(3, 0, 50, 'organizations', 'Ambulance exemplars (not paired).', '003 Objectives', true),
+  followersAcute_count: spec(17, 0, 200, 'organizations', 'Acute fast followers.', '003 Table 1', true),
+  followersMentalHealth_count: spec(8, 0, 200, 'organizations', 'Mental health fast followers.', '003 Table 1', true),
+  selectionNoise_index: spec(0.05, 0, 1, 'index 0-1', 'Noise in the maturity-based selection of exemplars.', 'assumption'),
+  ownChoicePairing_share: spec(0.7, 0, 1, 'share', 'Share of followers that choose their own exemplar (by proximity); the rest are paired fast on policy criteria.', '003 Setting ("most organizations appeared to choose their own partners")'),
+  pairingLeadTime_months: spec(6, 0, 60, 'months', 'Months from programme start to pairings being formed.', '001 Macroenvironmental (compressed timeframes); value assumption', true),
+  pairingEngagementBase_index: spec(0.25, 0, 1, 'probability/month', 'Monthly chance a pairing is actively worked at average fit and no overlay.', 'assumption'),
+  pairingFitWeight_index: spec(0.35, 0, 1, 'probability/month', 'Engagement added at full partner fit (shared system, grouping, nearness).', '003 Results (pairings sharing a core system or grouping)'),
+  pairingOverlayWeight_index: spec(0.25, 0, 1, 'probability/month', 'Engagement added when people of the pair trust each other.', '003 Discussion (formal networks most effective with informal support)'),
+  pairingOverlay_flag: spec(1, 0, 1, 'flag 0/1', '1: people of paired organizations may form informal ties; 0: knocked out (an experiment, not a policy).', 'experiment for 003 Abstract ("formal networks most effective when supported by informal networking")', true),
+  pairingCodified_rate: spec(0.06, 0, 1, 'share/month', 'Share of the codified gap a follower closes in an active pairing month.', '001 Interorganizational Level (formal contracts prescribe documents)'),
+  pairingTacit_rate: spec(0.015, 0, 1, 'share/month', 'Share of the tacit gap closed by formal pairing work itself.', '001 Spectrum (formal means miss tacit knowledge)'),
+  pairingMeeting_prob: spec(0.08, 0, 1, 'probability', 'Chance that an active pairing month puts two people of the pair in contact (overlay seed).', '001 Linkages Across Levels (voluntary exchange beyond formal obligations)'),
+  exemplarGrant_gbp: spec(10e6, 0, 1e9, 'GBP', 'Grant to an acute exemplar over the programme.', 'assumption: consistent with the GBP 395 million total (003 Objectives)'),
+  followerGrant_gbp: spec(5e6, 0, 1e9, 'GBP', 'Grant to an acute follower over the programme.', 'assumption: consistent with the GBP 395 million total'),
+  mentalHealthGrant_ratio: spec(0.5, 0, 5, 'ratio', 'Grant of mental health and ambulance sites relative to acute.', 'assumption'),
+  nationalActivitiesBudget_gbp: spec(60e6, 0, 1e10, 'GBP', 'National activities: webinars, curation, agenda setting, learning networks, blueprint platform.', 'assumption: remainder of GBP 395 million (003 Objectives)'),
+  academyBudget_gbp: spec(20e6, 0, 1e10, 'GBP', 'Digital Academy budget over the programme.', 'assumption'),
+  nationalCostReduction_share: spec(0.3, 0, 1, 'share', 'Fall in the cost of contact and transfer while national activities are funded.', '003 Relative Costs (national activities cut costs)'),
+  blueprintStart_month: spec(24, 0, 600, 'month', 'Month blueprint production starts.', '003 Evolving Formal Processes; value assumption', true),
+  blueprintProduction_probPerMonth: spec(0.06, 0, 1, 'probability/month', 'Chance a participating organization writes a blueprint for a domain it has implemented.', '003 Setting (blueprinting mandated)'),
+  blueprintRead_probPerMonth: spec(0.04, 0, 1, 'probability/month', 'Chance an organization with a need reads a relevant blueprint in a month.', '003 Evolving Formal Processes (platform)'),
+  blueprintCodified_rate: spec(0.15, 0, 1, 'share', 'Share of the codified gap a reader closes from one blueprint, times absorptive capacity.', '001 Spectrum (blueprints offer codified knowledge)'),
+  blueprintDirectory_prob: spec(0.6, 0, 1, 'probability', 'Chance a reader notes the authors as people to contact.', '003 Evolving Formal Processes; 001 Spectrum (blueprints used to find whom to contact)'),
+  learningNetworks_count: spec(10, 0, 100, 'networks', 'Learning networks launched in the first half of the programme.', '001 Research Setting; value assumption', true),
+  professionLedNetworks_count: spec(3, 0, 100, 'networks', 'Of those, networks driven by a profession (e.g. pharmacists in e-prescribing).', '001 Spectrum; 003 Evolving Formal Processes; value assumption', true),
+  networkMembersPerOrganization_count: spec(1, 0, 10, 'people', 'People each participating organization sends to a learning network in its domain.', 'assumption', true),
+  networkOutsideJoin_prob: spec(0.05, 0, 1, 'probability', 'Chance a matching person outside the programme joins a learning network at launch.', '001 Research Setting (across the wider NHS)'),
+  networkInfoBenefit_index: spec(1.5, 0, 50, 'utility', 'Value of a network per unit of relevant knowledge among members, times need.', 'mechanisms.md (Ren & Kraut informational benefit)'),
+  networkIdentityBenefit_index: spec(0.8, 0, 10, 'utility', 'Value of a network to a member whose profession it serves, times intrinsic motivation.', '003 Evolving Formal Processes (occupational groupings); mechanisms.md (Ren & Kraut identity)'),
+  programmeIdentityBenefit_index: spec(0.3, 0, 10, 'utility', 'Value of a programme network to a member from a programme organization while funding lasts (collective identity), times intrinsic motivation.', '001 Interorganizational Level (collective identity, GDE status as anchor)'),
+  networkBondBenefit_index: spec(0.4, 0, 10, 'utility', 'Value of a network per share of members one has a personal tie with.', 'mechanisms.md (Ren & Kraut bond)'),
+  networkTimeCost_index: spec(0.45, 0, 10, 'utility', 'Cost of membership at no time pressure (doubles at full pressure).', '003 Relative Costs'),
+  fundedCoordination_share: spec(0.8, 0, 1, 'share', 'Share of the membership cost covered by funded coordination.', '003 Relative Costs (national activities)'),
+  communityRecruit_probPerMonth: spec(0.05, 0, 1, 'probability/month', 'Chance a member of a voluntary community invites one of their ties, who joins if membership is worth it to them.', 'mechanisms.md (Ren & Kraut: recruitment through bonds); 003 Evolving Formal Processes (attracting participation)'),
+  networkLeaveAfter_months: spec(3, 1, 60, 'months', 'Months of negative net value before a member leaves.', 'assumption', true),
+  networkMinMembers_count: spec(8, 2, 1000, 'people', 'Membership below which a network or community ends.', 'mechanisms.md (Ren & Kraut: communities die below a minimum)', true),
+  meetingTie_prob: spec(0.04, 0, 1, 'probability', 'Chance two attendees of a meeting who meet form an informal tie.', 'assumption'),
+  meetingContacts_count: spec(3, 0, 50, 'people', 'People each attendee talks to at a meeting.', 'assumption', true),
+  meetingTacit_rate: spec(0.02, 0, 1, 'share', 'Share of the tacit gap to the best relevant attendee closed at a meeting.', 'assumption'),
+  meetingCodified_rate: spec(0.05, 0, 1, 'share', 'Share of the codified gap closed at a meeting.', 'assumption'),
+  academyStart_month: spec(15, 0, 600, 'month', 'Month of the first academy cohort.', '003 Mediators (NHS Digital Academy during data collection)', true),
+  academyCohorts_count: spec(4, 0, 100, 'cohorts', 'Academy cohorts.', 'assumption', true),
+  academyCohortInterval_months: spec(12, 1, 120, 'months', 'Months between cohorts.', 'assumption', true),
+  academyCohortSize_count: spec(25, 1, 1000, 'people', 'Participants per cohort (50 in two cohorts during data collection).', '003 Mediators (50 participants from 29 GDEs)', true),
+  academyCohortDuration_months: spec(12, 1, 60, 'months', 'Length of a cohort.', 'assumption', true),
+  academyExemplarShare_share: spec(0.85, 0, 1, 'share', 'Share of academy places taken by exemplar staff.', '003 Mediators'),
+  academyTie_prob: spec(0.12, 0, 1, 'probability', 'Chance two members of a cohort form a lasting informal tie.', '003 Mediators ("conversations over dinner")'),
+  newRole_probPerMonth: spec(0.01, 0, 1, 'probability/month', 'Chance an organization without a CCIO (or CNIO) appoints one.', '001 Macroenvironmental (Wachter review)'),
+  fundedNewRole_ratio: spec(3, 0, 20, 'ratio', 'Multiplier of that chance in funded organizations.', 'assumption'),
+
+  // ---- Suppliers ----------------------------------------------------------------------------
+  userGroupMeetingInterval_months: spec(3, 1, 24, 'months', 'Months between supplier user-group meetings.', '001 Macroenvironmental (supplier user groups); value assumption', true),
+  userGroupInitialUserAgenda_share: spec(0.15, 0, 1, 'share', 'Share of a user group\'s agenda set by users at start (the rest by the supplier).', '001 Macroenvironmental (supplier-set goals)'),
+  userGroupOpenness_share: spec(0.5, 0, 1, 'share', 'Supplier openness: scales how fast users gain agenda control.', '001 Macroenvironmental (supplier encouraged adopters to share)'),
+  jointSpecification_prob: spec(0.25, 0, 1, 'probability', 'Chance two attending customers with the same need write a joint specification at a meeting.', '001 Spectrum (joint specification, Site_D)'),
+  jointSpecificationAgenda_gain: spec(0.04, 0, 1, 'share', 'Agenda control users gain per joint specification (times openness).', '001 Macroenvironmental; 003 Common Challenges (bigger voice)'),
+  pilotVisit_probPerMonth: spec(0.15, 0, 1, 'probability/month', 'Chance a supplier arranges a pilot site visit for a customer in procurement.', '001 Macroenvironmental (pilot site visits)'),
+  pilotVisitDepth_share: spec(0.25, 0, 1, 'share', 'Tacit transfer of a chaperoned pilot visit relative to a free site visit.', '001 Macroenvironmental ("chaperoned around")'),
+  supplierBrokerage_prob: spec(0.3, 0, 1, 'probability', 'Chance a pilot visit leaves a brokered personal contact.', '003 Mediators (vendors connecting key individuals)'),
+
+  // ---- Intermediaries -----------------------------------------------------------------------
+  consultancyHire_probPerMonth: spec(0.02, 0, 1, 'probability/month', 'Chance an organization in adoption with low capability hires a consultant.', '001 Macroenvironmental (Site_M quote)'),
+  consultancyDays_count: spec(15, 1, 1000, 'days', 'Days in a consultancy engagement.', '001 Macroenvironmental (15 days)', true),
+  consultancyDayRate_gbp: spec(750, 0, 10000, 'GBP/day', 'Consultant day rate.', '001 Macroenvironmental (GBP 750 a day)'),
+  consultancySubsidy_share: spec(0, 0, 1, 'share', 'Share of consultancy cost paid nationally (raises hiring).', 'issue 4 lever; 0 in the baseline'),
+  consultancyTerm_months: spec(3, 1, 60, 'months', 'Length of an engagement.', 'assumption', true),
+  consultancyTacit_rate: spec(0.12, 0, 1, 'share/month', 'Share of the tacit gap to the consultant\'s know-how closed per month.', '001 Macroenvironmental ("our pseudo blueprint")'),
+  professionalNetworkInitial_share: spec(0.25, 0, 1, 'share', 'Share of staff in the independent professional network at month 0.', '001 Macroenvironmental (>5500 members); value assumption'),
+  professionalNetworkJoin_probPerMonth: spec(0.01, 0, 1, 'probability/month', 'Chance a non-member joins, times intrinsic motivation.', '001 Macroenvironmental (network growing)'),
+  professionalNetworkEventInterval_months: spec(6, 1, 60, 'months', 'Months between regional events of the network.', '001 Macroenvironmental (regional and annual events)', true),
+  professionalNetworkAttend_prob: spec(0.35, 0, 1, 'probability', 'Chance a member attends an event.', 'assumption'),
+  userLedGroupFormation_probPerMonth: spec(0.02, 0, 1, 'probability/month', 'Chance that customers of one supplier facing the same need set up a user-led group.', '001 Macroenvironmental (user_group_name, GBP 200 fee)'),
+  userLedGroupMinCustomers_count: spec(8, 2, 1000, 'organizations', 'Customers in adoption of one supplier and domain needed to set up a user-led group.', 'assumption', true),
+} as const satisfies Record<string, ParameterSpec>;
+
+export type ParameterName = keyof typeof PARAMETERS;
+export type Params = { readonly [K in ParameterName]: number };
+export const PARAMETER_NAMES = Object.keys(PARAMETERS) as ParameterName[];
+
+export function defaultParams(): Params {
+  const out = {} as Record<ParameterName, number>;
+  for (const name of PARAMETER_NAMES) out[name] = PARAMETERS[name].default;
+  return Object.freeze(out);
+}
+
+export function isParameterName(name: string): name is ParameterName {
+  return Object.prototype.hasOwnProperty.call(PARAMETERS, name);
+}

@@ -1,0 +1,111 @@
+import type { Programme } from '../../agents/programme.js';
+import { Formality, Influence, Mode, N_DOMAINS, Origin, Role } from '../enums.js';
+import type { Params } from '../parameters.js';
+import { formCommunity } from '../relationships.js';
+import type { State, StepContext } from '../state.js';
+import { createGeography, distanceMatrix } from './geography.js';
+import { createOrganizations } from './organizations.js';
+import { createConsultants, createStaff } from './staff.js';
+import { createSuppliers } from './suppliers.js';
+
+function emptyProgramme(active: boolean): Programme {
+  return {
+    active,
+    exemplars: [],
+    followers: [],
+    pairings: [],
+    pairingBias: [],
+    pairingOverlaySince: [],
+    blueprints: [],
+    blueprintsByDomain: Array.from({ length: N_DOMAINS }, () => []),
+    learningNetworks: [],
+    academyCohorts: [],
+    spendGrants_gbp: 0,
+    spendNational_gbp: 0,
+    spendAcademy_gbp: 0,
+    spendConsultancy_gbp: 0,
+  };
+}
+
+/** Roles that represent an organization at its supplier's user group (IT and digital leads). */
+const USER_GROUP_ROLES: readonly number[] = [Role.cio, Role.it, Role.digitalDirector, Role.projectManager];
+
+/**
+ * The initial world: geography, organizations with their systems and knowledge, staff,
+ * consultants, the independent professional network and the suppliers' user groups. Uses
+ * only the set-up stream, so dynamics draw the same numbers whatever set-up does.
+ */
+export function initState(params: Params, ctx: StepContext): State {
+  const rng = ctx.rng.setup;
+  const groupings = createGeography(rng, params.regions_count, params.groupings_count, params.countryWidth_km);
+  const orgs = createOrganizations(rng, params, groupings);
+  const people = createStaff(rng, params, orgs);
+  createConsultants(rng, params, orgs, people);
+  const state: State = {
+    month: 0,
+    orgs,
+    people,
+    ties: [],
+    communities: [],
+    suppliers: createSuppliers(),
+    groupings,
+    programme: emptyProgramme(params.programmeActive_flag === 1),
+    activeTies: [],
+    professionalNetwork: -1,
+    distance_km: distanceMatrix(orgs.map((o) => o.x_km), orgs.map((o) => o.y_km)),
+    pairEver: new Uint16Array(orgs.length * orgs.length),
+  };
+  const members = people.filter((p) => p.professionalMember && p.org >= 0).map((p) => p.id);
+  state.professionalNetwork = formCommunity(
+    state,
+    ctx,
+    {
+      name: 'Independent professional network',
+      mode: Mode.professionalNetwork,
+      formality: Formality.periodic,
+      origin: Origin.intermediary,
+      influence: Influence.enable,
+      domain: -1,
+      professionRoles: [],
+      supplier: -1,
+      launchedByProgramme: false,
+      professionLed: false,
+      fundedUntil: -1,
+      endsAt: Infinity,
+      meetingInterval: params.professionalNetworkEventInterval_months,
+      userAgenda: 1,
+    },
+    members,
+  ).id;
+  for (const supplier of state.suppliers) {
+    const reps: number[] = [];
+    for (const org of orgs) {
+      if (!supplier.domains.some((d) => org.suppliers[d] === supplier.id)) continue;
+      const rep = org.staff.find((id) => USER_GROUP_ROLES.includes(people[id].role)) ?? org.staff[0];
+      reps.push(rep);
+    }
+    if (reps.length < 3) continue;
+    supplier.userGroup = formCommunity(
+      state,
+      ctx,
+      {
+        name: `${supplier.name} user group`,
+        mode: Mode.userGroup,
+        formality: Formality.periodic,
+        origin: Origin.supplier,
+        influence: Influence.control,
+        domain: supplier.domains[0],
+        professionRoles: [],
+        supplier: supplier.id,
+        launchedByProgramme: false,
+        professionLed: false,
+        fundedUntil: -1,
+        endsAt: Infinity,
+        meetingInterval: params.userGroupMeetingInterval_months,
+        userAgenda: params.userGroupInitialUserAgenda_share,
+      },
+      reps,
+    ).id;
+  }
+  return state;
+}

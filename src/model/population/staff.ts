@@ -1,0 +1,74 @@
+import { NO_EMPLOYER, type Individual } from '../../agents/individual.js';
+import type { Organization } from '../../agents/organization.js';
+import { CareSetting, Role, ROLE_COUNTS_001_TABLE2 } from '../enums.js';
+import type { Params } from '../parameters.js';
+import { type Rng, clamp01, normal, weightedIndex } from '../rng.js';
+
+/** Role weights for staff other than the CCIO and CNIO (those depend on whether the post exists). */
+function roleWeights(setting: CareSetting): number[] {
+  const w = [...ROLE_COUNTS_001_TABLE2];
+  w[Role.ccio] = 0;
+  w[Role.cnio] = 0;
+  if (setting === CareSetting.ambulance) w[Role.pharmacist] = 0;
+  return w;
+}
+
+const LEADER_ROLES: readonly number[] = [Role.ccio, Role.cnio, Role.cio, Role.digitalDirector];
+const COMMUNITY_ROLES: readonly number[] = [Role.pharmacist, Role.nursing, Role.cnio];
+
+/**
+ * A new person with traits drawn for the role: leadership roles lean to status motives,
+ * professional roles to community motives (001 Individual/Interpersonal Level).
+ */
+export function createIndividual(rng: Rng, id: number, org: number, role: number, p: Params): Individual {
+  return {
+    id,
+    org,
+    role: role as Individual['role'],
+    intrinsic: clamp01(normal(rng, 0.5, 0.15) + (LEADER_ROLES.includes(role) ? 0.12 : 0)),
+    extrinsic: clamp01(normal(rng, 0.5, 0.15) + (COMMUNITY_ROLES.includes(role) ? 0.12 : 0)),
+    ownership: clamp01(normal(rng, 0.3, 0.12)),
+    uncertainty: clamp01(normal(rng, 0.35, 0.12)),
+    ties: [],
+    memberships: [],
+    trained: false,
+    professionalMember: rng() < p.professionalNetworkInitial_share,
+    carriedTacit: null,
+    carriedSuppliers: null,
+    engagedUntil: -1,
+  };
+}
+
+export function drawRole(rng: Rng, setting: CareSetting): number {
+  return weightedIndex(rng, roleWeights(setting));
+}
+
+/** Staff of every organization, sized with the organization, plus CCIO/CNIO where the post exists. */
+export function createStaff(rng: Rng, p: Params, orgs: Organization[]): Individual[] {
+  const people: Individual[] = [];
+  for (const org of orgs) {
+    const n = Math.max(3, Math.round(p.staffPerOrganization_mean * Math.exp(0.5 * org.logSize) * (0.8 + 0.4 * rng())));
+    const roles: number[] = [];
+    if (org.hasCcio) roles.push(Role.ccio);
+    if (org.hasCnio) roles.push(Role.cnio);
+    while (roles.length < n) roles.push(drawRole(rng, org.setting));
+    for (const role of roles) {
+      const person = createIndividual(rng, people.length, org.id, role, p);
+      people.push(person);
+      org.staff.push(person.id);
+    }
+  }
+  return people;
+}
+
+/** Independent consultants, each carrying the tacit know-how of a former employer (001 Site_M quote). */
+export function createConsultants(rng: Rng, p: Params, orgs: readonly Organization[], people: Individual[]): void {
+  const weights = orgs.map((o) => o.tacit.reduce((a, b) => a + b, 0) ** 2);
+  for (let i = 0; i < p.initialConsultants_count; i++) {
+    const former = orgs[weightedIndex(rng, weights)];
+    const person = createIndividual(rng, people.length, NO_EMPLOYER.consultant, drawRole(rng, former.setting), p);
+    person.carriedTacit = Float64Array.from(former.tacit);
+    person.carriedSuppliers = Int16Array.from(former.suppliers);
+    people.push(person);
+  }
+}

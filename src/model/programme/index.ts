@@ -1,0 +1,44 @@
+import { isFunded } from '../../agents/organization.js';
+import { logEvent } from '../relationships.js';
+import type { State, StepContext } from '../state.js';
+import { launchCohort } from './academy.js';
+import { networkLaunchMonths, launchNetwork } from './networks.js';
+import { newRolesPhase } from './roles.js';
+import { formPairings, selectParticipants } from './selection.js';
+
+/**
+ * The programme (phase 1): on its schedule, selects exemplars and followers, pairs them after the
+ * lead time, launches learning networks and academy cohorts, and pays grants and national
+ * activities until funding ends. New roles appear with or without it, faster where funded.
+ */
+export function programmePhase(state: State, ctx: StepContext): void {
+  const p = ctx.params;
+  const prog = state.programme;
+  prog.spendGrants_gbp = 0;
+  prog.spendNational_gbp = 0;
+  prog.spendAcademy_gbp = 0;
+  prog.spendConsultancy_gbp = 0;
+  if (prog.active) {
+    const t = state.month;
+    if (t === p.programmeStart_month) {
+      logEvent(state, ctx, 'programme', 'programme_started');
+      selectParticipants(state, ctx);
+    }
+    if (t === p.programmeStart_month + p.pairingLeadTime_months) formPairings(state, ctx);
+    networkLaunchMonths(p).forEach((month, k) => {
+      if (month === t) launchNetwork(state, ctx, k);
+    });
+    for (let k = 0; k < p.academyCohorts_count; k++) {
+      if (t === p.academyStart_month + k * p.academyCohortInterval_months) launchCohort(state, ctx, k);
+    }
+    if (t === p.fundingEnd_month) logEvent(state, ctx, 'programme', 'national_funding_ended');
+    const months = p.fundingEnd_month - p.programmeStart_month;
+    if (t >= p.programmeStart_month && t < p.fundingEnd_month) {
+      for (const org of state.orgs) if (isFunded(org, t)) prog.spendGrants_gbp += org.grant_gbp / months;
+      prog.spendNational_gbp += p.nationalActivitiesBudget_gbp / months;
+      const academyEnd = p.academyStart_month + p.academyCohorts_count * p.academyCohortInterval_months;
+      if (p.academyCohorts_count > 0 && t >= p.academyStart_month && t < academyEnd) prog.spendAcademy_gbp += p.academyBudget_gbp / (academyEnd - p.academyStart_month);
+    }
+  }
+  newRolesPhase(state, ctx);
+}

@@ -1,0 +1,32 @@
+import { isFunded } from '../../agents/organization.js';
+import { Role } from '../enums.js';
+import { createIndividual } from '../population/staff.js';
+import { logEvent } from '../relationships.js';
+import type { State, StepContext } from '../state.js';
+
+/**
+ * New mediator roles (001 Macroenvironmental: the Wachter review advanced CCIO and CNIO posts).
+ * Organizations without the post create it at a base rate, faster while funded.
+ */
+export function newRolesPhase(state: State, ctx: StepContext): void {
+  const p = ctx.params;
+  const rng = ctx.rng.programme;
+  for (const org of state.orgs) {
+    const rate = p.newRole_probPerMonth * (isFunded(org, state.month) ? p.fundedNewRole_ratio : 1);
+    if (!org.hasCcio && rng() < rate) {
+      org.hasCcio = true;
+      addPost(state, ctx, org.id, Role.ccio);
+    }
+    if (!org.hasCnio && rng() < rate) {
+      org.hasCnio = true;
+      addPost(state, ctx, org.id, Role.cnio);
+    }
+  }
+}
+
+function addPost(state: State, ctx: StepContext, orgId: number, role: number): void {
+  const person = createIndividual(ctx.rng.programme, state.people.length, orgId, role, ctx.params);
+  state.people.push(person);
+  state.orgs[orgId].staff.push(person.id);
+  logEvent(state, ctx, 'organization', role === Role.ccio ? 'ccio_appointed' : 'cnio_appointed', orgId);
+}

@@ -1,0 +1,266 @@
+import type { Community, Tie } from '../agents/relationship.js';
+import { Direction, EndReason, Formality, Influence, Mode, Origin, MODES, END_REASONS } from './enums.js';
+import type { State, StepContext } from './state.js';
+
+/** The spectrum position and provenance of a new relationship. */
+export interface TieSpec {
+  readonly mode: Mode;
+  readonly formality: Formality;
+  readonly origin: Origin;
+  readonly influence: Influence;
+  readonly direction: Direction;
+  readonly orgA: number;
+  readonly orgB: number;
+  readonly personA: number;
+  readonly personB: number;
+  readonly domain: number;
+  readonly endsAt: number;
+  readonly trust: number;
+  readonly overlayOf?: number;
+}
+
+/** Creates a tie, registers it with both people and logs its formation. */
+export function formTie(state: State, ctx: StepContext, s: TieSpec, detail = ''): Tie {
+  const tie: Tie = {
+    kind: 'tie',
+    id: state.ties.length,
+    mode: s.mode,
+    formality: s.formality,
+    origin: s.origin,
+    influence: s.influence,
+    direction: s.direction,
+    formed: state.month,
+    ended: -1,
+    endReason: -1,
+    orgA: s.orgA,
+    orgB: s.orgB,
+    personA: s.personA,
+    personB: s.personB,
+    domain: s.domain,
+    endsAt: s.endsAt,
+    lastUsed: state.month,
+    trust: s.trust,
+    valueA: 0,
+    valueB: 0,
+    givenA: 0,
+    givenB: 0,
+    codifiedFlow: 0,
+    tacitFlow: 0,
+    overlayOf: s.overlayOf ?? -1,
+  };
+  state.ties.push(tie);
+  state.activeTies.push(tie.id);
+  if (s.personA >= 0) state.people[s.personA].ties.push(tie.id);
+  if (s.personB >= 0) state.people[s.personB].ties.push(tie.id);
+  noteExperience(state, s.orgA);
+  noteExperience(state, s.orgB);
+  notePair(state, s.orgA, s.orgB);
+  if (s.formality === Formality.informal) {
+    markInformal(state, s.orgA);
+    markInformal(state, s.orgB);
+  }
+  log(ctx, state, 'formed', MODES[tie.mode], tie, tie.orgA, tie.orgB, detail);
+  return tie;
+}
+
+function noteExperience(state: State, org: number): void {
+  if (org >= 0) state.orgs[org].experience += 1;
+}
+
+function notePair(state: State, a: number, b: number): void {
+  if (a < 0 || b < 0 || a === b) return;
+  const n = state.orgs.length;
+  if (state.pairEver[a * n + b] < 65535) {
+    state.pairEver[a * n + b] += 1;
+    state.pairEver[b * n + a] += 1;
+  }
+}
+
+function markInformal(state: State, org: number): void {
+  if (org >= 0 && state.orgs[org].firstInformalMonth < 0) state.orgs[org].firstInformalMonth = state.month;
+}
+
+/** A one-off relationship (a visit, a blueprint read, a routed request): formed and ended in the same month. */
+export function oneOff(state: State, ctx: StepContext, s: TieSpec, detail = ''): Tie {
+  const tie = formTie(state, ctx, { ...s, endsAt: state.month }, detail);
+  endTie(state, ctx, tie, EndReason.oneOff);
+  return tie;
+}
+
+/**
+ * Ends a tie: unregisters it from its people (active list compaction happens once a month in
+ * compactActiveTies) and logs the ending.
+ */
+export function endTie(state: State, ctx: StepContext, tie: Tie, reason: EndReason): void {
+  if (tie.ended >= 0) return;
+  tie.ended = state.month;
+  tie.endReason = reason;
+  if (tie.personA >= 0) removeValue(state.people[tie.personA].ties, tie.id);
+  if (tie.personB >= 0) removeValue(state.people[tie.personB].ties, tie.id);
+  log(ctx, state, 'ended', END_REASONS[reason], tie, tie.orgA, tie.orgB, '');
+}
+
+export function compactActiveTies(state: State): void {
+  state.activeTies = state.activeTies.filter((id) => state.ties[id].ended < 0);
+}
+
+/** Moves a relationship to a new place on the spectrum and logs the change of form. */
+export function changeForm(
+  state: State,
+  ctx: StepContext,
+  rel: Tie | Community,
+  to: { mode?: Mode; formality?: Formality; origin?: Origin; influence?: Influence; direction?: Direction },
+  what: string,
+): void {
+  if (to.mode !== undefined) rel.mode = to.mode;
+  if (to.formality !== undefined) rel.formality = to.formality;
+  if (to.origin !== undefined) rel.origin = to.origin;
+  if (to.influence !== undefined) rel.influence = to.influence;
+  if (to.direction !== undefined) rel.direction = to.direction;
+  const orgA = rel.kind === 'tie' ? rel.orgA : -1;
+  const orgB = rel.kind === 'tie' ? rel.orgB : -1;
+  log(ctx, state, 'changed', what, rel, orgA, orgB, '');
+}
+
+export interface CommunitySpec {
+  readonly name: string;
+  readonly mode: Mode;
+  readonly formality: Formality;
+  readonly origin: Origin;
+  readonly influence: Influence;
+  readonly domain: number;
+  readonly professionRoles: readonly number[];
+  readonly supplier: number;
+  readonly launchedByProgramme: boolean;
+  readonly professionLed: boolean;
+  readonly fundedUntil: number;
+  readonly endsAt: number;
+  readonly meetingInterval: number;
+  readonly userAgenda: number;
+}
+
+export function formCommunity(state: State, ctx: StepContext, s: CommunitySpec, members: readonly number[]): Community {
+  const community: Community = {
+    kind: 'community',
+    id: state.communities.length,
+    name: s.name,
+    mode: s.mode,
+    formality: s.formality,
+    origin: s.origin,
+    influence: s.influence,
+    direction: Direction.multi,
+    formed: state.month,
+    ended: -1,
+    endReason: -1,
+    domain: s.domain,
+    professionRoles: s.professionRoles,
+    supplier: s.supplier,
+    launchedByProgramme: s.launchedByProgramme,
+    professionLed: s.professionLed,
+    members: [],
+    negativeMonths: [],
+    fundedUntil: s.fundedUntil,
+    endsAt: s.endsAt,
+    meetingInterval: s.meetingInterval,
+    userAgenda: s.userAgenda,
+    transformed: -1,
+  };
+  state.communities.push(community);
+  for (const person of members) joinCommunity(state, community, person);
+  log(ctx, state, 'formed', MODES[community.mode], community, -1, -1, s.name);
+  return community;
+}
+
+export function joinCommunity(state: State, community: Community, person: number): void {
+  if (community.members.includes(person)) return;
+  community.members.push(person);
+  community.negativeMonths.push(0);
+  state.people[person].memberships.push(community.id);
+}
+
+export function leaveCommunity(state: State, community: Community, person: number): void {
+  const i = community.members.indexOf(person);
+  if (i < 0) return;
+  community.members.splice(i, 1);
+  community.negativeMonths.splice(i, 1);
+  removeValue(state.people[person].memberships, community.id);
+}
+
+export function endCommunity(state: State, ctx: StepContext, community: Community, reason: EndReason): void {
+  if (community.ended >= 0) return;
+  community.ended = state.month;
+  community.endReason = reason;
+  for (const person of community.members) removeValue(state.people[person].memberships, community.id);
+  log(ctx, state, 'ended', END_REASONS[reason], community, -1, -1, community.name);
+}
+
+/**
+ * Whether two people may form a new informal tie: not if they already share one, nor (in the
+ * overlay knock-out experiment) if their organizations are a programme pairing.
+ */
+export function mayTie(state: State, ctx: StepContext, a: number, b: number): boolean {
+  if (areTied(state, a, b)) return false;
+  if (ctx.params.pairingOverlay_flag === 1) return true;
+  const x = state.people[a].org;
+  const y = state.people[b].org;
+  for (const id of state.programme.pairings) {
+    const t = state.ties[id];
+    if (t.ended < 0 && ((t.orgA === x && t.orgB === y) || (t.orgA === y && t.orgB === x))) return false;
+  }
+  return true;
+}
+
+/** Whether two people already share an active tie. */
+export function areTied(state: State, a: number, b: number): boolean {
+  for (const id of state.people[a].ties) {
+    const t = state.ties[id];
+    if (t.personA === b || t.personB === b) return true;
+  }
+  return false;
+}
+
+function removeValue(list: number[], value: number): void {
+  const i = list.indexOf(value);
+  if (i >= 0) {
+    list[i] = list[list.length - 1];
+    list.pop();
+  }
+}
+
+function log(
+  ctx: StepContext,
+  state: State,
+  kind: 'formed' | 'ended' | 'changed',
+  what: string,
+  rel: Tie | Community,
+  orgA: number,
+  orgB: number,
+  detail: string,
+): void {
+  ctx.events.push({
+    month: state.month,
+    kind,
+    what,
+    relationship: `${rel.kind === 'tie' ? 't' : 'c'}${rel.id}`,
+    mode: rel.mode,
+    formality: rel.formality,
+    origin: rel.origin,
+    influence: rel.influence,
+    orgA,
+    orgB,
+    detail,
+  });
+}
+
+/** A non-relationship event (programme milestones, routines, moves). */
+export function logEvent(
+  state: State,
+  ctx: StepContext,
+  kind: 'programme' | 'organization' | 'person',
+  what: string,
+  orgA = -1,
+  orgB = -1,
+  detail = '',
+): void {
+  ctx.events.push({ month: state.month, kind, what, relationship: '', mode: -1, formality: -1, origin: -1, influence: -1, orgA, orgB, detail });
+}

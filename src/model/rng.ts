@@ -1,0 +1,91 @@
+import seedrandom from 'seedrandom';
+
+/**
+ * A seeded uniform generator. Every random draw of the model goes through one of these,
+ * handed in explicitly: never Math.random.
+ */
+export interface Rng {
+  /** Uniform on [0, 1). */
+  (): number;
+}
+
+/** Independent streams of one run, so that set-up draws never shift dynamic draws. */
+export interface RunStreams {
+  readonly setup: Rng;
+  readonly programme: Rng;
+  readonly projects: Rng;
+  readonly search: Rng;
+  readonly ties: Rng;
+  readonly communities: Rng;
+  readonly suppliers: Rng;
+  readonly mobility: Rng;
+}
+
+const STREAM_NAMES = ['setup', 'programme', 'projects', 'search', 'ties', 'communities', 'suppliers', 'mobility'] as const;
+
+/** The seed of replication `replicate` of a run with base seed `baseSeed`. */
+export function replicateSeed(baseSeed: number, replicate: number): string {
+  return `lesim:${baseSeed}:${replicate}`;
+}
+
+/**
+ * Streams from a run seed. Alea (from seedrandom) is used for speed; each stream has its own
+ * seed string so streams are independent and adding a stream never changes the others.
+ */
+export function createStreams(runSeed: string): RunStreams {
+  const entries = STREAM_NAMES.map((name) => [name, makeRng(`${runSeed}:${name}`)] as const);
+  return Object.freeze(Object.fromEntries(entries)) as unknown as RunStreams;
+}
+
+export function makeRng(seed: string): Rng {
+  const alea = seedrandom.alea(seed);
+  return () => alea();
+}
+
+export function randInt(rng: Rng, n: number): number {
+  return Math.floor(rng() * n);
+}
+
+export function pick<T>(rng: Rng, items: readonly T[]): T {
+  return items[Math.floor(rng() * items.length)];
+}
+
+/** Standard normal by Box-Muller (one value per call; the pair's twin is discarded for simplicity). */
+export function normal(rng: Rng, mean = 0, sd = 1): number {
+  let u = rng();
+  while (u <= 1e-12) u = rng();
+  const v = rng();
+  return mean + sd * Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/** Index drawn with probability proportional to weights (all >= 0); -1 if all are zero. */
+export function weightedIndex(rng: Rng, weights: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < weights.length; i++) total += weights[i];
+  if (!(total > 0)) return -1;
+  let r = rng() * total;
+  for (let i = 0; i < weights.length; i++) {
+    r -= weights[i];
+    if (r < 0) return i;
+  }
+  return weights.length - 1;
+}
+
+/** Fisher-Yates shuffle in place. */
+export function shuffle<T>(rng: Rng, items: T[]): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    const t = items[i];
+    items[i] = items[j];
+    items[j] = t;
+  }
+  return items;
+}
+
+export function clamp01(x: number): number {
+  return x < 0 ? 0 : x > 1 ? 1 : x;
+}
+
+export function logistic(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}

@@ -1,0 +1,74 @@
+import type { Individual } from '../agents/individual.js';
+import type { Organization } from '../agents/organization.js';
+import type { Programme } from '../agents/programme.js';
+import type { Community, Tie } from '../agents/relationship.js';
+import type { Supplier } from '../agents/supplier.js';
+import type { Params } from './parameters.js';
+import type { RunStreams } from './rng.js';
+
+export interface Grouping {
+  readonly id: number;
+  readonly region: number;
+  readonly x_km: number;
+  readonly y_km: number;
+}
+
+/** The whole world of one run. Created by initState, changed only by the step phases. */
+export interface State {
+  month: number;
+  readonly orgs: Organization[];
+  readonly people: Individual[];
+  /** Every pairwise relationship ever formed; a tie's id is its index. Ended ones stay, with `ended` set. */
+  readonly ties: Tie[];
+  /** Every community ever formed; a community's id is its index. */
+  readonly communities: Community[];
+  readonly suppliers: Supplier[];
+  readonly groupings: Grouping[];
+  readonly programme: Programme;
+  /** Ids of ties still active (kept compact for the monthly loops). */
+  activeTies: number[];
+  /** The independent professional network's community id. */
+  professionalNetwork: number;
+  /** Distances between organizations, km (n*n). */
+  readonly distance_km: Float32Array;
+  /** Relationships ever formed between each pair of organizations (n*n, symmetric): prior ties. */
+  readonly pairEver: Uint16Array;
+}
+
+export const EventKind = {
+  formed: 'formed',
+  ended: 'ended',
+  changed: 'changed',
+  programme: 'programme',
+  organization: 'organization',
+  person: 'person',
+} as const;
+export type EventKind = (typeof EventKind)[keyof typeof EventKind];
+
+/** One line of the events file. */
+export interface ModelEvent {
+  readonly month: number;
+  readonly kind: EventKind;
+  readonly what: string;
+  /** 't<id>' for a tie, 'c<id>' for a community, '' for other events. */
+  readonly relationship: string;
+  readonly mode: number;
+  readonly formality: number;
+  readonly origin: number;
+  readonly influence: number;
+  readonly orgA: number;
+  readonly orgB: number;
+  readonly detail: string;
+}
+
+/** Knowledge moved this month, by formality of the carrying relationship: [formality][0 codified, 1 tacit]. */
+export type FlowLedger = Float64Array;
+
+/** What each phase receives besides the state: parameters, streams and the month's logs. */
+export interface StepContext {
+  readonly params: Params;
+  readonly rng: RunStreams;
+  /** Events of the current month; the recorder reads and the run loop clears them. */
+  readonly events: ModelEvent[];
+  readonly flows: FlowLedger;
+}

@@ -1,0 +1,29 @@
+import type { Params } from '../model/parameters.js';
+import { resolveParams } from '../model/validate.js';
+import { gdeBaseline } from './gde-baseline.js';
+import { noProgramme } from './no-programme.js';
+import type { Scenario } from './scenario.js';
+
+export type { Scenario } from './scenario.js';
+
+/** The built-in scenarios, by name. */
+export const SCENARIOS: readonly Scenario[] = [gdeBaseline, noProgramme];
+export const SCENARIO_NAMES = SCENARIOS.map((s) => s.name);
+
+export class UnknownScenarioError extends Error {
+  constructor(readonly requested: string) {
+    super(`unknown scenario '${requested}'; valid scenarios: ${SCENARIO_NAMES.join(', ')}`);
+    this.name = 'UnknownScenarioError';
+  }
+}
+
+export function findScenario(name: string): Scenario {
+  const scenario = SCENARIOS.find((s) => s.name === name);
+  if (!scenario) throw new UnknownScenarioError(name);
+  return scenario;
+}
+
+/** Parameters of a scenario, with further overrides (e.g. --months) applied on top and validated. */
+export function resolveScenario(scenario: Scenario, extra: Readonly<Record<string, number>> = {}): Params {
+  return resolveParams({ ...scenario.overrides, ...extra }, `scenario '${scenario.name}'`);
+}
