@@ -18,6 +18,8 @@ export const OUTCOMES = [
   'maturity_end_follower',
   'maturity_end_outside',
   'maturity_end_all',
+  'codified_funding_end_outside',
+  'tacit_funding_end_outside',
   'informal_active_funding_end',
   'formal_active_funding_end',
   'periodic_active_funding_end',
@@ -37,6 +39,8 @@ export const OUTCOMES = [
   'follower_gain_with_overlay',
   'follower_gain_without_overlay',
   'pairing_engaged_months_mean',
+  'pairing_formal_flow_mean',
+  'ties_between_rivals',
   'ties_same_grouping_ratio',
   'ties_same_supplier_ratio',
   'ties_same_setting_ratio',
@@ -88,6 +92,7 @@ export class OutcomeTracker {
       this.snapshotMaturity(state, 'funding_end');
       this.countActive(state, 'funding_end');
       for (const id of state.programme.followers) this.followerAtFundingEnd.set(id, maturity(state.orgs[id]));
+      this.snapshotStocks(state);
     }
     if (t === p.programmeStart_month + p.pairingLeadTime_months) for (const id of state.programme.followers) this.followerAtPairing.set(id, maturity(state.orgs[id]));
     if (t === p.evaluationStart_month) this.exchangesAtStart = state.orgs.map((o) => o.informalExchanges);
@@ -118,6 +123,23 @@ export class OutcomeTracker {
     this.values[`maturity_${when}_exemplar`] = m[Status.exemplar];
     this.values[`maturity_${when}_follower`] = m[Status.follower];
     this.values[`maturity_${when}_outside`] = m[Status.outside];
+  }
+
+  /** Mean codified and tacit stocks of organizations outside the programme (readers of blueprints). */
+  private snapshotStocks(state: State): void {
+    let c = 0;
+    let t = 0;
+    let n = 0;
+    for (const org of state.orgs) {
+      if (org.status !== Status.outside) continue;
+      for (let d = 0; d < org.tacit.length; d++) {
+        c += org.codified[d];
+        t += org.tacit[d];
+      }
+      n += org.tacit.length;
+    }
+    this.values.codified_funding_end_outside = n > 0 ? c / n : NaN;
+    this.values.tacit_funding_end_outside = n > 0 ? t / n : NaN;
   }
 
   private countActive(state: State, when: 'funding_end'): void {
@@ -235,6 +257,9 @@ export class OutcomeTracker {
     v.follower_gain_with_overlay = mean(gainWith);
     v.follower_gain_without_overlay = mean(gainWithout);
     v.pairing_engaged_months_mean = prog.pairings.length > 0 ? this.engagedMonths / prog.pairings.length : NaN;
+    let flow = 0;
+    for (const id of prog.pairings) flow += state.ties[id].codifiedFlow + state.ties[id].tacitFlow;
+    v.pairing_formal_flow_mean = prog.pairings.length > 0 ? flow / prog.pairings.length : NaN;
   }
 
   /**
@@ -246,6 +271,7 @@ export class OutcomeTracker {
     const n = state.orgs.length;
     const v = this.values;
     let ties = 0;
+    let rivals = 0;
     let g = 0;
     let s = 0;
     let c = 0;
@@ -256,6 +282,7 @@ export class OutcomeTracker {
       const y = state.orgs[t.orgB];
       ties += 1;
       if (x.grouping === y.grouping) g += 1;
+      if (x.grouping === y.grouping && x.setting === y.setting) rivals += 1;
       if (x.suppliers[Domain.epr] === y.suppliers[Domain.epr]) s += 1;
       if (x.setting === y.setting) c += 1;
       dist += state.distance_km[x.id * n + y.id];
@@ -277,6 +304,7 @@ export class OutcomeTracker {
       }
     }
     const ratio = (observed: number, expected: number) => (ties > 0 && expected > 0 ? observed / ties / (expected / pairs) : NaN);
+    v.ties_between_rivals = rivals;
     v.ties_same_grouping_ratio = ratio(g, eg);
     v.ties_same_supplier_ratio = ratio(s, es);
     v.ties_same_setting_ratio = ratio(c, ec);

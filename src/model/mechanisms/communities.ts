@@ -63,7 +63,15 @@ function dropDeparted(state: State, community: Community): void {
  * profession), bond (share of members the person has a tie with), less the time cost, part of
  * which funded coordination carries.
  */
-export function membershipValue(state: State, p: Params, community: Community, person: number, bestTacit: Float64Array, bestOrg: Int32Array): number {
+export function membershipValue(
+  state: State,
+  p: Params,
+  community: Community,
+  person: number,
+  bestTacit: Float64Array,
+  bestOrg: Int32Array,
+  isMember: Uint8Array = memberMask(state, community),
+): number {
   const who = state.people[person];
   const org = state.orgs[who.org];
   const a = p.codifiedWeight_exponent;
@@ -82,11 +90,18 @@ export function membershipValue(state: State, p: Params, community: Community, p
   for (const id of who.ties) {
     const t = state.ties[id];
     const other = t.personA === person ? t.personB : t.personA;
-    if (other >= 0 && state.people[other].memberships.includes(community.id)) tied += 1;
+    if (other >= 0 && isMember[other] === 1) tied += 1;
   }
   const bond = p.networkBondBenefit_index * (community.members.length > 1 ? tied / (community.members.length - 1) : 0) * (0.5 + who.extrinsic);
   const cost = p.networkTimeCost_index * (1 + Math.min(1, org.timePressure)) * (funded ? 1 - p.fundedCoordination_share : 1);
   return p.networkInfoBenefit_index * info + identity + bond - cost;
+}
+
+/** 1 for each person who is a member of the community. */
+function memberMask(state: State, community: Community): Uint8Array {
+  const mask = new Uint8Array(state.people.length);
+  for (const person of community.members) mask[person] = 1;
+  return mask;
 }
 
 /** Best tacit know-how per domain among member organizations (for the information value). */
@@ -134,9 +149,10 @@ function updateMembership(state: State, p: Params, community: Community): void {
   const bestTacit = new Float64Array(n);
   const bestOrg = new Int32Array(n);
   memberBest(state, community, bestTacit, bestOrg);
+  const isMember = memberMask(state, community);
   for (let i = community.members.length - 1; i >= 0; i--) {
     const person = community.members[i];
-    const value = membershipValue(state, p, community, person, bestTacit, bestOrg);
+    const value = membershipValue(state, p, community, person, bestTacit, bestOrg, isMember);
     community.negativeMonths[i] = value < 0 ? community.negativeMonths[i] + 1 : 0;
     if (community.negativeMonths[i] >= p.networkLeaveAfter_months) leaveCommunity(state, community, person);
   }

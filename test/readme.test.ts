@@ -1,0 +1,34 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lesim, tempDir } from './cli/cli.js';
+
+const README = readFileSync(resolve(__dirname, '../README.md'), 'utf8');
+
+/** Every `npx lesim ...` command in the README's sh blocks, without comments or a leading `npm ci &&`. */
+function readmeCommands(): string[][] {
+  const blocks = [...README.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
+  return blocks
+    .flatMap((b) => b.split('\n'))
+    .map((line) => line.replace(/#.*$/, '').replace(/^npm ci && /, '').trim())
+    .filter((line) => line.startsWith('npx lesim '))
+    .map((line) => line.slice('npx lesim '.length).split(/\s+/));
+}
+
+describe('README', () => {
+  it('gives the two quick-start commands', () => {
+    expect(README).toContain('npm ci && npx lesim run gde-baseline');
+    expect(README).toContain('npm ci && npm test');
+  });
+
+  it('has examples that run as written', () => {
+    const commands = readmeCommands();
+    expect(commands.length).toBeGreaterThanOrEqual(5);
+    const cwd = tempDir('lesim-readme-');
+    for (const args of commands) {
+      const r = lesim(args, cwd);
+      expect(r.status, `lesim ${args.join(' ')}\n${r.stderr}`).toBe(0);
+    }
+    expect(readdirSync(join(cwd, 'runs')).length).toBeGreaterThanOrEqual(3);
+  });
+});
