@@ -55,8 +55,8 @@ export interface Community extends Classified {
   readonly launchedByProgramme: boolean;
   readonly professionLed: boolean;
   members: number[];
-  /** Consecutive months of negative net value, per member (parallel to members). */
-  negativeMonths: number[];
+  /** Consecutive membership reviews with negative net value, per member (parallel to members). */
+  negativeReviews: number[];
   fundedUntil: number;
   endsAt: number;
   readonly meetingInterval: number;

@@ -158,7 +158,7 @@ export function formCommunity(state: State, ctx: StepContext, s: CommunitySpec, 
     launchedByProgramme: s.launchedByProgramme,
     professionLed: s.professionLed,
     members: [],
-    negativeMonths: [],
+    negativeReviews: [],
     fundedUntil: s.fundedUntil,
     endsAt: s.endsAt,
     meetingInterval: s.meetingInterval,
@@ -174,7 +174,7 @@ export function formCommunity(state: State, ctx: StepContext, s: CommunitySpec, 
 export function joinCommunity(state: State, community: Community, person: number): void {
   if (community.members.includes(person)) return;
   community.members.push(person);
-  community.negativeMonths.push(0);
+  community.negativeReviews.push(0);
   state.people[person].memberships.push(community.id);
 }
 
@@ -182,7 +182,7 @@ export function leaveCommunity(state: State, community: Community, person: numbe
   const i = community.members.indexOf(person);
   if (i < 0) return;
   community.members.splice(i, 1);
-  community.negativeMonths.splice(i, 1);
+  community.negativeReviews.splice(i, 1);
   removeValue(state.people[person].memberships, community.id);
 }
 

@@ -30,7 +30,7 @@ export function communityPhase(state: State, ctx: StepContext): void {
       continue;
     }
     dropDeparted(state, community);
-    if (isVoluntary(community)) {
+    if (isVoluntary(community) && (state.month - community.formed) % p.membershipReview_months === 0) {
       updateMembership(state, p, community);
       recruit(state, p, rng, community);
     }
@@ -84,7 +84,8 @@ export function membershipValue(
     if (lead > 0) info = Math.max(info, lead * (1 - capability(org, d)));
   }
   const funded = community.fundedUntil >= 0 && state.month < community.fundedUntil;
-  let identity = community.professionRoles.includes(who.role) ? p.networkIdentityBenefit_index * who.intrinsic : 0;
+  // Professional identity draws on status (intrinsic) and on building a community (extrinsic): 001 Individual Level.
+  let identity = community.professionRoles.includes(who.role) ? p.networkIdentityBenefit_index * (who.intrinsic + who.extrinsic) / 2 : 0;
   if (funded && community.launchedByProgramme && org.status !== Status.outside) identity += p.programmeIdentityBenefit_index * who.intrinsic;
   let tied = 0;
   for (const id of who.ties) {
@@ -129,7 +130,7 @@ function recruit(state: State, p: Params, rng: Rng, community: Community): void 
   let bestOrg: Int32Array | undefined;
   const count = community.members.length;
   for (let i = 0; i < count; i++) {
-    if (rng() >= p.communityRecruit_probPerMonth) continue;
+    if (rng() >= p.communityRecruit_prob) continue;
     const ties = state.people[community.members[i]].ties;
     if (ties.length === 0) continue;
     const tie = state.ties[ties[randInt(rng, ties.length)]];
@@ -153,8 +154,8 @@ function updateMembership(state: State, p: Params, community: Community): void {
   for (let i = community.members.length - 1; i >= 0; i--) {
     const person = community.members[i];
     const value = membershipValue(state, p, community, person, bestTacit, bestOrg, isMember);
-    community.negativeMonths[i] = value < 0 ? community.negativeMonths[i] + 1 : 0;
-    if (community.negativeMonths[i] >= p.networkLeaveAfter_months) leaveCommunity(state, community, person);
+    community.negativeReviews[i] = value < 0 ? community.negativeReviews[i] + 1 : 0;
+    if (community.negativeReviews[i] >= p.networkLeaveAfter_reviews) leaveCommunity(state, community, person);
   }
 }
 

@@ -48,9 +48,10 @@ export function searchPhase(state: State, ctx: StepContext): void {
     if (!org.proactiveSearch && maxNeed < p.reactiveNeedThreshold_index) continue;
     const drive = org.proactiveSearch ? Math.max(maxNeed, 0.5) * (1 + p.proactiveSearchBoost_ratio) : maxNeed;
     for (const personId of org.staff) {
-      const person = state.people[personId];
-      const chance = p.search_probPerMonth * drive * willingness(p, person, org);
-      if (rng() >= chance) continue;
+      // Draw first: willingness (at most 1) is only computed when a search is possible at all.
+      const draw = rng();
+      const ceiling = p.search_probPerMonth * drive;
+      if (draw >= ceiling || draw >= ceiling * willingness(p, state.people[personId], org)) continue;
       const domain = chooseDomain(rng, needs, org.proactiveSearch, maxNeed);
       if (domain < 0) continue;
       candidates.length = 0;

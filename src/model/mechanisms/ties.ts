@@ -115,9 +115,10 @@ function personTie(state: State, ctx: StepContext, p: Params, tie: Tie): void {
   const idle = state.month - tie.lastUsed;
   if (idle >= p.neglectAfter_months) {
     const age = state.month - tie.formed;
-    const embedded = shareCommunity(state, tie.personA, tie.personB) ? 0.5 : 0;
-    const hazard = p.neglectHazard_perMonth * Math.exp(-age / p.tieAgeScale_months) * (1 - embedded);
-    if (rng() < hazard) endTie(state, ctx, tie, EndReason.neglect);
+    const hazard = p.neglectHazard_perMonth * Math.exp(-age / p.tieAgeScale_months);
+    // Embeddedness (a shared community) halves the hazard; checked only when the draw could end the tie.
+    const draw = rng();
+    if (draw < hazard && (draw < hazard / 2 || !shareCommunity(state, tie.personA, tie.personB))) endTie(state, ctx, tie, EndReason.neglect);
   }
 }
 

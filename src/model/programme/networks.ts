@@ -54,7 +54,8 @@ export function launchNetwork(state: State, ctx: StepContext, k: number): void {
       const pool = matching.length > 0 ? matching : org.staff;
       for (let i = 0; i < p.networkMembersPerOrganization_count && pool.length > 0; i++) members.push(pool[randInt(rng, pool.length)]);
     } else {
-      for (const id of matching) if (rng() < p.networkOutsideJoin_prob) members.push(id);
+      const join = professionLed ? p.professionOutsideJoin_prob : p.networkOutsideJoin_prob;
+      for (const id of matching) if (rng() < join) members.push(id);
     }
   }
   const community = formCommunity(state, ctx, {
