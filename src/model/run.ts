@@ -3,7 +3,7 @@ import type { Params } from './parameters.js';
 import { N_CELLS, recordMonth } from './recorder.js';
 import { NetworkScratch } from './network.js';
 import { createStreams, replicateSeed } from './rng.js';
-import type { ModelEvent, State, StepContext } from './state.js';
+import { createContext, type ModelEvent, type State } from './state.js';
 import { step } from './step.js';
 import { OutcomeTracker, type Outcomes } from './outcomes.js';
 
@@ -29,7 +29,7 @@ export interface RunResult {
  */
 export function runReplication(params: Params, baseSeed: number, replicate: number, options: RunOptions = {}): RunResult {
   const seed = replicateSeed(baseSeed, replicate);
-  const ctx: StepContext = { params, rng: createStreams(seed), events: [], flows: new Float64Array(6) };
+  const ctx = createContext(params, createStreams(seed));
   const state = initState(params, ctx);
   const months = params.horizon_months;
   const series = new Float64Array(months * N_CELLS);

@@ -64,6 +64,12 @@ export interface ModelEvent {
 /** Knowledge moved this month, by formality of the carrying relationship: [formality][0 codified, 1 tacit]. */
 export type FlowLedger = Float64Array;
 
+/** Amounts moved by one transfer. */
+export interface Transfer {
+  codified: number;
+  tacit: number;
+}
+
 /** What each phase receives besides the state: parameters, streams and the month's logs. */
 export interface StepContext {
   readonly params: Params;
@@ -71,4 +77,11 @@ export interface StepContext {
   /** Events of the current month; the recorder reads and the run loop clears them. */
   readonly events: ModelEvent[];
   readonly flows: FlowLedger;
+  /** The result of the latest knowledge transfer, reused to spare an allocation per transfer. */
+  readonly moved: Transfer;
+}
+
+/** A fresh context for one run. */
+export function createContext(params: Params, rng: RunStreams): StepContext {
+  return { params, rng, events: [], flows: new Float64Array(6), moved: { codified: 0, tacit: 0 } };
 }

@@ -13,19 +13,15 @@ export function relevance(p: Params, donor: Organization, receiver: Organization
   return system * setting;
 }
 
-/** Amounts moved by one transfer. */
-export interface Transfer {
-  codified: number;
-  tacit: number;
-}
+import type { Transfer } from '../state.js';
 
-const scratch: Transfer = { codified: 0, tacit: 0 };
+export type { Transfer };
 
 /**
  * Moves knowledge in one domain from a donor's stocks to a receiver: each stock closes a share
  * of the gap, scaled by the receiver's absorptive capacity (Cowan & Jonard: v += a(v_i - v_j)).
  * Tacit know-how is system- and setting-specific; codified documents travel by setting only.
- * Returns a shared scratch object: read it before the next call.
+ * Returns the context's reusable `moved` record: read it before the next transfer.
  */
 export function transferKnowledge(
   ctx: StepContext,
@@ -47,9 +43,9 @@ export function transferKnowledge(
   if (dT > 0 || dC > 0) setKnowledge(receiver, domain, receiver.codified[domain] + dC, receiver.tacit[domain] + dT, ctx.params.codifiedWeight_exponent);
   ctx.flows[formality * 2] += dC;
   ctx.flows[formality * 2 + 1] += dT;
-  scratch.codified = dC;
-  scratch.tacit = dT;
-  return scratch;
+  ctx.moved.codified = dC;
+  ctx.moved.tacit = dT;
+  return ctx.moved;
 }
 
 /** Organization-to-organization transfer in one domain. */

@@ -14,11 +14,11 @@ interface Channel {
   readonly origin: OriginT;
   readonly influence: InfluenceT;
 }
-const VIA_PERSONAL_TIES: Channel = { origin: Origin.individual, influence: Influence.enable };
-const VIA_RANDOM: Channel = { origin: Origin.individual, influence: Influence.trigger };
-const VIA_DIRECTORY: Channel = { origin: Origin.policy, influence: Influence.trigger };
-const VIA_PAIRING: Channel = { origin: Origin.policy, influence: Influence.trigger };
-const VIA_GROUPING: Channel = { origin: Origin.provider, influence: Influence.enable };
+const VIA_PERSONAL_TIES: Channel = Object.freeze({ origin: Origin.individual, influence: Influence.enable });
+const VIA_RANDOM: Channel = Object.freeze({ origin: Origin.individual, influence: Influence.trigger });
+const VIA_DIRECTORY: Channel = Object.freeze({ origin: Origin.policy, influence: Influence.trigger });
+const VIA_PAIRING: Channel = Object.freeze({ origin: Origin.policy, influence: Influence.trigger });
+const VIA_GROUPING: Channel = Object.freeze({ origin: Origin.provider, influence: Influence.enable });
 
 interface Candidate {
   person: number;

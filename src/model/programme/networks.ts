@@ -71,7 +71,7 @@ export function launchNetwork(state: State, ctx: StepContext, k: number): void {
     professionLed,
     fundedUntil: p.fundingEnd_month,
     endsAt: Infinity,
-    meetingInterval: 1,
+    meetingInterval: p.learningNetworkMeetingInterval_months,
     userAgenda: 1,
   }, [...new Set(members)]);
   state.programme.learningNetworks.push(community.id);
