@@ -65,7 +65,8 @@ export interface Organization {
 /** Capability from codified and tacit knowledge: K = C^a T^(1-a), so both are needed. */
 export function computeCapability(codified: number, tacit: number, codifiedWeight: number): number {
   if (codified <= 0 || tacit <= 0) return 0;
-  return Math.pow(codified, codifiedWeight) * Math.pow(tacit, 1 - codifiedWeight);
+  // One exp and two logs: cheaper than two pow calls, and this runs for every knowledge change.
+  return Math.exp(codifiedWeight * Math.log(codified) + (1 - codifiedWeight) * Math.log(tacit));
 }
 
 /**

@@ -24,17 +24,23 @@ export function tieOrgs(state: State, id: number, out: [number, number]): [numbe
 /** Buffers reused from month to month within one run (one per run: no shared state). */
 export class NetworkScratch {
   readonly adjacency: Uint8Array;
+  /** Adjacency rows as bitsets of 32-bit words, for counting common neighbours by popcount. */
+  readonly rows: Uint32Array;
+  readonly words: number;
   readonly informal: Uint8Array;
   readonly seen: Uint8Array;
   readonly neighbours: number[][];
   constructor(readonly n: number) {
     this.adjacency = new Uint8Array(n * n);
+    this.words = Math.ceil(n / 32);
+    this.rows = new Uint32Array(n * this.words);
     this.informal = new Uint8Array(n);
     this.seen = new Uint8Array(n);
     this.neighbours = Array.from({ length: n }, () => []);
   }
   reset(): void {
     this.adjacency.fill(0);
+    this.rows.fill(0);
     this.informal.fill(0);
     this.seen.fill(0);
     for (const list of this.neighbours) list.length = 0;
@@ -44,7 +50,7 @@ export class NetworkScratch {
 export function networkMeasures(state: State, scratch: NetworkScratch = new NetworkScratch(state.orgs.length)): NetworkMeasures {
   const n = state.orgs.length;
   scratch.reset();
-  const { adjacency, informal, neighbours, seen } = scratch;
+  const { adjacency, informal, neighbours, seen, rows, words } = scratch;
   let edges = 0;
   let intermediary = 0;
   let pairwise = 0;
@@ -63,6 +69,8 @@ export function networkMeasures(state: State, scratch: NetworkScratch = new Netw
     if (adjacency[a * n + b]) continue;
     adjacency[a * n + b] = 1;
     adjacency[b * n + a] = 1;
+    rows[a * words + (b >>> 5)] |= 1 << (b & 31);
+    rows[b * words + (a >>> 5)] |= 1 << (a & 31);
     neighbours[a].push(b);
     neighbours[b].push(a);
     edges += 1;
@@ -71,9 +79,12 @@ export function networkMeasures(state: State, scratch: NetworkScratch = new Netw
   for (let v = 0; v < n; v++) {
     const nb = neighbours[v];
     if (nb.length < 2) continue;
-    let closed = 0;
-    for (let i = 0; i < nb.length; i++) for (let j = i + 1; j < nb.length; j++) if (adjacency[nb[i] * n + nb[j]]) closed += 1;
-    clusteringSum += (2 * closed) / (nb.length * (nb.length - 1));
+    // Each link among v's neighbours is counted twice: once from each end.
+    let twiceClosed = 0;
+    for (const u of nb) {
+      for (let w = 0; w < words; w++) twiceClosed += popcount(rows[v * words + w] & rows[u * words + w]);
+    }
+    clusteringSum += twiceClosed / (nb.length * (nb.length - 1));
   }
   let largest = 0;
   const stack: number[] = [];
@@ -102,4 +113,10 @@ export function networkMeasures(state: State, scratch: NetworkScratch = new Netw
     networked: n > 0 ? networked / n : 0,
     intermediaryShare: pairwise > 0 ? intermediary / pairwise : 0,
   };
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }

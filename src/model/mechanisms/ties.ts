@@ -114,11 +114,13 @@ function personTie(state: State, ctx: StepContext, p: Params, tie: Tie): void {
   }
   const idle = state.month - tie.lastUsed;
   if (idle >= p.neglectAfter_months) {
-    const age = state.month - tie.formed;
-    const hazard = p.neglectHazard_perMonth * Math.exp(-age / p.tieAgeScale_months);
-    // Embeddedness (a shared community) halves the hazard; checked only when the draw could end the tie.
+    // Hazard falls with age; embeddedness (a shared community) halves it. The draw comes first so
+    // the age term and the community check are computed only when the tie could end.
     const draw = rng();
-    if (draw < hazard && (draw < hazard / 2 || !shareCommunity(state, tie.personA, tie.personB))) endTie(state, ctx, tie, EndReason.neglect);
+    if (draw < p.neglectHazard_perMonth) {
+      const hazard = p.neglectHazard_perMonth * Math.exp(-(state.month - tie.formed) / p.tieAgeScale_months);
+      if (draw < hazard && (draw < hazard / 2 || !shareCommunity(state, tie.personA, tie.personB))) endTie(state, ctx, tie, EndReason.neglect);
+    }
   }
 }
 
