@@ -119,7 +119,7 @@ export class OutcomeTracker {
   }
 
   private snapshotMaturity(state: State, when: 'start' | 'funding_end'): void {
-    const m = cohortMaturity(state, this.p);
+    const m = cohortMaturity(state);
     this.values[`maturity_${when}_exemplar`] = m[Status.exemplar];
     this.values[`maturity_${when}_follower`] = m[Status.follower];
     this.values[`maturity_${when}_outside`] = m[Status.outside];
@@ -177,7 +177,7 @@ export class OutcomeTracker {
     const p = this.p;
     const a = p.codifiedWeight_exponent;
     const v = this.values;
-    const m = cohortMaturity(state, p);
+    const m = cohortMaturity(state);
     v.maturity_end_exemplar = m[Status.exemplar];
     v.maturity_end_follower = m[Status.follower];
     v.maturity_end_outside = m[Status.outside];
@@ -317,7 +317,7 @@ function mean(xs: readonly number[]): number {
 }
 
 /** Mean maturity by status (exemplar, follower, outside) and over all organizations (index 3). */
-export function cohortMaturity(state: State, p: Params): number[] {
+export function cohortMaturity(state: State): number[] {
   const sums = [0, 0, 0, 0];
   const counts = [0, 0, 0, 0];
   for (const org of state.orgs) {

@@ -1,5 +1,5 @@
-import { maturity } from '../agents/organization.js';
-import { FORMALITIES, MODES, Mode, ORIGINS, Origin, STATUSES } from './enums.js';
+import { FORMALITIES, MODES, Mode, ORIGINS, Origin, STATUSES, Status } from './enums.js';
+import { cohortMaturity } from './outcomes.js';
 import { NetworkScratch, networkMeasures } from './network.js';
 import type { State, StepContext } from './state.js';
 
@@ -99,28 +99,21 @@ export function recordMonth(state: State, ctx: StepContext, row: Float64Array, s
     if (c.mode === Mode.userGroup && c.origin === Origin.provider) userDriven += 1;
   }
   for (let i = 0; i < nF * 2; i++) row[FLOW_BASE + i] = ctx.flows[i];
-  const a = ctx.params.codifiedWeight_exponent;
-  const sums = new Float64Array(COHORTS.length);
-  const counts = new Float64Array(COHORTS.length);
   let routines = 0;
   let pressure = 0;
   let reqEx = 0;
   let nEx = 0;
   let reqOther = 0;
   for (const org of state.orgs) {
-    const m = maturity(org);
-    sums[org.status] += m;
-    counts[org.status] += 1;
-    sums[COHORTS.length - 1] += m;
-    counts[COHORTS.length - 1] += 1;
     if (org.hasRoutine) routines += 1;
     pressure += org.timePressure;
-    if (org.status === 0) {
+    if (org.status === Status.exemplar) {
       reqEx += org.requestsThisMonth;
       nEx += 1;
     } else reqOther += org.requestsThisMonth;
   }
-  for (let c = 0; c < COHORTS.length; c++) row[maturityIndex(c)] = counts[c] > 0 ? sums[c] / counts[c] : NaN;
+  const byCohort = cohortMaturity(state);
+  for (let c = 0; c < COHORTS.length; c++) row[maturityIndex(c)] = byCohort[c];
   const net = networkMeasures(state, scratch);
   row[networkIndex('density')] = net.density;
   row[networkIndex('mean_degree')] = net.meanDegree;

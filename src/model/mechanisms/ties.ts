@@ -1,4 +1,4 @@
-import { capability } from '../../agents/organization.js';
+import { capability, type Organization } from '../../agents/organization.js';
 import type { Tie } from '../../agents/relationship.js';
 import { EndReason, Formality, Influence, Mode, Origin, Direction } from '../enums.js';
 import type { Params } from '../parameters.js';
@@ -58,22 +58,8 @@ function personTie(state: State, ctx: StepContext, p: Params, tie: Tie): void {
       const near = state.distance_km[orgA.id * state.orgs.length + orgB.id] < p.siteVisitDistance_km;
       const visit = near && rng() < p.siteVisit_prob;
       const tacitRate = p.tacitTransfer_rate * (visit ? p.siteVisitTacit_ratio : 1);
-      let gotB = 0;
-      let gotA = 0;
-      if (dForB >= 0) {
-        const m = transferBetween(ctx, p, orgA, orgB, dForB, tacitRate, p.codifiedTransfer_rate, Formality.informal);
-        gotB = m.tacit + m.codified;
-        tie.tacitFlow += m.tacit;
-        tie.codifiedFlow += m.codified;
-        if (gotB > 0) tie.givenA += 1;
-      }
-      if (dForA >= 0) {
-        const m = transferBetween(ctx, p, orgB, orgA, dForA, tacitRate, p.codifiedTransfer_rate, Formality.informal);
-        gotA = m.tacit + m.codified;
-        tie.tacitFlow += m.tacit;
-        tie.codifiedFlow += m.codified;
-        if (gotA > 0) tie.givenB += 1;
-      }
+      const gotB = dForB >= 0 ? give(ctx, p, tie, orgA, orgB, dForB, tacitRate, 'A') : 0;
+      const gotA = dForA >= 0 ? give(ctx, p, tie, orgB, orgA, dForA, tacitRate, 'B') : 0;
       if (visit) {
         oneOff(state, ctx, {
           mode: Mode.siteVisit,
@@ -122,6 +108,19 @@ function personTie(state: State, ctx: StepContext, p: Params, tie: Tie): void {
       if (draw < hazard && (draw < hazard / 2 || !shareCommunity(state, tie.personA, tie.personB))) endTie(state, ctx, tie, EndReason.neglect);
     }
   }
+}
+
+/** One side gives know-how over the tie; returns what the other received and keeps the tie's ledger. */
+function give(ctx: StepContext, p: Params, tie: Tie, donor: Organization, receiver: Organization, domain: number, tacitRate: number, side: 'A' | 'B'): number {
+  const m = transferBetween(ctx, p, donor, receiver, domain, tacitRate, p.codifiedTransfer_rate, Formality.informal);
+  tie.tacitFlow += m.tacit;
+  tie.codifiedFlow += m.codified;
+  const got = m.tacit + m.codified;
+  if (got > 0) {
+    if (side === 'A') tie.givenA += 1;
+    else tie.givenB += 1;
+  }
+  return got;
 }
 
 function shareCommunity(state: State, a: number, b: number): boolean {
