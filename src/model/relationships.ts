@@ -172,7 +172,8 @@ export function formCommunity(state: State, ctx: StepContext, s: CommunitySpec, 
 }
 
 export function joinCommunity(state: State, community: Community, person: number): void {
-  if (community.members.includes(person)) return;
+  // A person's own membership list is short; the community's can be thousands long.
+  if (state.people[person].memberships.includes(community.id)) return;
   community.members.push(person);
   community.negativeReviews.push(0);
   state.people[person].memberships.push(community.id);

@@ -71,6 +71,16 @@ export function weightedIndex(rng: Rng, weights: ArrayLike<number>): number {
   return weights.length - 1;
 }
 
+/**
+ * Gap to the next success in a run of Bernoulli(p) trials (0 if the very next one succeeds): lets
+ * a loop over many items with a small chance each visit only the items that succeed.
+ */
+export function geometricGap(rng: Rng, p: number): number {
+  if (p >= 1) return 0;
+  if (p <= 0) return Infinity;
+  return Math.floor(Math.log(1 - rng()) / Math.log(1 - p));
+}
+
 /** Fisher-Yates shuffle in place. */
 export function shuffle<T>(rng: Rng, items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {

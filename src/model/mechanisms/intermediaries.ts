@@ -1,6 +1,7 @@
 import { capability, isFunded } from '../../agents/organization.js';
 import { Direction, Formality, Influence, Mode, Origin, Stage } from '../enums.js';
 import { formTie, joinCommunity } from '../relationships.js';
+import { geometricGap } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { transferKnowledge } from './knowledge.js';
 
@@ -86,9 +87,13 @@ function professionalNetworkJoins(state: State, ctx: StepContext): void {
   const rng = ctx.rng.communities;
   const network = state.communities[state.professionalNetwork];
   if (!network || network.ended >= 0) return;
-  for (const person of state.people) {
+  // Thinning: candidates come at the highest possible rate, then each is accepted with its own
+  // chance relative to that rate, so only a few people are visited each month.
+  const ceiling = Math.min(1, p.professionalNetworkJoin_probPerMonth * 1.5);
+  for (let id = geometricGap(rng, ceiling); id < state.people.length; id += 1 + geometricGap(rng, ceiling)) {
+    const person = state.people[id];
     if (person.org < 0 || person.professionalMember) continue;
-    if (rng() < p.professionalNetworkJoin_probPerMonth * (0.5 + person.intrinsic)) {
+    if (rng() * ceiling < p.professionalNetworkJoin_probPerMonth * (0.5 + person.intrinsic)) {
       person.professionalMember = true;
       joinCommunity(state, network, person.id);
     }

@@ -2,7 +2,7 @@ import { NO_EMPLOYER } from '../../agents/individual.js';
 import { setKnowledge, type Organization } from '../../agents/organization.js';
 import { Direction, Formality, Influence, Mode, Origin } from '../enums.js';
 import { formTie, logEvent } from '../relationships.js';
-import { randInt } from '../rng.js';
+import { geometricGap, randInt } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { createIndividual } from '../population/staff.js';
 
@@ -19,9 +19,10 @@ export function mobilityPhase(state: State, ctx: StepContext): void {
   const rng = ctx.rng.mobility;
   const n = state.orgs.length;
   const employed = state.people.length;
-  for (let id = 0; id < employed; id++) {
+  // Visit only the people who move this month: each does with the same small chance.
+  for (let id = geometricGap(rng, p.mobility_probPerMonth); id < employed; id += 1 + geometricGap(rng, p.mobility_probPerMonth)) {
     const person = state.people[id];
-    if (person.org < 0 || rng() >= p.mobility_probPerMonth) continue;
+    if (person.org < 0) continue;
     const from = state.orgs[person.org];
     const colleague = from.staff.length > 1 ? from.staff[randInt(rng, from.staff.length)] : -1;
     removeStaff(from, id);
