@@ -48,7 +48,7 @@ export interface Organization {
 
   timeBudget_hours: number;
   timeUsed_hours: number;
-  /** Time used over budget in the previous month (lagged so phase order does not matter). */
+  /** Ratio of time used to time budget in the previous month (lagged so phase order does not matter). */
   timePressure: number;
 
   hasCcio: boolean;

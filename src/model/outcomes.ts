@@ -47,7 +47,7 @@ export const OUTCOMES = [
   'ties_distance_ratio',
   'blueprint_reads',
   'blueprint_triggered_ties',
-  'blueprint_codified_share',
+  'codified_formal_share',
   'request_routines',
   'requests_per_exemplar',
   'requests_per_other',
@@ -73,6 +73,7 @@ export class OutcomeTracker {
   private formalProgramme = 0;
   private informalTotal = 0;
   private blueprintReads = 0;
+  private blueprintTriggered = 0;
   private codifiedFormal = 0;
   private codifiedAll = 0;
   private spendProgramme = 0;
@@ -83,10 +84,9 @@ export class OutcomeTracker {
   constructor(private readonly p: Params) {}
 
   /** Called after every month's phases, with the month's events already in the state log. */
-  observe(state: State, monthEvents: readonly { kind: string; formality: number; mode: number }[], flows: Float64Array): void {
+  observe(state: State, monthEvents: readonly { kind: string; formality: number; mode: number; detail: string }[], flows: Float64Array): void {
     const p = this.p;
     const t = state.month;
-    const a = p.codifiedWeight_exponent;
     if (t === 0) this.snapshotMaturity(state, 'start');
     if (t === p.fundingEnd_month - 1) {
       this.snapshotMaturity(state, 'funding_end');
@@ -95,7 +95,8 @@ export class OutcomeTracker {
       this.snapshotStocks(state);
     }
     if (t === p.programmeStart_month + p.pairingLeadTime_months) for (const id of state.programme.followers) this.followerAtPairing.set(id, maturity(state.orgs[id]));
-    if (t === p.evaluationStart_month) this.exchangesAtStart = state.orgs.map((o) => o.informalExchanges);
+    // Exchanges are counted from the start of the window's first month to the end of its last.
+    if (t === p.evaluationStart_month - 1) this.exchangesAtStart = state.orgs.map((o) => o.informalExchanges);
     if (t === Math.min(p.evaluationEnd_month, p.horizon_months - 1)) this.snapshotNetworking(state);
     const inProgramme = t >= p.programmeStart_month && t < p.fundingEnd_month;
     for (const e of monthEvents) {
@@ -105,6 +106,7 @@ export class OutcomeTracker {
         if (inProgramme) this.informalProgramme += 1;
       } else if (e.formality === Formality.formal && inProgramme) this.formalProgramme += 1;
       if (e.mode === Mode.blueprintUse) this.blueprintReads += 1;
+      if (e.detail === 'via_blueprint') this.blueprintTriggered += 1;
     }
     this.codifiedFormal += flows[Formality.formal * 2];
     for (let f = 0; f < 3; f++) this.codifiedAll += flows[f * 2];
@@ -192,8 +194,8 @@ export class OutcomeTracker {
     this.pairingOutcomes(state, a);
     this.proximity(state);
     v.blueprint_reads = this.blueprintReads;
-    v.blueprint_triggered_ties = state.ties.filter((t) => t.mode === Mode.directContact && t.origin === 0 && t.influence === 0 && t.overlayOf < 0).length;
-    v.blueprint_codified_share = this.codifiedAll > 0 ? this.codifiedFormal / this.codifiedAll : 0;
+    v.blueprint_triggered_ties = this.blueprintTriggered;
+    v.codified_formal_share = this.codifiedAll > 0 ? this.codifiedFormal / this.codifiedAll : 0;
     v.request_routines = state.orgs.filter((o) => o.hasRoutine).length;
     const nEx = state.orgs.filter((o) => o.status === Status.exemplar).length;
     const months = state.month + 1;
@@ -202,10 +204,11 @@ export class OutcomeTracker {
     v.user_groups_user_driven = state.communities.filter((c) => c.mode === Mode.userGroup && c.ended < 0 && c.origin === 3).length;
     v.spend_programme_gbp = this.spendProgramme;
     v.spend_consultancy_gbp = this.spendConsultancy;
-    const survivalMonth = p.fundingEnd_month + p.survivalWindow_months;
-    v.informal_ties_alive_after_funding = survivalMonth < p.horizon_months
-      ? state.ties.filter((t) => t.formality === Formality.informal && t.formed < p.fundingEnd_month && t.formed >= p.programmeStart_month && (t.ended < 0 || t.ended > survivalMonth)).length
-      : NaN;
+    // Measured at the survival window's end, or at the last month if the run stops earlier.
+    const survivalMonth = Math.min(p.fundingEnd_month + p.survivalWindow_months, p.horizon_months - 1);
+    v.informal_ties_alive_after_funding = state.ties.filter(
+      (t) => t.formality === Formality.informal && t.formed < p.fundingEnd_month && t.formed >= p.programmeStart_month && (t.ended < 0 || t.ended > survivalMonth),
+    ).length;
     return { ...v };
   }
 

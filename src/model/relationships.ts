@@ -52,9 +52,12 @@ export function formTie(state: State, ctx: StepContext, s: TieSpec, detail = '')
   state.activeTies.push(tie.id);
   if (s.personA >= 0) state.people[s.personA].ties.push(tie.id);
   if (s.personB >= 0) state.people[s.personB].ties.push(tie.id);
-  noteExperience(state, s.orgA);
-  noteExperience(state, s.orgB);
-  notePair(state, s.orgA, s.orgB);
+  // Reading a document is not a relationship between people: it leaves no prior tie or experience.
+  if (s.mode !== Mode.blueprintUse) {
+    noteExperience(state, s.orgA);
+    noteExperience(state, s.orgB);
+    notePair(state, s.orgA, s.orgB);
+  }
   if (s.formality === Formality.informal) {
     markInformal(state, s.orgA);
     markInformal(state, s.orgB);

@@ -30,7 +30,8 @@ export function communityPhase(state: State, ctx: StepContext): void {
       continue;
     }
     dropDeparted(state, community);
-    if (isVoluntary(community) && (state.month - community.formed) % p.membershipReview_months === 0) {
+    const age = state.month - community.formed;
+    if (isVoluntary(community) && age > 0 && age % p.membershipReview_months === 0) {
       updateMembership(state, p, community);
       recruit(state, p, rng, community);
     }
@@ -63,6 +64,15 @@ function dropDeparted(state: State, community: Community): void {
  * profession), bond (share of members the person has a tie with), less the time cost, part of
  * which funded coordination carries.
  */
+/** A meeting topic: a supplier's group talks about the supplier's modules, others about any domain. */
+function topicOf(state: State, rng: Rng, community: Community, domains: number): number {
+  if (community.supplier >= 0) {
+    const own = state.suppliers[community.supplier].domains;
+    return own[randInt(rng, own.length)];
+  }
+  return randInt(rng, domains);
+}
+
 export function membershipValue(
   state: State,
   p: Params,
@@ -199,7 +209,7 @@ function meet(state: State, ctx: StepContext, rng: Rng, community: Community): v
       if (other === person) continue;
       const otherOrg = state.orgs[state.people[other].org];
       if (otherOrg === org) continue;
-      const d = community.domain >= 0 ? community.domain : randInt(rng, org.tacit.length);
+      const d = community.domain >= 0 ? community.domain : topicOf(state, rng, community, org.tacit.length);
       const rel = relevance(p, otherOrg, org, d);
       const settingRel = otherOrg.setting === org.setting ? 1 : p.crossSettingRelevance_share;
       transferKnowledge(ctx, otherOrg.codified[d], otherOrg.tacit[d], org, d, rel, settingRel, p.meetingTacit_rate * openness, p.meetingCodified_rate * openness, Formality.periodic);

@@ -34,8 +34,8 @@ function consultancy(state: State, ctx: StepContext): void {
     const moved = transferKnowledge(ctx, client.codified[d], carried[d], client, d, system, 0, p.consultancyTacit_rate, 0, Formality.formal);
     tie.tacitFlow += moved.tacit;
     tie.lastUsed = state.month;
-    if (state.month + 1 >= tie.endsAt) {
-      carried[d] = Math.max(carried[d], client.tacit[d]);
+    if (state.month + 1 >= tie.endsAt && client.tacit[d] > carried[d]) {
+      carried[d] = client.tacit[d];
       consultant.carriedSuppliers![d] = client.suppliers[d];
     }
   }

@@ -71,7 +71,6 @@ export function transferBetween(
 export function bestDomain(p: Params, donor: Organization, receiver: Organization): number {
   let best = -1;
   let bestValue = 0;
-  const a = p.codifiedWeight_exponent;
   for (let d = 0; d < donor.tacit.length; d++) {
     if (receiver.stage[d] === 0) continue;
     const kr = capability(receiver, d);

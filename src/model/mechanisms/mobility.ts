@@ -1,7 +1,7 @@
 import { NO_EMPLOYER } from '../../agents/individual.js';
 import { setKnowledge, type Organization } from '../../agents/organization.js';
 import { Direction, Formality, Influence, Mode, Origin } from '../enums.js';
-import { formTie, logEvent } from '../relationships.js';
+import { formTie, logEvent, mayTie } from '../relationships.js';
 import { geometricGap, randInt } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { createIndividual } from '../population/staff.js';
@@ -61,7 +61,7 @@ export function mobilityPhase(state: State, ctx: StepContext): void {
         ctx.flows[Formality.informal * 2 + 1] += moved;
       }
     }
-    if (colleague >= 0 && colleague !== id) {
+    if (colleague >= 0 && colleague !== id && mayTie(state, ctx, colleague, id)) {
       formTie(state, ctx, {
         mode: Mode.personnelMove,
         formality: Formality.informal,

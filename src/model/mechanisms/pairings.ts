@@ -72,6 +72,7 @@ export function pairingPhase(state: State, ctx: StepContext): void {
     engagement *= 1 - 0.5 * Math.min(1, Math.max(exemplar.timePressure, follower.timePressure));
     if (rng() >= engagement) continue;
     tie.lastUsed = state.month;
+    tie.trust += p.trustGain_perUse * 0.5 * (1 - tie.trust);
     exemplar.timeUsed_hours += p.pairingInteraction_hours;
     follower.timeUsed_hours += p.pairingInteraction_hours;
     exemplar.requestsThisMonth += 1;
@@ -87,7 +88,11 @@ export function pairingPhase(state: State, ctx: StepContext): void {
       const moved = transferBetween(ctx, p, follower, exemplar, up, p.pairingTacit_rate / 2, p.pairingCodified_rate / 2, Formality.formal);
       tie.codifiedFlow += moved.codified;
       tie.tacitFlow += moved.tacit;
-      tie.givenB += 1;
+      if (moved.codified + moved.tacit > 0) {
+        tie.givenB += 1;
+        // "we're leading rather than following our GDE" (003 Reputational Benefits): the flow turns two-way.
+        if (tie.direction === Direction.oneWay) changeForm(state, ctx, tie, { direction: Direction.multi }, 'became_multidirectional');
+      }
     }
     if (rng() < p.pairingMeeting_prob) meetAcrossPair(state, ctx, rng, tie, down >= 0 ? down : 0);
   }
@@ -101,7 +106,8 @@ function meetAcrossPair(state: State, ctx: StepContext, rng: () => number, pairi
   const a = exemplar.staff[randInt(rng, exemplar.staff.length)];
   const b = follower.staff[randInt(rng, follower.staff.length)];
   if (!mayTie(state, ctx, a, b)) return;
-  const accept = willingness(p, state.people[a], exemplar) * willingness(p, state.people[b], follower);
+  // The pairing's own trust relieves each side's uncertainty about the other (001 Individual Level).
+  const accept = willingness(p, state.people[a], exemplar, pairing.trust) * willingness(p, state.people[b], follower, pairing.trust);
   if (rng() >= accept) return;
   formTie(state, ctx, {
     mode: Mode.directContact,

@@ -13,12 +13,14 @@ import { rivalry, willingness } from './willingness.js';
 interface Channel {
   readonly origin: OriginT;
   readonly influence: InfluenceT;
+  /** Written in the formation event's detail, e.g. 'via_blueprint'. */
+  readonly label: string;
 }
-const VIA_PERSONAL_TIES: Channel = Object.freeze({ origin: Origin.individual, influence: Influence.enable });
-const VIA_RANDOM: Channel = Object.freeze({ origin: Origin.individual, influence: Influence.trigger });
-const VIA_DIRECTORY: Channel = Object.freeze({ origin: Origin.policy, influence: Influence.trigger });
-const VIA_PAIRING: Channel = Object.freeze({ origin: Origin.policy, influence: Influence.trigger });
-const VIA_GROUPING: Channel = Object.freeze({ origin: Origin.provider, influence: Influence.enable });
+const VIA_PERSONAL_TIES: Channel = Object.freeze({ origin: Origin.individual, influence: Influence.enable, label: 'via_personal_ties' });
+const VIA_RANDOM: Channel = Object.freeze({ origin: Origin.individual, influence: Influence.trigger, label: 'via_chance' });
+const VIA_DIRECTORY: Channel = Object.freeze({ origin: Origin.policy, influence: Influence.trigger, label: 'via_blueprint' });
+const VIA_PAIRING: Channel = Object.freeze({ origin: Origin.policy, influence: Influence.trigger, label: 'via_pairing' });
+const VIA_GROUPING: Channel = Object.freeze({ origin: Origin.provider, influence: Influence.enable, label: 'via_grouping' });
 
 interface Candidate {
   person: number;
@@ -102,7 +104,7 @@ function gatherCandidates(state: State, ctx: StepContext, rng: Rng, personId: nu
       } else if (person.memberships.length > 0 && pickIndex-- === 0) {
         const community = state.communities[person.memberships[randInt(rng, person.memberships.length)]];
         target = community.members[randInt(rng, community.members.length)];
-        channel = { origin: community.origin as OriginT, influence: community.influence as InfluenceT };
+        channel = { origin: community.origin as OriginT, influence: community.influence as InfluenceT, label: 'via_community' };
       } else if (directory.length > 0 && pickIndex-- === 0) {
         const author = state.orgs[directory[randInt(rng, directory.length)]];
         target = author.staff[randInt(rng, author.staff.length)];
@@ -214,7 +216,7 @@ function contact(state: State, ctx: StepContext, rng: Rng, seeker: number, chose
     endsAt: Infinity,
     trust: p.initialTrust_index,
     overlayOf: pairing,
-  });
+  }, chosen.channel.label);
   if (pairing >= 0) noteOverlay(state, ctx, pairing);
   const moved = transferBetween(ctx, p, donorOrg, seekerOrg, domain, p.tacitTransfer_rate, p.codifiedTransfer_rate, Formality.informal);
   tie.tacitFlow += moved.tacit;

@@ -21,6 +21,7 @@ export function tiePhase(state: State, ctx: StepContext): void {
     if (tie.ended >= 0) continue;
     if (state.month >= tie.endsAt) {
       endTie(state, ctx, tie, EndReason.termOver);
+      if (tie.mode === Mode.pairing) unpair(state, tie.orgA, tie.orgB);
       continue;
     }
     if (tie.personA >= 0 && tie.personB >= 0 && tie.formality === Formality.informal) personTie(state, ctx, p, tie);
@@ -32,10 +33,6 @@ function personTie(state: State, ctx: StepContext, p: Params, tie: Tie): void {
   const rng = ctx.rng.ties;
   const personA = state.people[tie.personA];
   const personB = state.people[tie.personB];
-  if (personA.org === -2 || personB.org === -2) {
-    endTie(state, ctx, tie, EndReason.personLeft);
-    return;
-  }
   const orgA = personA.org >= 0 ? state.orgs[personA.org] : undefined;
   const orgB = personB.org >= 0 ? state.orgs[personB.org] : undefined;
   const memory = p.tieValueMemory_share;
@@ -121,6 +118,12 @@ function give(ctx: StepContext, p: Params, tie: Tie, donor: Organization, receiv
     else tie.givenB += 1;
   }
   return got;
+}
+
+/** When a pairing's term is over, the two are no longer each other's programme partners. */
+function unpair(state: State, x: number, y: number): void {
+  state.orgs[x].partners = state.orgs[x].partners.filter((o) => o !== y);
+  state.orgs[y].partners = state.orgs[y].partners.filter((o) => o !== x);
 }
 
 function shareCommunity(state: State, a: number, b: number): boolean {

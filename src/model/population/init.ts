@@ -94,7 +94,7 @@ export function initState(params: Params, ctx: StepContext): State {
         formality: Formality.periodic,
         origin: Origin.supplier,
         influence: Influence.control,
-        domain: supplier.domains[0],
+        domain: -1,
         professionRoles: [],
         supplier: supplier.id,
         launchedByProgramme: false,

@@ -48,7 +48,7 @@ export function createOrganizations(rng: Rng, p: Params, groupings: readonly Gro
     for (let d = 0; d < N_DOMAINS; d++) {
       tacit[d] = clamp01(base + normal(rng, 0, 0.07));
       codified[d] = clamp01(tacit[d] * (0.8 + 0.3 * rng()));
-      const k = Math.sqrt(tacit[d] * codified[d]);
+      const k = computeCapability(codified[d], tacit[d], p.codifiedWeight_exponent);
       if (k >= 0.45) stage[d] = Stage.optimization;
       else if (k >= 0.2) {
         stage[d] = Stage.adoption;

@@ -20,7 +20,7 @@ const COMMUNITY_ROLES: readonly number[] = [Role.pharmacist, Role.nursing, Role.
  * A new person with traits drawn for the role: leadership roles lean to status motives,
  * professional roles to community motives (001 Individual/Interpersonal Level).
  */
-export function createIndividual(rng: Rng, id: number, org: number, role: number, p: Params): Individual {
+export function createIndividual(rng: Rng, id: number, org: number, role: number, p: Params, atSetUp = false): Individual {
   return {
     id,
     org,
@@ -32,7 +32,8 @@ export function createIndividual(rng: Rng, id: number, org: number, role: number
     ties: [],
     memberships: [],
     trained: false,
-    professionalMember: rng() < p.professionalNetworkInitial_share,
+    // At set-up a share already belongs to the network; later arrivals join through the monthly joins.
+    professionalMember: atSetUp && rng() < p.professionalNetworkInitial_share,
     carriedTacit: null,
     carriedSuppliers: null,
     engagedUntil: -1,
@@ -53,7 +54,7 @@ export function createStaff(rng: Rng, p: Params, orgs: Organization[]): Individu
     if (org.hasCnio) roles.push(Role.cnio);
     while (roles.length < n) roles.push(drawRole(rng, org.setting));
     for (const role of roles) {
-      const person = createIndividual(rng, people.length, org.id, role, p);
+      const person = createIndividual(rng, people.length, org.id, role, p, true);
       people.push(person);
       org.staff.push(person.id);
     }

@@ -38,7 +38,6 @@ function produce(state: State, ctx: StepContext): void {
 function read(state: State, ctx: StepContext): void {
   const p = ctx.params;
   const rng = ctx.rng.programme;
-  const a = p.codifiedWeight_exponent;
   const { blueprints, blueprintsByDomain } = state.programme;
   for (const reader of state.orgs) {
     for (let d = 0; d < reader.stage.length; d++) {

@@ -20,7 +20,6 @@ function grant(p: Params, org: Organization, status: Status): number {
 export function selectParticipants(state: State, ctx: StepContext): void {
   const p = ctx.params;
   const rng = ctx.rng.programme;
-  const a = p.codifiedWeight_exponent;
   const plan: [CareSetting, number, number][] = [
     [CareSetting.acute, p.exemplarsAcute_count, p.followersAcute_count],
     [CareSetting.mentalHealth, p.exemplarsMentalHealth_count, p.followersMentalHealth_count],
