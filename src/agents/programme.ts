@@ -15,6 +15,8 @@ export interface Programme {
   pairings: number[];
   /** Per pairing (parallel to pairings): the follower's bias in judging itself against its exemplar. */
   pairingBias: number[];
+  /** Per pairing: months it was actively worked. */
+  pairingEngagedMonths: number[];
   /** Per pairing: month its first informal overlay tie formed, or -1. */
   pairingOverlaySince: number[];
   blueprints: Blueprint[];

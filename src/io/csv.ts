@@ -5,9 +5,13 @@ export function csvField(value: string | number): string {
   return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
-/** Up to 8 significant digits, no exponent for ordinary magnitudes; NaN and infinities are empty. */
+/**
+ * Up to 8 significant digits; NaN and infinities are empty. Magnitudes below 1e-9 (rounding
+ * residue, e.g. the sd of a quantity equal in every replication) are written as 0.
+ */
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return '';
+  if (Math.abs(x) < 1e-9) return '0';
   if (Number.isInteger(x)) return String(x);
   return String(Number(x.toPrecision(8)));
 }

@@ -1,6 +1,6 @@
 import type { EnsembleResult } from '../analysis/ensemble.js';
 import { summariseValues, type Summary } from '../analysis/stats.js';
-import { FORMALITIES, INFLUENCES, MODES, ORIGINS } from '../model/enums.js';
+import { DIRECTIONS, FORMALITIES, INFLUENCES, MODES, ORIGINS } from '../model/enums.js';
 import { OUTCOMES } from '../model/outcomes.js';
 import { PARAMETERS, PARAMETER_NAMES } from '../model/parameters.js';
 import { CELLS, FAMILIES, N_CELLS, type Family } from '../model/recorder.js';
@@ -46,7 +46,7 @@ export function replicationsCsv(result: EnsembleResult): string {
 }
 
 export function eventsCsv(result: EnsembleResult): string {
-  let out = csvLine(['replicate', 'month', 'date', 'kind', 'what', 'relationship', 'mode', 'formality', 'origin', 'influence', 'org_a', 'org_b', 'detail']);
+  let out = csvLine(['replicate', 'month', 'date', 'kind', 'what', 'relationship', 'mode', 'formality', 'origin', 'influence', 'direction', 'org_a', 'org_b', 'detail']);
   const label = (names: readonly string[], i: number) => (i >= 0 ? names[i] : '');
   result.events.forEach((events, k) => {
     for (const e of events) {
@@ -61,6 +61,7 @@ export function eventsCsv(result: EnsembleResult): string {
         label(FORMALITIES, e.formality),
         label(ORIGINS, e.origin),
         label(INFLUENCES, e.influence),
+        label(DIRECTIONS, e.direction),
         e.orgA >= 0 ? e.orgA : '',
         e.orgB >= 0 ? e.orgB : '',
         e.detail,
@@ -125,11 +126,11 @@ export function manifestJson(scenario: Scenario, result: EnsembleResult, provena
 }
 
 /** All files of a run directory, by name. */
-export function runFiles(scenario: Scenario, result: EnsembleResult, provenance: RunProvenance): Map<string, string> {
+export function runFiles(scenario: Scenario, result: EnsembleResult, provenance: RunProvenance, withEvents = true): Map<string, string> {
   const files = new Map<string, string>();
   for (const family of FAMILIES) files.set(`${family}.csv`, seriesCsv(result, family));
   files.set('replications.csv', replicationsCsv(result));
-  files.set('events.csv', eventsCsv(result));
+  if (withEvents) files.set('events.csv', eventsCsv(result));
   files.set('summary.json', summaryJson(scenario, result));
   files.set('manifest.json', manifestJson(scenario, result, provenance, [...files.keys(), 'manifest.json']));
   return files;

@@ -111,7 +111,7 @@ export function networkMeasures(state: State, scratch: NetworkScratch = new Netw
     clustering: n > 0 ? clusteringSum / n : 0,
     largestComponent: n > 0 ? largest / n : 0,
     networked: n > 0 ? networked / n : 0,
-    intermediaryShare: pairwise > 0 ? intermediary / pairwise : 0,
+    intermediaryShare: pairwise > 0 ? intermediary / pairwise : NaN,
   };
 }
 

@@ -78,7 +78,6 @@ export class OutcomeTracker {
   private codifiedAll = 0;
   private spendProgramme = 0;
   private spendConsultancy = 0;
-  private engagedMonths = 0;
   private exchangesAtStart: number[] = [];
 
   constructor(private readonly p: Params) {}
@@ -117,7 +116,6 @@ export class OutcomeTracker {
     const prog = state.programme;
     this.spendProgramme += prog.spendGrants_gbp + prog.spendNational_gbp + prog.spendAcademy_gbp;
     this.spendConsultancy += prog.spendConsultancy_gbp;
-    for (const id of prog.pairings) if (state.ties[id].ended < 0 && state.ties[id].lastUsed === t) this.engagedMonths += 1;
   }
 
   private snapshotMaturity(state: State, when: 'start' | 'funding_end'): void {
@@ -145,9 +143,7 @@ export class OutcomeTracker {
   }
 
   private countActive(state: State, when: 'funding_end'): void {
-    const counts = [0, 0, 0];
-    for (const id of state.activeTies) if (state.ties[id].ended < 0) counts[state.ties[id].formality] += 1;
-    for (const c of state.communities) if (c.ended < 0) counts[c.formality] += 1;
+    const counts = activeByFormality(state);
     this.values[`informal_active_${when}`] = counts[Formality.informal];
     this.values[`formal_active_${when}`] = counts[Formality.formal];
     this.values[`periodic_active_${when}`] = counts[Formality.periodic];
@@ -171,8 +167,9 @@ export class OutcomeTracker {
         outNet += networking;
       }
     }
-    this.values.programme_orgs_networking_evaluation = inProg > 0 ? inProgNet / inProg : NaN;
-    this.values.outside_orgs_networking_evaluation = out > 0 ? outNet / out : NaN;
+    const windowReached = p.horizon_months > p.evaluationStart_month;
+    this.values.programme_orgs_networking_evaluation = inProg > 0 && windowReached ? inProgNet / inProg : NaN;
+    this.values.outside_orgs_networking_evaluation = out > 0 && windowReached ? outNet / out : NaN;
   }
 
   finish(state: State): Outcomes {
@@ -184,9 +181,7 @@ export class OutcomeTracker {
     v.maturity_end_follower = m[Status.follower];
     v.maturity_end_outside = m[Status.outside];
     v.maturity_end_all = m[3];
-    let informalEnd = 0;
-    for (const id of state.activeTies) if (state.ties[id].ended < 0 && state.ties[id].formality === Formality.informal) informalEnd += 1;
-    v.informal_active_end = informalEnd;
+    v.informal_active_end = activeByFormality(state)[Formality.informal];
     v.informal_formations_programme = this.informalProgramme;
     v.formal_formations_programme = this.formalProgramme;
     v.informal_formations_total = this.informalTotal;
@@ -195,7 +190,7 @@ export class OutcomeTracker {
     this.proximity(state);
     v.blueprint_reads = this.blueprintReads;
     v.blueprint_triggered_ties = this.blueprintTriggered;
-    v.codified_formal_share = this.codifiedAll > 0 ? this.codifiedFormal / this.codifiedAll : 0;
+    v.codified_formal_share = this.codifiedAll > 0 ? this.codifiedFormal / this.codifiedAll : NaN;
     v.request_routines = state.orgs.filter((o) => o.hasRoutine).length;
     const nEx = state.orgs.filter((o) => o.status === Status.exemplar).length;
     const months = state.month + 1;
@@ -204,12 +199,18 @@ export class OutcomeTracker {
     v.user_groups_user_driven = state.communities.filter((c) => c.mode === Mode.userGroup && c.ended < 0 && c.origin === 3).length;
     v.spend_programme_gbp = this.spendProgramme;
     v.spend_consultancy_gbp = this.spendConsultancy;
-    // Measured at the survival window's end, or at the last month if the run stops earlier.
+    // Measured at the survival window's end, or at the last month if the run stops earlier;
+    // undefined if the run stops before funding ends.
     const survivalMonth = Math.min(p.fundingEnd_month + p.survivalWindow_months, p.horizon_months - 1);
-    v.informal_ties_alive_after_funding = state.ties.filter(
+    v.informal_ties_alive_after_funding = !this.fundingEnded() ? NaN : state.ties.filter(
       (t) => t.formality === Formality.informal && t.formed < p.fundingEnd_month && t.formed >= p.programmeStart_month && (t.ended < 0 || t.ended > survivalMonth),
     ).length;
     return { ...v };
+  }
+
+  /** Whether the run reached the first month without national funding. */
+  private fundingEnded(): boolean {
+    return this.p.horizon_months > this.p.fundingEnd_month;
   }
 
   private networkSurvival(state: State): void {
@@ -235,8 +236,8 @@ export class OutcomeTracker {
     }
     v.networks_central = central;
     v.networks_profession = profession;
-    v.networks_central_surviving = centralAlive;
-    v.networks_profession_surviving = professionAlive;
+    v.networks_central_surviving = this.fundingEnded() ? centralAlive : NaN;
+    v.networks_profession_surviving = this.fundingEnded() ? professionAlive : NaN;
     v.networks_became_practice = practice;
   }
 
@@ -252,14 +253,14 @@ export class OutcomeTracker {
       const overlay = prog.pairingOverlaySince[i] >= 0 && prog.pairingOverlaySince[i] < this.p.fundingEnd_month;
       if (overlay) withOverlay += 1;
       const before = this.followerAtPairing.get(follower);
-      const after = this.followerAtFundingEnd.get(follower) ?? maturity(state.orgs[follower]);
-      if (before === undefined) return;
+      const after = this.followerAtFundingEnd.get(follower);
+      if (before === undefined || after === undefined) return;
       (overlay ? gainWith : gainWithout).push(after - before);
     });
     v.pairings_with_overlay = withOverlay;
     v.follower_gain_with_overlay = mean(gainWith);
     v.follower_gain_without_overlay = mean(gainWithout);
-    v.pairing_engaged_months_mean = prog.pairings.length > 0 ? this.engagedMonths / prog.pairings.length : NaN;
+    v.pairing_engaged_months_mean = prog.pairings.length > 0 ? prog.pairingEngagedMonths.reduce((x, y) => x + y, 0) / prog.pairings.length : NaN;
     let flow = 0;
     for (const id of prog.pairings) flow += state.ties[id].codifiedFlow + state.ties[id].tacitFlow;
     v.pairing_formal_flow_mean = prog.pairings.length > 0 ? flow / prog.pairings.length : NaN;
@@ -280,7 +281,7 @@ export class OutcomeTracker {
     let c = 0;
     let dist = 0;
     for (const t of state.ties) {
-      if (t.mode !== Mode.directContact || t.formality !== Formality.informal || t.orgA < 0 || t.orgB < 0 || t.orgA === t.orgB) continue;
+      if (t.mode !== Mode.directContact || t.formality !== Formality.informal || t.personA < 0 || t.personB < 0 || t.orgA < 0 || t.orgB < 0 || t.orgA === t.orgB) continue;
       const x = state.orgs[t.orgA];
       const y = state.orgs[t.orgB];
       ties += 1;
@@ -313,6 +314,14 @@ export class OutcomeTracker {
     v.ties_same_setting_ratio = ratio(c, ec);
     v.ties_distance_ratio = ratio(dist, ed);
   }
+}
+
+/** Active relationships (ties and communities) by formality. */
+function activeByFormality(state: State): number[] {
+  const counts = [0, 0, 0];
+  for (const id of state.activeTies) if (state.ties[id].ended < 0) counts[state.ties[id].formality] += 1;
+  for (const c of state.communities) if (c.ended < 0) counts[c.formality] += 1;
+  return counts;
 }
 
 function mean(xs: readonly number[]): number {

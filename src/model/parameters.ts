@@ -132,7 +132,7 @@ export const PARAMETERS = {
   tieKnowledgeValue_index: spec(25, 0, 1000, 'utility/unit', 'Value to a side of one unit of knowledge received through a tie.', 'mechanisms.md (keep-or-drop: learning value)'),
   tieUseCost_index: spec(0.12, 0, 10, 'utility/use', 'Cost to each side of using a tie, doubled at full time pressure.', '003 Relative Costs (time)'),
   reputationBenefit_index: spec(0.1, 0, 10, 'utility/use', 'Value of giving know-how to the giver, times intrinsic motivation (reputation, status).', '001 Individual Level; 003 Relative Costs (reputational benefits)'),
-  tieEndValue_index: spec(-0.25, -10, 0, 'utility', 'Running value below which a side drops the tie.', 'mechanisms.md (pairwise stability)'),
+  tieEndValue_index: spec(-0.03, -10, 0, 'utility', 'Running value below which a side drops the tie.', 'mechanisms.md (pairwise stability)'),
   neglectAfter_months: spec(9, 1, 120, 'months', 'Months unused before a tie is at risk of neglect.', 'mechanisms.md (Burt 2002 bridge decay)', true),
   neglectHazard_perMonth: spec(0.12, 0, 1, 'probability/month', 'Hazard of ending a neglected new tie; falls with age and embeddedness.', 'mechanisms.md (Burt 2002)'),
   tieAgeScale_months: spec(24, 1, 600, 'months', 'Age over which the neglect hazard falls by e.', 'mechanisms.md (Burt 2002)'),

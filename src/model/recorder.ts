@@ -132,8 +132,8 @@ export function recordMonth(state: State, ctx: StepContext, row: Float64Array, s
   row[programmeIndex('communities_of_practice_active')] = practiceActive;
   row[programmeIndex('user_groups_user_driven')] = userDriven;
   row[programmeIndex('request_routines')] = routines;
-  row[programmeIndex('requests_exemplar_mean')] = nEx > 0 ? reqEx / nEx : 0;
-  row[programmeIndex('requests_other_mean')] = state.orgs.length > nEx ? reqOther / (state.orgs.length - nEx) : 0;
+  row[programmeIndex('requests_exemplar_mean')] = nEx > 0 ? reqEx / nEx : NaN;
+  row[programmeIndex('requests_other_mean')] = state.orgs.length > nEx ? reqOther / (state.orgs.length - nEx) : NaN;
   row[programmeIndex('time_pressure_mean')] = state.orgs.length > 0 ? pressure / state.orgs.length : 0;
   let pairingsActive = 0;
   let overlay = 0;

@@ -250,6 +250,7 @@ function log(
     formality: rel.formality,
     origin: rel.origin,
     influence: rel.influence,
+    direction: rel.direction,
     orgA,
     orgB,
     detail,
@@ -266,5 +267,5 @@ export function logEvent(
   orgB = -1,
   detail = '',
 ): void {
-  ctx.events.push({ month: state.month, kind, what, relationship: '', mode: -1, formality: -1, origin: -1, influence: -1, orgA, orgB, detail });
+  ctx.events.push({ month: state.month, kind, what, relationship: '', mode: -1, formality: -1, origin: -1, influence: -1, direction: -1, orgA, orgB, detail });
 }

@@ -56,6 +56,7 @@ export interface ModelEvent {
   readonly formality: number;
   readonly origin: number;
   readonly influence: number;
+  readonly direction: number;
   readonly orgA: number;
   readonly orgB: number;
   readonly detail: string;

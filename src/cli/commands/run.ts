@@ -65,8 +65,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
       command: ['lesim', ...process.argv.slice(2)],
-    });
-    if (!args.events) files.delete('events.csv');
+    }, args.events);
     writeDirectoryAtomically(out, files, args.force);
     printRunSummary(scenario, result, out);
   },

@@ -62,15 +62,17 @@ export function noteOverlay(state: State, ctx: StepContext, pairingId: number): 
 export function pairingPhase(state: State, ctx: StepContext): void {
   const p = ctx.params;
   const rng = ctx.rng.programme;
-  for (const id of state.programme.pairings) {
+  state.programme.pairings.forEach((id, index) => {
     const tie = state.ties[id];
-    if (tie.ended >= 0) continue;
+    // No work once the term is over (the ties phase ends it later this month).
+    if (tie.ended >= 0 || state.month >= tie.endsAt) return;
     const exemplar = state.orgs[tie.orgA];
     const follower = state.orgs[tie.orgB];
     let engagement = p.pairingEngagementBase_index + p.pairingFitWeight_index * pairingFit(state, exemplar, follower) + p.pairingOverlayWeight_index * overlayTrust(state, tie);
     if (p.labelsActive_flag === 1 && followerSeesItselfAhead(state, p, id)) engagement *= 1 - p.labelInhibition_share;
     engagement *= 1 - 0.5 * Math.min(1, Math.max(exemplar.timePressure, follower.timePressure));
-    if (rng() >= engagement) continue;
+    if (rng() >= engagement) return;
+    state.programme.pairingEngagedMonths[index] += 1;
     tie.lastUsed = state.month;
     tie.trust += p.trustGain_perUse * 0.5 * (1 - tie.trust);
     exemplar.timeUsed_hours += p.pairingInteraction_hours;
@@ -95,7 +97,7 @@ export function pairingPhase(state: State, ctx: StepContext): void {
       }
     }
     if (rng() < p.pairingMeeting_prob) meetAcrossPair(state, ctx, rng, tie, down >= 0 ? down : 0);
-  }
+  });
 }
 
 function meetAcrossPair(state: State, ctx: StepContext, rng: () => number, pairing: Tie, domain: number): void {

@@ -16,6 +16,7 @@ function emptyProgramme(active: boolean): Programme {
     pairings: [],
     pairingBias: [],
     pairingOverlaySince: [],
+    pairingEngagedMonths: [],
     blueprints: [],
     blueprintsByDomain: Array.from({ length: N_DOMAINS }, () => []),
     learningNetworks: [],

@@ -83,6 +83,7 @@ export function formPairings(state: State, ctx: StepContext): void {
     state.programme.pairings.push(tie.id);
     state.programme.pairingBias.push(0.15 * follower.statusSeeking + normal(rng, 0, p.selfAssessmentNoise_index) - 0.05);
     state.programme.pairingOverlaySince.push(-1);
+    state.programme.pairingEngagedMonths.push(0);
   }
 }
 
