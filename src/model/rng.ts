@@ -38,8 +38,8 @@ export function createStreams(runSeed: string): RunStreams {
 }
 
 export function makeRng(seed: string): Rng {
-  const alea = seedrandom.alea(seed);
-  return () => alea();
+  // Alea's generator is itself callable: hand it out as is, without a wrapper call per draw.
+  return seedrandom.alea(seed);
 }
 
 export function randInt(rng: Rng, n: number): number {
