@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import { capability, setKnowledge } from '../../../src/agents/organization.js';
+import type { Community } from '../../../src/agents/relationship.js';
+import { EndReason, Formality, Influence, Mode, N_DOMAINS, Origin, Stage, Status } from '../../../src/model/enums.js';
+import { communityPhase, membershipValue, TRANSFORM_AFTER_FUNDING_MONTHS } from '../../../src/model/mechanisms/communities.js';
+import { relevance } from '../../../src/model/mechanisms/knowledge.js';
+import { endCommunity, formCommunity, type CommunitySpec } from '../../../src/model/relationships.js';
+import type { State, StepContext } from '../../../src/model/state.js';
+import { alike, constant, informalTie, withRng, world } from './fixtures.js';
+
+function networkSpec(overrides: Partial<CommunitySpec> = {}): CommunitySpec {
+  return {
+    name: 'test network',
+    mode: Mode.learningNetwork,
+    formality: Formality.periodic,
+    origin: Origin.policy,
+    influence: Influence.enable,
+    domain: -1,
+    professionRoles: [],
+    supplier: -1,
+    launchedByProgramme: false,
+    professionLed: false,
+    fundedUntil: -1,
+    endsAt: Infinity,
+    meetingInterval: 2,
+    userAgenda: 1,
+    ...overrides,
+  };
+}
+
+/** A community of the first staff member of organizations 0..size-1. */
+function network(state: State, ctx: StepContext, size: number, overrides: Partial<CommunitySpec> = {}): Community {
+  const members = state.orgs.slice(0, size).map((o) => o.staff[0]);
+  return formCommunity(state, ctx, networkSpec(overrides), members);
+}
+
+function noInfo(): [Float64Array, Int32Array] {
+  return [new Float64Array(N_DOMAINS), new Int32Array(N_DOMAINS).fill(-1)];
+}
+
+describe('membershipValue', () => {
+  function setup() {
+    const w = world();
+    const community = network(w.state, w.ctx, 10);
+    const person = community.members[0];
+    const org = w.state.orgs[w.state.people[person].org];
+    org.timePressure = 0.2;
+    return { ...w, community, person, org };
+  }
+
+  it('without information, identity or bonds is minus the time cost', () => {
+    const { state, params: p, community, person } = setup();
+    const [bt, bo] = noInfo();
+    expect(membershipValue(state, p, community, person, bt, bo)).toBeCloseTo(-p.networkTimeCost_index * 1.2, 12);
+  });
+
+  it('is higher for a member whose role is in professionRoles, by identity * (intrinsic + extrinsic) / 2', () => {
+    const { state, params: p, community, person } = setup();
+    const [bt, bo] = noInfo();
+    const who = state.people[person];
+    const plain = membershipValue(state, p, community, person, bt, bo);
+    const own = membershipValue(state, p, { ...community, professionRoles: [who.role] }, person, bt, bo);
+    const other = membershipValue(state, p, { ...community, professionRoles: [(who.role + 1) % 11] }, person, bt, bo);
+    expect(own - plain).toBeCloseTo((p.networkIdentityBenefit_index * (who.intrinsic + who.extrinsic)) / 2, 12);
+    expect(other).toBeCloseTo(plain, 12);
+  });
+
+  it('is lower once funding ends: funded coordination carries fundedCoordination_share of the time cost', () => {
+    const { state, params: p, community, person } = setup();
+    const [bt, bo] = noInfo();
+    state.month = 10;
+    const funded = membershipValue(state, p, { ...community, fundedUntil: 20 }, person, bt, bo);
+    const ended = membershipValue(state, p, { ...community, fundedUntil: 10 }, person, bt, bo);
+    expect(funded).toBeGreaterThan(ended);
+    expect(funded - ended).toBeCloseTo(p.networkTimeCost_index * 1.2 * p.fundedCoordination_share, 12);
+  });
+
+  it('adds programme identity while a programme network is funded, for participants only', () => {
+    const { state, params: p, community, person, org } = setup();
+    const [bt, bo] = noInfo();
+    const who = state.people[person];
+    const c = { ...community, fundedUntil: 20, launchedByProgramme: true };
+    org.status = Status.outside;
+    const outside = membershipValue(state, p, c, person, bt, bo);
+    org.status = Status.follower;
+    const inside = membershipValue(state, p, c, person, bt, bo);
+    expect(inside - outside).toBeCloseTo(p.programmeIdentityBenefit_index * who.intrinsic, 12);
+  });
+
+  it('values information: the best member organization\'s relevant tacit lead times own need', () => {
+    const { state, params: p, community, person, org } = setup();
+    const best = state.orgs[5];
+    alike(org, best);
+    const a = p.codifiedWeight_exponent;
+    setKnowledge(org, 2, 0.3, 0.3, a);
+    org.stage[2] = Stage.adoption;
+    const [bt, bo] = noInfo();
+    const base = membershipValue(state, p, community, person, bt, bo);
+    bt[2] = 0.9;
+    bo[2] = best.id;
+    const info = (0.9 - 0.3) * relevance(p, best, org, 2) * (1 - capability(org, 2));
+    expect(membershipValue(state, p, community, person, bt, bo) - base).toBeCloseTo(p.networkInfoBenefit_index * info, 12);
+    org.stage[2] = Stage.none;
+    expect(membershipValue(state, p, community, person, bt, bo)).toBeCloseTo(base, 12);
+  });
+
+  it('values bonds: the share of other members the person is tied to', () => {
+    const { state, ctx, params: p, community, person, org } = setup();
+    const [bt, bo] = noInfo();
+    const base = membershipValue(state, p, community, person, bt, bo);
+    informalTie(state, ctx, org, state.orgs[1], { personA: person, personB: community.members[1] });
+    informalTie(state, ctx, org, state.orgs[2], { personA: person, personB: community.members[2] });
+    informalTie(state, ctx, org, state.orgs[30], { personA: person, personB: state.orgs[30].staff[0] }); // not a member
+    const who = state.people[person];
+    const bond = p.networkBondBenefit_index * (2 / 9) * (0.5 + who.extrinsic);
+    expect(membershipValue(state, p, community, person, bt, bo) - base).toBeCloseTo(bond, 12);
+  });
+});
+
+describe('communityPhase', () => {
+  it('ends a community below networkMinMembers_count with below_minimum_membership', () => {
+    const { state, ctx, params: p } = world();
+    const small = network(state, ctx, p.networkMinMembers_count - 1);
+    const big = network(state, ctx, p.networkMinMembers_count);
+    const members = [...small.members];
+    communityPhase(state, ctx);
+    expect(small.ended).toBe(state.month);
+    expect(small.endReason).toBe(EndReason.belowMinimum);
+    expect(ctx.events.some((e) => e.kind === 'ended' && e.what === 'below_minimum_membership' && e.relationship === `c${small.id}`)).toBe(true);
+    for (const person of members) expect(state.people[person].memberships).not.toContain(small.id);
+    expect(big.ended).toBe(-1);
+  });
+
+  it('never ends the professional network for want of members', () => {
+    const { state, ctx } = world();
+    const pn = state.communities[state.professionalNetwork];
+    pn.members.splice(2);
+    pn.negativeReviews.splice(2);
+    communityPhase(state, ctx);
+    expect(pn.ended).toBe(-1);
+  });
+
+  it('ends a community at its term with term_over', () => {
+    const { state, ctx } = world();
+    const c = network(state, ctx, 12, { endsAt: 3 });
+    state.month = 2;
+    communityPhase(state, ctx);
+    expect(c.ended).toBe(-1);
+    state.month = 3;
+    communityPhase(state, ctx);
+    expect(c.endReason).toBe(EndReason.termOver);
+  });
+
+  it('drops members who left to become consultants', () => {
+    const { state, ctx } = world();
+    const c = network(state, ctx, 12);
+    const leaver = c.members[3];
+    state.people[leaver].org = -1;
+    state.month = 1;
+    communityPhase(state, ctx);
+    expect(c.members).not.toContain(leaver);
+    expect(c.members).toHaveLength(11);
+    expect(c.negativeReviews).toHaveLength(11);
+  });
+
+  it(`a programme learning network alive ${TRANSFORM_AFTER_FUNDING_MONTHS} months after funding becomes a community of practice of the providers`, () => {
+    const { state, ctx } = world({ membershipReview_months: 60 });
+    state.month = 1;
+    const c = network(state, ctx, 12, { launchedByProgramme: true, fundedUntil: 30 });
+    state.month = 30 + TRANSFORM_AFTER_FUNDING_MONTHS - 1;
+    communityPhase(state, ctx);
+    expect(c.mode).toBe(Mode.learningNetwork);
+    expect(c.transformed).toBe(-1);
+    state.month = 30 + TRANSFORM_AFTER_FUNDING_MONTHS;
+    communityPhase(state, ctx);
+    expect(c.ended).toBe(-1);
+    expect(c.mode).toBe(Mode.communityOfPractice);
+    expect(c.origin).toBe(Origin.provider);
+    expect(c.influence).toBe(Influence.enable);
+    expect(c.transformed).toBe(state.month);
+    state.month += 1;
+    communityPhase(state, ctx);
+    expect(ctx.events.filter((e) => e.what === 'network_became_community_of_practice')).toHaveLength(1);
+    expect(c.transformed).toBe(30 + TRANSFORM_AFTER_FUNDING_MONTHS);
+  });
+
+  it('a network that was never funded does not transform', () => {
+    const { state, ctx } = world({ membershipReview_months: 60 });
+    state.month = 1;
+    const c = network(state, ctx, 12);
+    state.month = 101;
+    communityPhase(state, ctx);
+    expect(c.mode).toBe(Mode.learningNetwork);
+  });
+
+  it('members leave at a review when membership is not worth it, and the network then ends', () => {
+    const { state, ctx, params: p } = world({ networkTimeCost_index: 10, membershipReview_months: 3 });
+    const c = network(state, ctx, 12);
+    state.month = 1;
+    communityPhase(state, ctx);
+    expect(c.members).toHaveLength(12);
+    state.month = 3;
+    communityPhase(state, ctx);
+    expect(c.members).toHaveLength(0);
+    expect(c.endReason).toBe(EndReason.belowMinimum);
+    expect(p.networkLeaveAfter_reviews).toBe(1);
+  });
+
+  it('members stay through fewer negative reviews than networkLeaveAfter_reviews', () => {
+    const { state, ctx } = world({ networkTimeCost_index: 10, membershipReview_months: 3, networkLeaveAfter_reviews: 2 });
+    const c = network(state, ctx, 12);
+    state.month = 3;
+    communityPhase(state, ctx);
+    expect(c.members).toHaveLength(12);
+    expect(c.negativeReviews.every((n) => n === 1)).toBe(true);
+    state.month = 6;
+    communityPhase(state, ctx);
+    expect(c.members).toHaveLength(0);
+  });
+
+  it('members with positive value stay through reviews', () => {
+    const { state, ctx } = world({ networkTimeCost_index: 0, membershipReview_months: 3 });
+    const c = network(state, ctx, 12);
+    state.month = 3;
+    communityPhase(state, ctx);
+    expect(c.members.length).toBeGreaterThanOrEqual(12);
+    expect(c.ended).toBe(-1);
+  });
+
+  it('a meeting costs attendees time, moves knowledge at periodic formality, and its ties take the community\'s origin', () => {
+    const { state, ctx, params: p } = world({ meetingTie_prob: 1, willingnessIntercept_logit: 10 });
+    for (const c of state.communities) endCommunity(state, ctx, c, EndReason.termOver);
+    const group = network(state, ctx, 12, { mode: Mode.userGroup, origin: Origin.supplier, influence: Influence.control, meetingInterval: 3, userAgenda: 0.2 });
+    // The first member's organization is ahead in every domain, so everyone learns from it.
+    const host = state.orgs[state.people[group.members[0]].org];
+    for (let d = 0; d < N_DOMAINS; d++) setKnowledge(host, d, 0.95, 0.95, p.codifiedWeight_exponent);
+    ctx.events.length = 0;
+    communityPhase(state, withRng(ctx, { communities: constant(0) }));
+    for (const o of state.orgs.slice(0, 12)) expect(o.timeUsed_hours).toBe(p.meetingAttendance_hours);
+    expect(ctx.flows[Formality.periodic * 2]).toBeGreaterThan(0);
+    expect(ctx.flows[Formality.periodic * 2 + 1]).toBeGreaterThan(0);
+    const ties = state.ties.filter((t) => t.mode === Mode.directContact);
+    expect(ties.length).toBeGreaterThan(0);
+    for (const t of ties) {
+      expect(t.origin).toBe(Origin.supplier);
+      expect(t.influence).toBe(Influence.control);
+      expect(t.formality).toBe(Formality.informal);
+    }
+  });
+
+  it('a community does not meet between its meeting months', () => {
+    const { state, ctx, params: p } = world({ membershipReview_months: 60 });
+    for (const c of state.communities) endCommunity(state, ctx, c, EndReason.termOver);
+    network(state, ctx, 12, { meetingInterval: 3 });
+    state.month = 1;
+    communityPhase(state, withRng(ctx, { communities: constant(0) }));
+    expect(state.orgs.slice(0, 12).every((o) => o.timeUsed_hours === 0)).toBe(true);
+    state.month = 3;
+    communityPhase(state, withRng(ctx, { communities: constant(0) }));
+    expect(state.orgs.slice(0, 12).every((o) => o.timeUsed_hours === p.meetingAttendance_hours)).toBe(true);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Shared helpers for the mechanism, programme and population unit tests: a small world that
+ * validates, rng stubs, and ways to set up constructed states on top of smallWorld.
+ */
+import { setKnowledge, type Organization } from '../../../src/agents/organization.js';
+import type { Tie } from '../../../src/agents/relationship.js';
+import { Direction, Formality, Influence, Mode, N_DOMAINS, Origin, Stage, Status } from '../../../src/model/enums.js';
+import type { Params } from '../../../src/model/parameters.js';
+import { formTie } from '../../../src/model/relationships.js';
+import type { Rng, RunStreams } from '../../../src/model/rng.js';
+import type { State, StepContext } from '../../../src/model/state.js';
+import { smallWorld } from '../../helpers/world.js';
+
+/**
+ * smallWorld with the mental-health follower count lowered to fit the 14 mental-health
+ * organizations of a 60-organization world (the defaults, 7 + 8, ask for 15 and fail validation).
+ */
+export function world(overrides: Record<string, number> = {}, seed = 'test'): { state: State; ctx: StepContext; params: Params } {
+  return smallWorld({ followersMentalHealth_count: 7, ...overrides }, seed);
+}
+
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+/** Write access to fields the model treats as fixed (setting, grouping, ...), for constructed inputs. */
+export function mut<T>(x: T): Mutable<T> {
+  return x as Mutable<T>;
+}
+
+/** A generator that always returns v. */
+export function constant(v: number): Rng {
+  return () => v;
+}
+
+/** A generator that returns the values in turn, then `rest` forever. */
+export function sequence(values: readonly number[], rest = 0.999999): Rng {
+  let i = 0;
+  return () => (i < values.length ? values[i++] : rest);
+}
+
+/** The same context with some streams replaced (events and flows are shared with the original). */
+export function withRng(ctx: StepContext, streams: Partial<Record<keyof RunStreams, Rng>>): StepContext {
+  return { ...ctx, rng: { ...ctx.rng, ...streams } };
+}
+
+/** The same context with some parameters replaced (events and flows are shared with the original). */
+export function withParams(ctx: StepContext, overrides: Partial<Params>): StepContext {
+  return { ...ctx, params: { ...ctx.params, ...overrides } };
+}
+
+/** Sets both stocks of every domain of an organization (capability cache kept right). */
+export function setAll(org: Organization, codified: number, tacit: number, a: number): void {
+  for (let d = 0; d < N_DOMAINS; d++) setKnowledge(org, d, codified, tacit, a);
+}
+
+/** Sets every domain's stage. */
+export function setStages(org: Organization, stage: Stage): void {
+  for (let d = 0; d < N_DOMAINS; d++) org.stage[d] = stage;
+}
+
+/** Two organizations made alike in setting and systems, so relevance between them is 1. */
+export function alike(a: Organization, b: Organization): void {
+  mut(b).setting = a.setting;
+  for (let d = 0; d < N_DOMAINS; d++) b.suppliers[d] = a.suppliers[d];
+}
+
+/** Two different organizations with staff, by index. */
+export function twoOrgs(state: State, i = 0, j = 1): [Organization, Organization] {
+  return [state.orgs[i], state.orgs[j]];
+}
+
+/** An informal person-to-person tie between the first staff member of each organization. */
+export function informalTie(state: State, ctx: StepContext, a: Organization, b: Organization, extra: Partial<{ trust: number; endsAt: number; personA: number; personB: number; domain: number }> = {}): Tie {
+  return formTie(state, ctx, {
+    mode: Mode.directContact,
+    formality: Formality.informal,
+    origin: Origin.individual,
+    influence: Influence.enable,
+    direction: Direction.multi,
+    orgA: a.id,
+    orgB: b.id,
+    personA: extra.personA ?? a.staff[0],
+    personB: extra.personB ?? b.staff[0],
+    domain: extra.domain ?? 0,
+    endsAt: extra.endsAt ?? Infinity,
+    trust: extra.trust ?? 0.3,
+  });
+}
+
+/**
+ * A programme pairing between an exemplar and a follower, registered as formPairings does
+ * (tie, partners and the parallel per-pairing arrays).
+ */
+export function pairUp(state: State, ctx: StepContext, exemplar: Organization, follower: Organization, bias = 0): Tie {
+  exemplar.status = Status.exemplar;
+  follower.status = Status.follower;
+  const tie = formTie(state, ctx, {
+    mode: Mode.pairing,
+    formality: Formality.formal,
+    origin: Origin.policy,
+    influence: Influence.mandate,
+    direction: Direction.oneWay,
+    orgA: exemplar.id,
+    orgB: follower.id,
+    personA: -1,
+    personB: -1,
+    domain: -1,
+    endsAt: ctx.params.fundingEnd_month,
+    trust: ctx.params.initialTrust_index,
+  });
+  exemplar.partners.push(follower.id);
+  follower.partners.push(exemplar.id);
+  state.programme.pairings.push(tie.id);
+  state.programme.pairingBias.push(bias);
+  state.programme.pairingOverlaySince.push(-1);
+  state.programme.pairingEngagedMonths.push(0);
+  return tie;
+}

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import { Formality, Influence, Mode, N_DOMAINS, Origin } from '../../../src/model/enums.js';
+import { mobilityPhase } from '../../../src/model/mechanisms/mobility.js';
+import type { State } from '../../../src/model/state.js';
+import { world } from './fixtures.js';
+
+/** Every employed person is listed in exactly their employer's staff, and nobody else is listed. */
+function expectStaffConsistent(state: State): void {
+  const listed = new Map<number, number>();
+  for (const org of state.orgs) {
+    for (const id of org.staff) {
+      expect(listed.has(id)).toBe(false);
+      listed.set(id, org.id);
+    }
+  }
+  for (const person of state.people) {
+    if (person.org >= 0) expect(listed.get(person.id)).toBe(person.org);
+    else expect(listed.has(person.id)).toBe(false);
+  }
+}
+
+function snapshot(state: State) {
+  return {
+    employer: state.people.map((x) => x.org),
+    role: state.people.map((x) => x.role),
+    staff: state.orgs.map((o) => o.staff.length),
+    tacit: state.orgs.map((o) => Array.from(o.tacit)),
+    people: state.people.length,
+  };
+}
+
+describe('mobilityPhase', () => {
+  it('a mover changes employer, the post is refilled in the same role, and a personnel_move tie forms to a former colleague', () => {
+    const { state, ctx } = world({ mobility_probPerMonth: 0.03, becomeConsultant_share: 0 });
+    const before = snapshot(state);
+    ctx.events.length = 0;
+    mobilityPhase(state, ctx);
+    const movers = state.people.slice(0, before.people).filter((x) => x.org !== before.employer[x.id]);
+    expect(movers.length).toBeGreaterThan(3);
+    const replacements = state.people.slice(before.people);
+    expect(replacements).toHaveLength(movers.length);
+    const moves = state.ties.filter((t) => t.mode === Mode.personnelMove);
+    for (const mover of movers) {
+      const from = before.employer[mover.id];
+      expect(mover.org).toBeGreaterThanOrEqual(0);
+      expect(mover.org).not.toBe(from);
+      expect(state.orgs[mover.org].staff).toContain(mover.id);
+      expect(state.orgs[from].staff).not.toContain(mover.id);
+      // The post is refilled: a new person in the same role at the old employer.
+      expect(replacements.some((r) => r.org === from && r.role === mover.role)).toBe(true);
+      // The colleague is drawn from the old staff and may be the mover, in which case no tie forms.
+      const tie = moves.find((t) => t.personB === mover.id);
+      if (!tie) continue;
+      expect(tie.orgA).toBe(from);
+      expect(tie.orgB).toBe(mover.org);
+      expect(tie.personA).not.toBe(mover.id);
+      expect(before.employer[tie.personA]).toBe(from);
+      expect(tie.formality).toBe(Formality.informal);
+      expect(tie.origin).toBe(Origin.individual);
+      expect(tie.influence).toBe(Influence.enable);
+      expect(tie.trust).toBe(0.6);
+      expect(tie.ended).toBe(-1);
+    }
+    expect(moves.length).toBeGreaterThan(movers.length / 2);
+    expect(moves.every((t) => movers.some((m) => m.id === t.personB))).toBe(true);
+    expectStaffConsistent(state);
+  });
+
+  it('staff counts hold at the organizations people leave; each arrival adds one at its new employer', () => {
+    const { state, ctx } = world({ mobility_probPerMonth: 0.03, becomeConsultant_share: 0 });
+    const before = snapshot(state);
+    mobilityPhase(state, ctx);
+    const arrivals = new Array<number>(state.orgs.length).fill(0);
+    for (const person of state.people.slice(0, before.people)) if (person.org !== before.employer[person.id]) arrivals[person.org] += 1;
+    state.orgs.forEach((org, i) => expect(org.staff.length).toBe(before.staff[i] + arrivals[i]));
+  });
+
+  // ODDITY/BUG (src/model/mechanisms/mobility.ts, header comment "so staff numbers hold"): the old
+  // post is refilled, but the mover also takes up an extra post at the destination, so every move
+  // (that is not to consultancy) adds one employed person. With the defaults (0.4% a month, 12%
+  // to consultancy) staff, and with them time budgets, grow by about a third over 120 months.
+  it.fails('the number of employed people holds across moves', () => {
+    const { state, ctx } = world({ mobility_probPerMonth: 0.03, becomeConsultant_share: 0 });
+    const employed = () => state.people.filter((x) => x.org >= 0).length;
+    const before = employed();
+    mobilityPhase(state, ctx);
+    expect(employed()).toBe(before);
+  });
+
+  it('the leaver\'s organization loses turnoverTacitLoss_share of its tacit know-how', () => {
+    const { state, ctx, params: p } = world({ mobility_probPerMonth: 0.01, becomeConsultant_share: 1 });
+    const before = snapshot(state);
+    mobilityPhase(state, ctx);
+    const leavers = state.people.slice(0, before.people).filter((x) => x.org !== before.employer[x.id]);
+    expect(leavers.length).toBeGreaterThan(0);
+    const left = new Map<number, number>();
+    for (const x of leavers) left.set(before.employer[x.id], (left.get(before.employer[x.id]) ?? 0) + 1);
+    for (const org of state.orgs) {
+      const k = left.get(org.id) ?? 0;
+      for (let d = 0; d < N_DOMAINS; d++) expect(org.tacit[d]).toBeCloseTo(before.tacit[org.id][d] * (1 - p.turnoverTacitLoss_share) ** k, 12);
+    }
+  });
+
+  it('some leavers become consultants carrying their former employer\'s know-how and systems', () => {
+    const { state, ctx } = world({ mobility_probPerMonth: 0.01, becomeConsultant_share: 1 });
+    const before = snapshot(state);
+    ctx.events.length = 0;
+    mobilityPhase(state, ctx);
+    const leavers = state.people.slice(0, before.people).filter((x) => x.org !== before.employer[x.id]);
+    expect(leavers.length).toBeGreaterThan(0);
+    for (const x of leavers) {
+      const from = state.orgs[before.employer[x.id]];
+      expect(x.org).toBe(-1);
+      expect(x.carriedTacit).not.toBeNull();
+      expect(Array.from(x.carriedSuppliers!)).toEqual(Array.from(from.suppliers));
+      for (let d = 0; d < N_DOMAINS; d++) expect(x.carriedTacit![d]).toBeLessThanOrEqual(before.tacit[from.id][d]);
+    }
+    expect(ctx.events.filter((e) => e.what === 'became_consultant')).toHaveLength(leavers.length);
+    expect(state.ties.filter((t) => t.mode === Mode.personnelMove)).toHaveLength(0);
+    expectStaffConsistent(state);
+  });
+
+  it('a mover carries tacit know-how to the new employer where the old one was ahead, never more than the gap', () => {
+    const { state, ctx } = world({ mobility_probPerMonth: 0.03, becomeConsultant_share: 0 });
+    const before = snapshot(state);
+    mobilityPhase(state, ctx);
+    const destinations = new Set(state.people.slice(0, before.people).filter((x) => x.org !== before.employer[x.id]).map((x) => x.org));
+    let gained = 0;
+    for (const org of state.orgs) {
+      for (let d = 0; d < N_DOMAINS; d++) {
+        const delta = org.tacit[d] - before.tacit[org.id][d];
+        if (delta > 1e-15) {
+          expect(destinations.has(org.id)).toBe(true);
+          gained += delta;
+        }
+      }
+    }
+    expect(gained).toBeGreaterThan(0);
+    expect(ctx.flows[Formality.informal * 2 + 1]).toBeGreaterThan(0);
+  });
+
+  it('nobody moves with mobility_probPerMonth 0', () => {
+    const { state, ctx } = world({ mobility_probPerMonth: 0 });
+    const before = snapshot(state);
+    mobilityPhase(state, ctx);
+    expect(state.people).toHaveLength(before.people);
+    expect(state.people.map((x) => x.org)).toEqual(before.employer);
+  });
+
+  // BUG (src/model/mechanisms/mobility.ts, `if (!best) continue;`): when none of the eight
+  // sampled destinations has a positive weight (exp(-km / mobilityDistance_km) underflows to 0
+  // beyond ~745 * mobilityDistance_km, or every draw hits the leaver's own organization), the
+  // person has already been removed from the old staff list and replaced, but keeps
+  // person.org = the old employer: an employed person listed in no organization's staff.
+  it.fails('a person who finds no destination stays listed with an employer (no orphaned staff)', () => {
+    const { state, ctx } = world({ mobility_probPerMonth: 0.05, becomeConsultant_share: 0, mobilityDistance_km: 1 });
+    const n = state.orgs.length;
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) state.distance_km[i * n + j] = 5000;
+    mobilityPhase(state, ctx);
+    expectStaffConsistent(state);
+  });
+});

@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { maturity } from '../../../src/agents/organization.js';
+import { organizationPhase } from '../../../src/model/mechanisms/organizations.js';
+import { world } from './fixtures.js';
+
+function setup(overrides: Record<string, number> = {}) {
+  const w = world(overrides);
+  const org = w.state.orgs[0];
+  org.hasCcio = false;
+  org.hasCnio = false;
+  org.experience = 0;
+  org.timeBudget_hours = 0;
+  org.timeUsed_hours = 0;
+  for (const id of org.staff) w.state.people[id].trained = false;
+  return { ...w, org };
+}
+
+describe('organizationPhase: time', () => {
+  it('time pressure is last month\'s used / budget, and the month\'s use is reset', () => {
+    const { state, ctx, org } = setup();
+    org.timeBudget_hours = 80;
+    org.timeUsed_hours = 60;
+    organizationPhase(state, ctx);
+    expect(org.timePressure).toBeCloseTo(0.75, 12);
+    expect(org.timeUsed_hours).toBe(0);
+  });
+
+  it('time pressure is 0 with no budget', () => {
+    const { state, ctx, org } = setup();
+    org.timeUsed_hours = 10;
+    organizationPhase(state, ctx);
+    expect(org.timePressure).toBe(0);
+  });
+
+  it('budget is sharing time * staff, larger by fundedTimeBoost_ratio while funded', () => {
+    const { state, ctx, params: p, org } = setup();
+    org.fundedUntil = -1;
+    organizationPhase(state, ctx);
+    expect(org.timeBudget_hours).toBeCloseTo(p.sharingTime_hoursPerStaffMonth * org.staff.length, 12);
+    org.fundedUntil = state.month + 1;
+    organizationPhase(state, ctx);
+    expect(org.timeBudget_hours).toBeCloseTo(p.sharingTime_hoursPerStaffMonth * org.staff.length * (1 + p.fundedTimeBoost_ratio), 12);
+    state.month = org.fundedUntil;
+    organizationPhase(state, ctx);
+    expect(org.timeBudget_hours).toBeCloseTo(p.sharingTime_hoursPerStaffMonth * org.staff.length, 12);
+  });
+});
+
+describe('organizationPhase: request routines', () => {
+  it('smooths requests 0.7/0.3 and resets the month\'s count', () => {
+    const { state, ctx, org } = setup();
+    org.requestsSmoothed = 1;
+    org.requestsThisMonth = 3;
+    organizationPhase(state, ctx);
+    expect(org.requestsSmoothed).toBeCloseTo(0.7 + 0.9, 12);
+    expect(org.requestsThisMonth).toBe(0);
+  });
+
+  it('establishes a routine only past both thresholds, once, with an event', () => {
+    const { state, ctx, params: p, org } = setup();
+    const routineEvents = () => ctx.events.filter((e) => e.what === 'request_routine_established' && e.orgA === org.id);
+    // Many requests, too little experience.
+    org.requestsSmoothed = p.routineThreshold_requestsPerMonth * 3;
+    org.requestsThisMonth = Math.ceil(p.routineThreshold_requestsPerMonth * 3);
+    org.experience = p.routineExperience_count - 1;
+    organizationPhase(state, ctx);
+    expect(org.hasRoutine).toBe(false);
+    // Experience, too few requests.
+    org.experience = p.routineExperience_count;
+    org.requestsSmoothed = 0;
+    org.requestsThisMonth = 0;
+    organizationPhase(state, ctx);
+    expect(org.hasRoutine).toBe(false);
+    expect(routineEvents()).toHaveLength(0);
+    // Both.
+    org.requestsSmoothed = p.routineThreshold_requestsPerMonth;
+    org.requestsThisMonth = Math.ceil(p.routineThreshold_requestsPerMonth);
+    organizationPhase(state, ctx);
+    expect(org.hasRoutine).toBe(true);
+    expect(routineEvents()).toHaveLength(1);
+    expect(routineEvents()[0].kind).toBe('organization');
+    // Once only.
+    org.requestsThisMonth = 10;
+    organizationPhase(state, ctx);
+    expect(routineEvents()).toHaveLength(1);
+  });
+});
+
+describe('organizationPhase: absorptive capacity', () => {
+  function expectedAc(p: ReturnType<typeof setup>['params'], org: ReturnType<typeof setup>['org'], trainedShare: number, roles: number, pressure: number): number {
+    const ac =
+      p.absorptiveBase_index +
+      p.absorptiveFromKnowledge_index * maturity(org) +
+      p.absorptiveFromTraining_index * trainedShare +
+      p.absorptiveFromRoles_index * roles +
+      p.absorptiveFromExperience_index * Math.min(1, org.experience / p.experienceScale_count) -
+      p.timePressurePenalty_index * Math.max(0, pressure - 0.5);
+    return Math.min(1, Math.max(0.02, ac));
+  }
+
+  it('matches the documented sum', () => {
+    const { state, ctx, params, org } = setup();
+    org.experience = 30;
+    org.hasCcio = true;
+    state.people[org.staff[0]].trained = true;
+    organizationPhase(state, ctx);
+    expect(org.absorptive).toBeCloseTo(expectedAc(params, org, 1 / org.staff.length, 1, 0), 12);
+  });
+
+  it('rises with the trained share of staff', () => {
+    const { state, ctx, params: p, org } = setup();
+    organizationPhase(state, ctx);
+    const before = org.absorptive;
+    const half = Math.floor(org.staff.length / 2);
+    for (const id of org.staff.slice(0, half)) state.people[id].trained = true;
+    organizationPhase(state, ctx);
+    expect(org.absorptive - before).toBeCloseTo((p.absorptiveFromTraining_index * half) / org.staff.length, 12);
+  });
+
+  it('rises with each of the CCIO and CNIO roles', () => {
+    const { state, ctx, params: p, org } = setup();
+    organizationPhase(state, ctx);
+    const none = org.absorptive;
+    org.hasCcio = true;
+    organizationPhase(state, ctx);
+    const one = org.absorptive;
+    org.hasCnio = true;
+    organizationPhase(state, ctx);
+    expect(one - none).toBeCloseTo(p.absorptiveFromRoles_index, 12);
+    expect(org.absorptive - one).toBeCloseTo(p.absorptiveFromRoles_index, 12);
+  });
+
+  it('rises with experience up to experienceScale_count', () => {
+    const { state, ctx, params: p, org } = setup();
+    organizationPhase(state, ctx);
+    const none = org.absorptive;
+    org.experience = p.experienceScale_count;
+    organizationPhase(state, ctx);
+    const full = org.absorptive;
+    org.experience = p.experienceScale_count * 5;
+    organizationPhase(state, ctx);
+    expect(full - none).toBeCloseTo(p.absorptiveFromExperience_index, 12);
+    expect(org.absorptive).toBeCloseTo(full, 12);
+  });
+
+  it('falls with time pressure above 0.5 only', () => {
+    const { state, ctx, params: p, org } = setup();
+    const run = (pressure: number) => {
+      org.timeBudget_hours = 100;
+      org.timeUsed_hours = 100 * pressure;
+      organizationPhase(state, ctx);
+      return org.absorptive;
+    };
+    const calm = run(0);
+    expect(run(0.5)).toBeCloseTo(calm, 12);
+    expect(run(1)).toBeCloseTo(calm - 0.5 * p.timePressurePenalty_index, 12);
+    expect(run(1.2)).toBeLessThan(run(1));
+  });
+
+  it('is kept within [0.02, 1]', () => {
+    const low = setup({ absorptiveBase_index: 0, absorptiveFromKnowledge_index: 0, timePressurePenalty_index: 1 });
+    low.org.timeBudget_hours = 1;
+    low.org.timeUsed_hours = 10;
+    organizationPhase(low.state, low.ctx);
+    expect(low.org.absorptive).toBe(0.02);
+    const high = setup({ absorptiveBase_index: 1, absorptiveFromKnowledge_index: 1 });
+    organizationPhase(high.state, high.ctx);
+    expect(high.org.absorptive).toBe(1);
+  });
+});

@@ -1,0 +1,289 @@
+import { describe, expect, it } from 'vitest';
+import { setKnowledge } from '../../../src/agents/organization.js';
+import { EndReason, Formality, Mode, Stage } from '../../../src/model/enums.js';
+import { tiePhase } from '../../../src/model/mechanisms/ties.js';
+import { joinCommunity, leaveCommunity } from '../../../src/model/relationships.js';
+import type { State } from '../../../src/model/state.js';
+import { alike, constant, informalTie, pairUp, sequence, setAll, setStages, withParams, withRng, world } from './fixtures.js';
+
+const NEVER = 0.999999;
+
+function setDistance(state: State, a: number, b: number, km: number): void {
+  const n = state.orgs.length;
+  state.distance_km[a * n + b] = km;
+  state.distance_km[b * n + a] = km;
+}
+
+function setup(overrides: Record<string, number> = {}) {
+  const w = world(overrides);
+  const [A, B] = [w.state.orgs[0], w.state.orgs[1]];
+  alike(A, B);
+  A.timePressure = 0;
+  B.timePressure = 0;
+  setDistance(w.state, A.id, B.id, 300);
+  return { ...w, A, B, a: w.params.codifiedWeight_exponent };
+}
+
+/** Takes both people of a tie out of every community, so they share none. */
+function isolate(state: State, people: number[]): void {
+  for (const person of people) for (const c of [...state.people[person].memberships]) leaveCommunity(state, state.communities[c], person);
+}
+
+describe('tiePhase: endings', () => {
+  it('ends a tie whose term is over with reason term_over, and unregisters it', () => {
+    const { state, ctx, A, B } = setup();
+    const tie = informalTie(state, ctx, A, B, { endsAt: 5 });
+    const c = withRng(ctx, { ties: constant(NEVER) });
+    state.month = 4;
+    tiePhase(state, c);
+    expect(tie.ended).toBe(-1);
+    state.month = 5;
+    tiePhase(state, c);
+    expect(tie.ended).toBe(5);
+    expect(tie.endReason).toBe(EndReason.termOver);
+    expect(ctx.events.some((e) => e.kind === 'ended' && e.what === 'term_over' && e.relationship === `t${tie.id}`)).toBe(true);
+    expect(state.activeTies).not.toContain(tie.id);
+    expect(state.people[tie.personA].ties).not.toContain(tie.id);
+    expect(state.people[tie.personB].ties).not.toContain(tie.id);
+  });
+
+  it('a pairing whose term is over unpairs its organizations', () => {
+    const { state, ctx, A, B } = setup();
+    const tie = pairUp(state, ctx, A, B);
+    state.month = tie.endsAt;
+    tiePhase(state, ctx);
+    expect(tie.endReason).toBe(EndReason.termOver);
+    expect(A.partners).not.toContain(B.id);
+    expect(B.partners).not.toContain(A.id);
+  });
+
+  it('ends a tie whose running value falls below tieEndValue_index with cost_above_benefit', () => {
+    const { state, ctx, params: p, A, B } = setup();
+    const c = withRng(ctx, { ties: constant(NEVER) });
+    const keep = informalTie(state, ctx, A, B);
+    const drop = informalTie(state, ctx, A, B, { personA: A.staff[1], personB: B.staff[1] });
+    const dropB = informalTie(state, ctx, A, B, { personA: A.staff[2], personB: B.staff[2] });
+    // Unused, values shrink by tieValueMemory_share: -0.30 * 0.8 = -0.24 stays, -0.32 * 0.8 = -0.256 goes.
+    keep.valueA = (p.tieEndValue_index + 0.01) / p.tieValueMemory_share;
+    drop.valueA = (p.tieEndValue_index - 0.01) / p.tieValueMemory_share;
+    dropB.valueB = (p.tieEndValue_index - 0.01) / p.tieValueMemory_share;
+    tiePhase(state, c);
+    expect(keep.ended).toBe(-1);
+    expect(keep.valueA).toBeCloseTo(p.tieEndValue_index + 0.01, 12);
+    expect(drop.endReason).toBe(EndReason.costAboveBenefit);
+    expect(dropB.endReason).toBe(EndReason.costAboveBenefit);
+    expect(ctx.events.filter((e) => e.what === 'cost_above_benefit')).toHaveLength(2);
+  });
+
+  it('unused ties lose trust at trustDecay_perMonth and their values shrink by tieValueMemory_share', () => {
+    const { state, ctx, params: p, A, B } = setup();
+    const tie = informalTie(state, ctx, A, B, { trust: 0.5 });
+    tie.valueA = 0.4;
+    tie.valueB = -0.1;
+    tiePhase(state, withRng(ctx, { ties: constant(NEVER) }));
+    expect(tie.trust).toBeCloseTo(0.5 * (1 - p.trustDecay_perMonth), 12);
+    expect(tie.valueA).toBeCloseTo(0.4 * p.tieValueMemory_share, 12);
+    expect(tie.valueB).toBeCloseTo(-0.1 * p.tieValueMemory_share, 12);
+    expect(tie.lastUsed).toBe(tie.formed);
+  });
+
+  it('neglect: an idle tie ends when the draw is under the hazard, which falls with age', () => {
+    const { state, ctx, A, B } = setup();
+    state.month = 0;
+    const young = informalTie(state, ctx, A, B);
+    isolate(state, [young.personA, young.personB]);
+    // hazard at age 20 = 0.12 exp(-20/24) = 0.052; the draw 0.01 is below half of it.
+    state.month = 20;
+    tiePhase(state, withRng(ctx, { ties: sequence([NEVER, 0.01]) }));
+    expect(young.endReason).toBe(EndReason.neglect);
+
+    const w = setup();
+    w.state.month = 0;
+    const old = informalTie(w.state, w.ctx, w.A, w.B);
+    isolate(w.state, [old.personA, old.personB]);
+    // hazard at age 100 = 0.0019 < 0.01.
+    w.state.month = 100;
+    tiePhase(w.state, withRng(w.ctx, { ties: sequence([NEVER, 0.01]) }));
+    expect(old.ended).toBe(-1);
+  });
+
+  it('neglect: a tie idle for less than neglectAfter_months is safe', () => {
+    const { state, ctx, params: p, A, B } = setup();
+    state.month = 0;
+    const tie = informalTie(state, ctx, A, B);
+    state.month = p.neglectAfter_months - 1;
+    tiePhase(state, withRng(ctx, { ties: sequence([NEVER, 0]) }));
+    expect(tie.ended).toBe(-1);
+  });
+
+  it('neglect: a shared community halves the hazard', () => {
+    // Draw 0.04 lies between hazard/2 = 0.026 and hazard = 0.052 at age 20.
+    const apart = setup();
+    apart.state.month = 0;
+    const t1 = informalTie(apart.state, apart.ctx, apart.A, apart.B);
+    isolate(apart.state, [t1.personA, t1.personB]);
+    apart.state.month = 20;
+    tiePhase(apart.state, withRng(apart.ctx, { ties: sequence([NEVER, 0.04]) }));
+    expect(t1.endReason).toBe(EndReason.neglect);
+
+    const together = setup();
+    together.state.month = 0;
+    const t2 = informalTie(together.state, together.ctx, together.A, together.B);
+    isolate(together.state, [t2.personA, t2.personB]);
+    const network = together.state.communities[together.state.professionalNetwork];
+    joinCommunity(together.state, network, t2.personA);
+    joinCommunity(together.state, network, t2.personB);
+    together.state.month = 20;
+    tiePhase(together.state, withRng(together.ctx, { ties: sequence([NEVER, 0.04]) }));
+    expect(t2.ended).toBe(-1);
+  });
+
+  it('neglect ends many old unused ties in the long run, and only after neglectAfter_months', () => {
+    const { state, ctx, params: p } = setup({ tieUse_probPerMonth: 0 });
+    state.month = 0;
+    const ties = [];
+    for (let i = 0; i < 50; i++) {
+      const a = state.orgs[i % 30];
+      const b = state.orgs[30 + (i % 30)];
+      ties.push(informalTie(state, ctx, a, b, { personA: a.staff[Math.floor(i / 30)], personB: b.staff[Math.floor(i / 30)] }));
+    }
+    for (let t = 0; t <= 240; t++) {
+      state.month = t;
+      tiePhase(state, ctx);
+    }
+    const ended = ties.filter((t) => t.ended >= 0);
+    expect(ended.every((t) => t.endReason === EndReason.neglect)).toBe(true);
+    expect(ended.every((t) => t.ended >= p.neglectAfter_months)).toBe(true);
+    expect(ended.length).toBeGreaterThan(ties.length / 2);
+    expect(ties.every((t) => t.ended >= 0 || t.trust < 0.01)).toBe(true);
+    expect(state.activeTies).toHaveLength(ties.length - ended.length);
+  });
+
+  it('ties between organizations (no people) are not used, valued or neglected', () => {
+    const { state, ctx, A, B } = setup();
+    state.month = 0;
+    const tie = pairUp(state, ctx, A, B);
+    tie.valueA = -5;
+    state.month = 40;
+    tiePhase(state, withRng(ctx, { ties: constant(0) }));
+    expect(tie.ended).toBe(-1);
+    expect(tie.trust).toBe(ctx.params.initialTrust_index);
+  });
+});
+
+describe('tiePhase: use', () => {
+  /** A ahead in domain 1, B ahead in domain 3, equal elsewhere; both adopting everything. */
+  function ahead() {
+    const w = setup();
+    const { A, B, a } = w;
+    setAll(A, 0.3, 0.3, a);
+    setAll(B, 0.3, 0.3, a);
+    setStages(A, Stage.adoption);
+    setStages(B, Stage.adoption);
+    setKnowledge(A, 1, 0.8, 0.8, a);
+    setKnowledge(B, 3, 0.7, 0.7, a);
+    A.absorptive = 0.5;
+    B.absorptive = 0.5;
+    const tie = informalTie(w.state, w.ctx, A, B, { trust: 0.4 });
+    return { ...w, tie };
+  }
+
+  it('a used tie moves knowledge both ways, each where the other is ahead', () => {
+    const { state, ctx, params: p, A, B, tie } = ahead();
+    state.month = 3;
+    tiePhase(state, withRng(ctx, { ties: constant(0) }));
+    expect(B.tacit[1]).toBeCloseTo(0.3 + p.tacitTransfer_rate * 0.5 * 0.5, 12);
+    expect(B.codified[1]).toBeCloseTo(0.3 + p.codifiedTransfer_rate * 0.5 * 0.5, 12);
+    expect(A.tacit[3]).toBeCloseTo(0.3 + p.tacitTransfer_rate * 0.5 * 0.4, 12);
+    expect(A.codified[3]).toBeCloseTo(0.3 + p.codifiedTransfer_rate * 0.5 * 0.4, 12);
+    expect(A.tacit[1]).toBe(0.8);
+    expect(B.tacit[3]).toBe(0.7);
+    expect(tie.givenA).toBe(1);
+    expect(tie.givenB).toBe(1);
+    expect(tie.tacitFlow).toBeCloseTo(p.tacitTransfer_rate * 0.5 * 0.9, 12);
+    expect(tie.lastUsed).toBe(3);
+    expect(ctx.flows[Formality.informal * 2 + 1]).toBeCloseTo(tie.tacitFlow, 12);
+    expect(ctx.flows[Formality.informal * 2]).toBeCloseTo(tie.codifiedFlow, 12);
+  });
+
+  it('a use costs both sides upkeep time, counts as an informal exchange and builds trust when reciprocated', () => {
+    const { state, ctx, params: p, A, B, tie } = ahead();
+    tiePhase(state, withRng(ctx, { ties: constant(0) }));
+    expect(A.timeUsed_hours).toBe(p.tieUpkeep_hours);
+    expect(B.timeUsed_hours).toBe(p.tieUpkeep_hours);
+    expect(A.informalExchanges).toBe(1);
+    expect(B.informalExchanges).toBe(1);
+    expect(tie.trust).toBeCloseTo(0.4 + p.trustGain_perUse * 0.6, 12);
+  });
+
+  it('a one-sided use builds half the trust', () => {
+    const { state, ctx, params: p, A, B, tie } = ahead();
+    setKnowledge(B, 3, 0.3, 0.3, p.codifiedWeight_exponent);
+    tiePhase(state, withRng(ctx, { ties: constant(0) }));
+    expect(tie.givenA).toBe(1);
+    expect(tie.givenB).toBe(0);
+    expect(A.tacit[3]).toBe(0.3);
+    expect(tie.trust).toBeCloseTo(0.4 + p.trustGain_perUse * 0.5 * 0.6, 12);
+  });
+
+  it('updates each side\'s running value: knowledge + bond + reputation - time cost', () => {
+    const { state, ctx, params: p, A, B, tie } = ahead();
+    tiePhase(state, withRng(ctx, { ties: constant(0) }));
+    const gotB = (p.tacitTransfer_rate + p.codifiedTransfer_rate) * 0.5 * 0.5;
+    const gotA = (p.tacitTransfer_rate + p.codifiedTransfer_rate) * 0.5 * 0.4;
+    const pa = state.people[tie.personA];
+    const pb = state.people[tie.personB];
+    const va = p.tieKnowledgeValue_index * gotA + p.bondBenefit_index * pa.extrinsic + p.reputationBenefit_index * pa.intrinsic - p.tieUseCost_index;
+    const vb = p.tieKnowledgeValue_index * gotB + p.bondBenefit_index * pb.extrinsic + p.reputationBenefit_index * pb.intrinsic - p.tieUseCost_index;
+    expect(tie.valueA).toBeCloseTo((1 - p.tieValueMemory_share) * va, 10);
+    expect(tie.valueB).toBeCloseTo((1 - p.tieValueMemory_share) * vb, 10);
+    expect(A.id).not.toBe(B.id);
+  });
+
+  it('only the side that gave earns the reputation benefit', () => {
+    const { state, ctx, params: p, B, tie } = ahead();
+    setKnowledge(B, 3, 0.3, 0.3, p.codifiedWeight_exponent); // B is ahead nowhere: only A gives
+    tiePhase(state, withRng(ctx, { ties: constant(0) }));
+    const gotB = (p.tacitTransfer_rate + p.codifiedTransfer_rate) * 0.5 * 0.5;
+    const pa = state.people[tie.personA];
+    const pb = state.people[tie.personB];
+    const va = p.bondBenefit_index * pa.extrinsic + p.reputationBenefit_index * pa.intrinsic - p.tieUseCost_index;
+    const vb = p.tieKnowledgeValue_index * gotB + p.bondBenefit_index * pb.extrinsic - p.tieUseCost_index;
+    expect(tie.valueA).toBeCloseTo((1 - p.tieValueMemory_share) * va, 10);
+    expect(tie.valueB).toBeCloseTo((1 - p.tieValueMemory_share) * vb, 10);
+  });
+
+  it('a near tie can be used as a site visit: a one-off site_visit with siteVisitTacit_ratio times the tacit transfer', () => {
+    const { state, ctx, params: p, A, B } = ahead();
+    setDistance(state, A.id, B.id, p.siteVisitDistance_km / 2);
+    ctx.events.length = 0;
+    tiePhase(state, withRng(ctx, { ties: constant(0) }));
+    expect(B.tacit[1]).toBeCloseTo(0.3 + p.tacitTransfer_rate * p.siteVisitTacit_ratio * 0.5 * 0.5, 12);
+    const visit = state.ties.find((t) => t.mode === Mode.siteVisit);
+    expect(visit).toBeDefined();
+    expect(visit!.endReason).toBe(EndReason.oneOff);
+    expect(visit!.formality).toBe(Formality.informal);
+  });
+
+  it('a far tie is never a site visit', () => {
+    const { state, ctx, A, B } = ahead();
+    setDistance(state, A.id, B.id, 1000);
+    tiePhase(state, withRng(ctx, { ties: constant(0) }));
+    expect(state.ties.some((t) => t.mode === Mode.siteVisit)).toBe(false);
+  });
+
+  it('a tie is not used when one side has left to become a consultant', () => {
+    const { state, ctx, params: p, A, tie } = ahead();
+    state.people[tie.personB].org = -1;
+    tiePhase(state, withRng(ctx, { ties: constant(0) }));
+    expect(tie.givenA).toBe(0);
+    expect(tie.trust).toBeCloseTo(0.4 * (1 - p.trustDecay_perMonth), 12);
+    expect(A.timeUsed_hours).toBe(0);
+  });
+
+  it('use is never drawn with tieUse_probPerMonth 0', () => {
+    const { state, ctx, tie } = ahead();
+    tiePhase(state, withRng(withParams(ctx, { tieUse_probPerMonth: 0 }), { ties: constant(0) }));
+    expect(tie.givenA + tie.givenB).toBe(0);
+  });
+});
