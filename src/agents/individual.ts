@@ -1,7 +1,7 @@
 import type { Role } from '../model/enums.js';
 
 /** Where a person works: an organization id, or one of these. */
-export const NO_EMPLOYER = { consultant: -1 } as const;
+export const NO_EMPLOYER = { consultant: -1, left: -2 } as const;
 
 /**
  * A digitally engaged person (001 Table 2 roles): plain data. Motivations and inhibitors are
@@ -9,7 +9,7 @@ export const NO_EMPLOYER = { consultant: -1 } as const;
  */
 export interface Individual {
   readonly id: number;
-  /** Employer organization id, or NO_EMPLOYER.consultant. */
+  /** Employer organization id, NO_EMPLOYER.consultant, or NO_EMPLOYER.left (out of the digitally engaged workforce). */
   org: number;
   readonly role: Role;
   /** Reputation, professional status, insight from other perspectives. */

@@ -122,6 +122,6 @@ export const NETWORK_STEWARDS = ['central', 'profession'] as const;
 export const NetworkSteward = { central: 0, profession: 1 } as const;
 export type NetworkSteward = (typeof NetworkSteward)[keyof typeof NetworkSteward];
 
-export const END_REASONS = ['term_over', 'cost_above_benefit', 'neglect', 'below_minimum_membership', 'one_off'] as const;
-export const EndReason = { termOver: 0, costAboveBenefit: 1, neglect: 2, belowMinimum: 3, oneOff: 4 } as const;
+export const END_REASONS = ['term_over', 'cost_above_benefit', 'neglect', 'below_minimum_membership', 'one_off', 'person_left'] as const;
+export const EndReason = { termOver: 0, costAboveBenefit: 1, neglect: 2, belowMinimum: 3, oneOff: 4, personLeft: 5 } as const;
 export type EndReason = (typeof EndReason)[keyof typeof EndReason];

@@ -1,7 +1,7 @@
 import { NO_EMPLOYER } from '../../agents/individual.js';
 import { setKnowledge, type Organization } from '../../agents/organization.js';
-import { Direction, Formality, Influence, Mode, Origin } from '../enums.js';
-import { formTie, logEvent, mayTie } from '../relationships.js';
+import { Direction, EndReason, Formality, Influence, Mode, Origin } from '../enums.js';
+import { endTie, formTie, logEvent, mayTie } from '../relationships.js';
 import { geometricGap, randInt } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { createIndividual } from '../population/staff.js';
@@ -10,14 +10,15 @@ import { createIndividual } from '../population/staff.js';
  * Mobility (phase 11). People move, mostly to nearby organizations of the same care setting
  * (001 Interorganizational Level: personnel moving between nearby sites), carrying part of their
  * tacit know-how and keeping a tie to a former colleague (a personnel-move relationship); some
- * become independent consultants (001 Macroenvironmental). The post is refilled at once by a new
- * person in the same role, so staff numbers hold, but the leaver's organization loses a little
- * tacit know-how.
+ * become independent consultants (001 Macroenvironmental). A move is a vacancy chain closed at
+ * both ends, so every organization keeps its number of posts and the employed total holds: the
+ * leaver's post is refilled at once by a newcomer in the same role, and the mover takes the post
+ * of someone at the destination who leaves the digitally engaged workforce. Each departure costs
+ * its organization a little tacit know-how.
  */
 export function mobilityPhase(state: State, ctx: StepContext): void {
   const p = ctx.params;
   const rng = ctx.rng.mobility;
-  const n = state.orgs.length;
   const employed = state.people.length;
   // Visit only the people who move this month: each does with the same small chance.
   for (let id = geometricGap(rng, p.mobility_probPerMonth); id < employed; id += 1 + geometricGap(rng, p.mobility_probPerMonth)) {
@@ -25,39 +26,32 @@ export function mobilityPhase(state: State, ctx: StepContext): void {
     if (person.org < 0) continue;
     const from = state.orgs[person.org];
     const colleague = from.staff.length > 1 ? from.staff[randInt(rng, from.staff.length)] : -1;
-    removeStaff(from, id);
-    const a = p.codifiedWeight_exponent;
-    for (let d = 0; d < from.tacit.length; d++) setKnowledge(from, d, from.codified[d], from.tacit[d] * (1 - p.turnoverTacitLoss_share), a);
-    const replacement = createIndividual(rng, state.people.length, from.id, person.role, p);
-    state.people.push(replacement);
-    from.staff.push(replacement.id);
     if (rng() < p.becomeConsultant_share) {
+      depart(state, ctx, from, id, true);
       person.org = NO_EMPLOYER.consultant;
       person.carriedTacit = Float64Array.from(from.tacit);
       person.carriedSuppliers = Int16Array.from(from.suppliers);
       logEvent(state, ctx, 'person', 'became_consultant', from.id, -1, `person=${id}`);
       continue;
     }
-    let best: Organization | undefined;
-    let bestWeight = 0;
-    for (let k = 0; k < 8; k++) {
-      const to = state.orgs[randInt(rng, n)];
-      if (to === from) continue;
-      const weight = Math.exp(-state.distance_km[from.id * n + to.id] / p.mobilityDistance_km) * (to.setting === from.setting ? 1 : 0.3) * rng();
-      if (weight > bestWeight) {
-        bestWeight = weight;
-        best = to;
-      }
+    const to = destination(state, ctx, from);
+    // Nowhere near enough to be worth the move: the person stays.
+    if (!to) continue;
+    depart(state, ctx, from, id, true);
+    if (to.staff.length > 0) {
+      const leaver = to.staff[randInt(rng, to.staff.length)];
+      depart(state, ctx, to, leaver, false);
+      leaveWorkforce(state, ctx, leaver, to.id);
     }
-    if (!best) continue;
-    person.org = best.id;
-    best.staff.push(id);
+    person.org = to.id;
+    to.staff.push(id);
+    const a = p.codifiedWeight_exponent;
     for (let d = 0; d < from.tacit.length; d++) {
-      const gap = from.tacit[d] - best.tacit[d];
-      const system = from.suppliers[d] === best.suppliers[d] ? 1 : p.crossSupplierRelevance_share;
+      const gap = from.tacit[d] - to.tacit[d];
+      const system = from.suppliers[d] === to.suppliers[d] ? 1 : p.crossSupplierRelevance_share;
       if (gap > 0) {
         const moved = p.mobilityTacitCarry_share * gap * system;
-        setKnowledge(best, d, best.codified[d], best.tacit[d] + moved, a);
+        setKnowledge(to, d, to.codified[d], to.tacit[d] + moved, a);
         ctx.flows[Formality.informal * 2 + 1] += moved;
       }
     }
@@ -69,7 +63,7 @@ export function mobilityPhase(state: State, ctx: StepContext): void {
         influence: Influence.enable,
         direction: Direction.multi,
         orgA: from.id,
-        orgB: best.id,
+        orgB: to.id,
         personA: colleague,
         personB: id,
         domain: -1,
@@ -78,6 +72,45 @@ export function mobilityPhase(state: State, ctx: StepContext): void {
       }, `person=${id}`);
     }
   }
+}
+
+/** The best of eight random organizations, nearer and same-setting ones likelier; none if all weigh 0. */
+function destination(state: State, ctx: StepContext, from: Organization): Organization | undefined {
+  const p = ctx.params;
+  const rng = ctx.rng.mobility;
+  const n = state.orgs.length;
+  let best: Organization | undefined;
+  let bestWeight = 0;
+  for (let k = 0; k < 8; k++) {
+    const to = state.orgs[randInt(rng, n)];
+    if (to === from) continue;
+    const weight = Math.exp(-state.distance_km[from.id * n + to.id] / p.mobilityDistance_km) * (to.setting === from.setting ? 1 : 0.3) * rng();
+    if (weight > bestWeight) {
+      bestWeight = weight;
+      best = to;
+    }
+  }
+  return best;
+}
+
+/** A person leaves an organization, which loses a little tacit know-how; the post is refilled if asked. */
+function depart(state: State, ctx: StepContext, org: Organization, person: number, refill: boolean): void {
+  const p = ctx.params;
+  removeStaff(org, person);
+  for (let d = 0; d < org.tacit.length; d++) setKnowledge(org, d, org.codified[d], org.tacit[d] * (1 - p.turnoverTacitLoss_share), p.codifiedWeight_exponent);
+  if (!refill) return;
+  const role = state.people[person].role;
+  const newcomer = createIndividual(ctx.rng.mobility, state.people.length, org.id, role, p);
+  state.people.push(newcomer);
+  org.staff.push(newcomer.id);
+}
+
+/** Someone whose post a mover takes leaves the digitally engaged workforce; their ties end with them. */
+function leaveWorkforce(state: State, ctx: StepContext, id: number, org: number): void {
+  const person = state.people[id];
+  person.org = NO_EMPLOYER.left;
+  for (const tie of [...person.ties]) endTie(state, ctx, state.ties[tie], EndReason.personLeft);
+  logEvent(state, ctx, 'person', 'left_workforce', org, -1, `person=${id}`);
 }
 
 function removeStaff(org: Organization, person: number): void {
