@@ -8,3 +8,4 @@ export { SCENARIOS, SCENARIO_NAMES, findScenario, resolveScenario, UnknownScenar
 export { OUTCOMES, type OutcomeName, type Outcomes } from './model/outcomes.js';
 export { CELLS, FAMILIES, N_CELLS, type Cell, type Family } from './model/recorder.js';
 export * from './model/enums.js';
+export { loadRun, loadSeries, loadEvents, tidy, parseCsv, RunDirectoryError, SERIES_FAMILIES, type RunData, type RunManifest, type RunSummary, type SeriesRow } from './load/index.js';
