@@ -3,7 +3,13 @@ import { N_CELLS } from '../model/recorder.js';
 import { runReplication } from '../model/run.js';
 import type { ModelEvent } from '../model/state.js';
 import type { Outcomes } from '../model/outcomes.js';
-import { OnlineSummary } from './stats.js';
+import { ExactSeries } from './exactSeries.js';
+import type { Summary } from './stats.js';
+
+/** Per-cell statistics across replications (cell index = month · N_CELLS + cell). */
+export interface SeriesSummary {
+  get(index: number): Summary;
+}
 
 export interface EnsembleOptions {
   readonly replications: number;
@@ -20,20 +26,21 @@ export interface EnsembleResult {
   readonly replications: number;
   readonly baseSeed: number;
   readonly seeds: readonly string[];
-  /** Per month x cell: online summary across replications. */
-  readonly series: OnlineSummary;
+  /** Per month x cell: summary across replications. */
+  readonly series: SeriesSummary;
   readonly outcomes: readonly Outcomes[];
   /** Events of each replication (empty unless keepEvents). */
   readonly events: readonly (readonly ModelEvent[])[];
 }
 
 /**
- * Runs replications 0..n-1 of one parameter set. Replicate k's streams depend only on
- * (baseSeed, k), so replicate k of two scenarios shares its random numbers.
+ * Runs replications 0..n-1 of one parameter set on the calling thread. Replicate k's streams
+ * depend only on (baseSeed, k), so replicate k of two scenarios shares its random numbers. The
+ * series sums are exact, so this gives the same bytes as the batch runner on any number of workers.
  */
 export function runEnsemble(params: Params, options: EnsembleOptions): EnsembleResult {
   const months = params.horizon_months;
-  const series = new OnlineSummary(months * N_CELLS);
+  const series = new ExactSeries(months * N_CELLS);
   const outcomes: Outcomes[] = [];
   const events: ModelEvent[][] = [];
   const seeds: string[] = [];

@@ -28,19 +28,29 @@ export function checkOutputDir(dir: string, force: boolean): void {
  * place, so an interruption never leaves a half-written run nor loses the old one.
  */
 export function writeDirectoryAtomically(dir: string, files: ReadonlyMap<string, string>, force: boolean): void {
-  const target = resolve(dir);
-  checkOutputDir(target, force);
-  mkdirSync(dirname(target), { recursive: true });
-  const tag = `${process.pid}-${files.size}-${Math.floor(performance.now())}`;
-  const temp = join(dirname(target), `.${basename(target)}.tmp-${tag}`);
-  rmSync(temp, { recursive: true, force: true });
-  mkdirSync(temp, { recursive: true });
-  try {
+  buildDirectoryAtomically(dir, force, (temp) => {
     for (const [name, content] of files) {
       const path = join(temp, name);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, content);
     }
+  });
+}
+
+/**
+ * As writeDirectoryAtomically, for output too large to hold in memory: `build` writes the files
+ * into the temporary directory it is given (streaming or appending as it likes).
+ */
+export function buildDirectoryAtomically(dir: string, force: boolean, build: (temp: string) => void): void {
+  const target = resolve(dir);
+  checkOutputDir(target, force);
+  mkdirSync(dirname(target), { recursive: true });
+  const tag = `${process.pid}-${Math.floor(performance.now() * 1000)}`;
+  const temp = join(dirname(target), `.${basename(target)}.tmp-${tag}`);
+  rmSync(temp, { recursive: true, force: true });
+  mkdirSync(temp, { recursive: true });
+  try {
+    build(temp);
     if (existsSync(target)) {
       const aside = join(dirname(target), `.${basename(target)}.old-${tag}`);
       renameSync(target, aside);

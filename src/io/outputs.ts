@@ -6,6 +6,7 @@ import { PARAMETERS, PARAMETER_NAMES } from '../model/parameters.js';
 import { CELLS, FAMILIES, N_CELLS, type Family } from '../model/recorder.js';
 import type { Scenario } from '../scenarios/index.js';
 import { csvLine, monthDate } from './csv.js';
+import type { ModelEvent } from '../model/state.js';
 
 /** Provenance the caller supplies (the library itself never reads the clock). */
 export interface RunProvenance {
@@ -23,51 +24,90 @@ function statValues(s: Summary): number[] {
   return [s.mean, s.sd, s.ciLow, s.ciHigh, s.n];
 }
 
+/** Leading columns for the rows of one sweep point: `point` and the swept parameters' values. */
+export interface RowPrefix {
+  readonly names: readonly string[];
+  readonly values: readonly (string | number)[];
+}
+
+const NO_PREFIX: RowPrefix = { names: [], values: [] };
+
 /** One tidy CSV per metric family: month, date, the family's key columns, then the statistics. */
-export function seriesCsv(result: EnsembleResult, family: Family): string {
+export function seriesCsv(result: EnsembleResult, family: Family, prefix: RowPrefix = NO_PREFIX, header = true): string {
   const cells = CELLS.map((cell, index) => ({ cell, index })).filter((c) => c.cell.family === family);
   const keyNames = Object.keys(cells[0].cell.keys);
-  let out = csvLine(['month', 'date', ...keyNames, ...STAT_COLUMNS]);
+  let out = header ? csvLine([...prefix.names, 'month', 'date', ...keyNames, ...STAT_COLUMNS]) : '';
   for (let month = 0; month < result.months; month++) {
     const date = monthDate(result.params.startYear_year, month);
     for (const { cell, index } of cells) {
-      out += csvLine([month, date, ...keyNames.map((k) => cell.keys[k]), ...statValues(result.series.get(month * N_CELLS + index))]);
+      out += csvLine([...prefix.values, month, date, ...keyNames.map((k) => cell.keys[k]), ...statValues(result.series.get(month * N_CELLS + index))]);
     }
   }
   return out;
 }
 
-export function replicationsCsv(result: EnsembleResult): string {
-  let out = csvLine(['replicate', 'seed', ...OUTCOMES]);
+/** One row per replication: its seed and every outcome (replicate numbers as in the seeds). */
+export function replicationsCsv(result: EnsembleResult, prefix: RowPrefix = NO_PREFIX, header = true, replicates?: readonly number[]): string {
+  let out = header ? csvLine([...prefix.names, 'replicate', 'seed', ...OUTCOMES]) : '';
   result.outcomes.forEach((o, k) => {
-    out += csvLine([k, result.seeds[k], ...OUTCOMES.map((name) => o[name])]);
+    out += csvLine([...prefix.values, replicates ? replicates[k] : k, result.seeds[k], ...OUTCOMES.map((name) => o[name])]);
   });
   return out;
 }
 
-export function eventsCsv(result: EnsembleResult): string {
-  let out = csvLine(['replicate', 'month', 'date', 'kind', 'what', 'relationship', 'mode', 'formality', 'origin', 'influence', 'direction', 'org_a', 'org_b', 'detail']);
+export const EVENT_COLUMNS = ['replicate', 'month', 'date', 'kind', 'what', 'relationship', 'mode', 'formality', 'origin', 'influence', 'direction', 'org_a', 'org_b', 'detail'];
+
+/** CSV rows (no header) of one replication's events; `prefix` values lead each row (e.g. a sweep point). */
+export function eventRows(events: readonly ModelEvent[], replicate: number, startYear: number, prefix: readonly (string | number)[] = []): string {
   const label = (names: readonly string[], i: number) => (i >= 0 ? names[i] : '');
+  let out = '';
+  for (const e of events) {
+    out += csvLine([
+      ...prefix,
+      replicate,
+      e.month,
+      monthDate(startYear, e.month),
+      e.kind,
+      e.what,
+      e.relationship,
+      label(MODES, e.mode),
+      label(FORMALITIES, e.formality),
+      label(ORIGINS, e.origin),
+      label(INFLUENCES, e.influence),
+      label(DIRECTIONS, e.direction),
+      e.orgA >= 0 ? e.orgA : '',
+      e.orgB >= 0 ? e.orgB : '',
+      e.detail,
+    ]);
+  }
+  return out;
+}
+
+export function eventsCsv(result: EnsembleResult): string {
+  let out = csvLine(EVENT_COLUMNS);
   result.events.forEach((events, k) => {
-    for (const e of events) {
-      out += csvLine([
-        k,
-        e.month,
-        monthDate(result.params.startYear_year, e.month),
-        e.kind,
-        e.what,
-        e.relationship,
-        label(MODES, e.mode),
-        label(FORMALITIES, e.formality),
-        label(ORIGINS, e.origin),
-        label(INFLUENCES, e.influence),
-        label(DIRECTIONS, e.direction),
-        e.orgA >= 0 ? e.orgA : '',
-        e.orgB >= 0 ? e.orgB : '',
-        e.detail,
-      ]);
-    }
+    out += eventRows(events, k, result.params.startYear_year);
   });
+  return out;
+}
+
+const CELL_KEY_COLUMNS = ['measure', 'formality', 'origin', 'mode', 'knowledge', 'cohort'];
+export const RUN_SERIES_COLUMNS = ['month', 'date', 'family', ...CELL_KEY_COLUMNS, 'value'];
+
+/**
+ * One replication's raw monthly series (kept with --keep-runs): one row per month and cell, the
+ * cell's keys in their own columns (empty where a family has no such key).
+ */
+export function runSeriesCsv(series: Float64Array, months: number, startYear: number): string {
+  let out = csvLine(RUN_SERIES_COLUMNS);
+  for (let month = 0; month < months; month++) {
+    const date = monthDate(startYear, month);
+    for (let c = 0; c < N_CELLS; c++) {
+      const cell = CELLS[c];
+      const keys = cell.keys as Readonly<Record<string, string>>;
+      out += csvLine([month, date, cell.family, ...CELL_KEY_COLUMNS.map((k) => keys[k] ?? ''), series[month * N_CELLS + c]]);
+    }
+  }
   return out;
 }
 
@@ -82,7 +122,7 @@ export function outcomeSummaries(result: EnsembleResult): Record<string, { mean:
   );
 }
 
-export function summaryJson(scenario: Scenario, result: EnsembleResult): string {
+export function summaryJson(scenario: Pick<Scenario, 'name' | 'title'>, result: EnsembleResult, extra: Readonly<Record<string, unknown>> = {}): string {
   return (
     JSON.stringify(
       {
@@ -91,6 +131,7 @@ export function summaryJson(scenario: Scenario, result: EnsembleResult): string 
         replications: result.replications,
         months: result.months,
         base_seed: result.baseSeed,
+        ...extra,
         outcomes: outcomeSummaries(result),
       },
       null,
@@ -99,7 +140,13 @@ export function summaryJson(scenario: Scenario, result: EnsembleResult): string 
   );
 }
 
-export function manifestJson(scenario: Scenario, result: EnsembleResult, provenance: RunProvenance, files: readonly string[]): string {
+export function manifestJson(
+  scenario: Pick<Scenario, 'name' | 'title' | 'description' | 'sources' | 'overrides'>,
+  result: EnsembleResult,
+  provenance: RunProvenance,
+  files: readonly string[],
+  extra: Readonly<Record<string, unknown>> = {},
+): string {
   const parameters = Object.fromEntries(PARAMETER_NAMES.map((name) => [name, { value: result.params[name], unit: PARAMETERS[name].unit }]));
   return (
     JSON.stringify(
@@ -118,6 +165,7 @@ export function manifestJson(scenario: Scenario, result: EnsembleResult, provena
         seeds: result.seeds.map((seed, replicate) => ({ replicate, seed })),
         parameters,
         files,
+        ...extra,
       },
       null,
       2,

@@ -24,8 +24,8 @@ export interface RunStreams {
 const STREAM_NAMES = ['setup', 'programme', 'projects', 'search', 'ties', 'communities', 'suppliers', 'mobility'] as const;
 
 /** The seed of replication `replicate` of a run with base seed `baseSeed`. */
-export function replicateSeed(baseSeed: number, replicate: number): string {
-  return `lesim:${baseSeed}:${replicate}`;
+export function replicateSeed(baseSeed: number, replicate: number, stream?: string): string {
+  return stream === undefined ? `lesim:${baseSeed}:${replicate}` : `lesim:${baseSeed}:${stream}:${replicate}`;
 }
 
 /**

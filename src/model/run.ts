@@ -10,6 +10,11 @@ import { OutcomeTracker, type Outcomes } from './outcomes.js';
 export interface RunOptions {
   /** Keep every event of the run (for the events file). */
   readonly keepEvents?: boolean;
+  /**
+   * Names a separate family of random streams (e.g. a scenario or sweep point). Left out, the
+   * seed depends on (base seed, replicate) only: common random numbers across scenarios.
+   */
+  readonly stream?: string;
 }
 
 /** What one replication returns: its seed, monthly series (months x N_CELLS), outcomes and events. */
@@ -28,7 +33,7 @@ export interface RunResult {
  * workers gives identical results.
  */
 export function runReplication(params: Params, baseSeed: number, replicate: number, options: RunOptions = {}): RunResult {
-  const seed = replicateSeed(baseSeed, replicate);
+  const seed = replicateSeed(baseSeed, replicate, options.stream);
   const ctx = createContext(params, createStreams(seed));
   const state = initState(params, ctx);
   const months = params.horizon_months;

@@ -12,8 +12,8 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function lesim(args: readonly string[], cwd = process.cwd()): CliResult {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+export function lesim(args: readonly string[], cwd = process.cwd(), env: NodeJS.ProcessEnv = {}): CliResult {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

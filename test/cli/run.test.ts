@@ -12,7 +12,7 @@ describe('lesim run', () => {
     const r = lesim(['run', 'gde-baseline', ...SMALL, '--out', out]);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('gde-baseline: 2 replications x 24 months');
-    expect(readdirSync(out).sort()).toEqual([...DETERMINISTIC_FILES, 'manifest.json'].sort());
+    expect(readdirSync(out).sort()).toEqual([...DETERMINISTIC_FILES, 'failures.csv', 'manifest.json'].sort());
     const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
     expect(manifest.seeds).toHaveLength(2);
     expect(manifest.parameters.horizon_months.value).toBe(24);

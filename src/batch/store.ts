@@ -1,0 +1,116 @@
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { ExactSeries } from '../analysis/exactSeries.js';
+import type { Outcomes } from '../model/outcomes.js';
+import type { BatchPlan, Shard } from './plan.js';
+
+/** What is kept of each finished run: its identity, seed, and outcomes or error. */
+export interface RunRecord {
+  readonly point: number;
+  readonly replicate: number;
+  readonly seed: string;
+  readonly ok: boolean;
+  readonly outcomes?: Outcomes;
+  readonly error?: string;
+}
+
+export interface AccumulatorCheckpoint {
+  readonly series: ExactSeries;
+  /** Replicates whose series are in `series`. */
+  readonly folded: ReadonlySet<number>;
+}
+
+export class BatchStoreError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BatchStoreError';
+  }
+}
+
+/** Writes a file so that a reader sees the old content or the new, never a torn one. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = `${path}.tmp-${process.pid}`;
+  writeFileSync(temp, data);
+  renameSync(temp, path);
+}
+
+/**
+ * The working state of a batch on disk: its plan, one record per finished run, checkpoints of
+ * the running series sums per point, and (if asked) each run's events and raw series. A batch
+ * interrupted at any moment can be resumed from it; a finished shard's store is what
+ * `lesim merge` reads.
+ */
+export class BatchStore {
+  constructor(readonly dir: string) {}
+
+  private path(...parts: string[]): string {
+    return join(this.dir, ...parts);
+  }
+
+  exists(): boolean {
+    return existsSync(this.path('plan.json'));
+  }
+
+  writePlan(plan: BatchPlan, fingerprint: string): void {
+    writeFileAtomic(this.path('plan.json'), JSON.stringify({ fingerprint, plan }) + '\n');
+  }
+
+  readPlan(): { plan: BatchPlan; fingerprint: string } {
+    const file = this.path('plan.json');
+    if (!existsSync(file)) throw new BatchStoreError(`${file}: not found; '${this.dir}' does not hold a lesim batch`);
+    try {
+      return JSON.parse(readFileSync(file, 'utf8')) as { plan: BatchPlan; fingerprint: string };
+    } catch (error) {
+      throw new BatchStoreError(`${file}: not valid JSON (${(error as Error).message})`);
+    }
+  }
+
+  writeRecord(record: RunRecord): void {
+    writeFileAtomic(this.path('records', `p${record.point}`, `r${record.replicate}.json`), JSON.stringify(record) + '\n');
+  }
+
+  readRecord(point: number, replicate: number): RunRecord | undefined {
+    const file = this.path('records', `p${point}`, `r${replicate}.json`);
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RunRecord) : undefined;
+  }
+
+  writeEvents(point: number, replicate: number, rows: string): void {
+    writeFileAtomic(this.path('events', `p${point}`, `r${replicate}.csv`), rows);
+  }
+
+  eventsFile(point: number, replicate: number): string {
+    return this.path('events', `p${point}`, `r${replicate}.csv`);
+  }
+
+  writeRunSeries(point: number, replicate: number, csv: string): void {
+    writeFileAtomic(this.path('runs', `p${point}`, `r${replicate}.csv`), csv);
+  }
+
+  runSeriesFile(point: number, replicate: number): string {
+    return this.path('runs', `p${point}`, `r${replicate}.csv`);
+  }
+
+  writeCheckpoint(point: number, checkpoint: AccumulatorCheckpoint): void {
+    const data = JSON.stringify({ folded: [...checkpoint.folded].sort((a, b) => a - b), series: checkpoint.series.toJSON() });
+    writeFileAtomic(this.path('sums', `p${point}.json.gz`), gzipSync(data));
+  }
+
+  readCheckpoint(point: number): AccumulatorCheckpoint | undefined {
+    const file = this.path('sums', `p${point}.json.gz`);
+    if (!existsSync(file)) return undefined;
+    const data = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as { folded: number[]; series: Parameters<typeof ExactSeries.fromJSON>[0] };
+    return { folded: new Set(data.folded), series: ExactSeries.fromJSON(data.series) };
+  }
+
+  /** Marks the store as a complete shard (or whole batch) of the plan. */
+  writeComplete(shard: Shard): void {
+    writeFileAtomic(this.path('complete.json'), JSON.stringify({ shard }) + '\n');
+  }
+
+  readComplete(): Shard | undefined {
+    const file = this.path('complete.json');
+    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { shard: Shard }).shard : undefined;
+  }
+}

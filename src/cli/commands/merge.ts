@@ -1,0 +1,40 @@
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { finalizeBatch } from '../../batch/finalize.js';
+import { BatchStore } from '../../batch/store.js';
+import { gitCommit, lesimVersion } from '../../io/provenance.js';
+import { EXIT_FAILED_RUNS } from '../batch.js';
+import { UsageError } from '../errors.js';
+
+interface MergeArgs {
+  dirs: string[];
+  out?: string;
+  force: boolean;
+}
+
+export const mergeCommand: CommandModule<object, MergeArgs> = {
+  command: 'merge <dirs..>',
+  describe: 'Combine the shard directories of a run or sweep (--shard i/n) into the result one machine would give',
+  builder: (y: Argv) =>
+    y
+      .positional('dirs', { type: 'string', array: true, describe: 'Shard directories', demandOption: true })
+      .option('out', { type: 'string', describe: 'Output directory', demandOption: true })
+      .option('force', { type: 'boolean', default: false, describe: 'Replace an output directory that already holds results' }) as unknown as Argv<MergeArgs>,
+  handler: (args: ArgumentsCamelCase<MergeArgs>) => {
+    if (!args.out) throw new UsageError('--out is required: the directory for the merged result');
+    const stores = args.dirs.map((d) => new BatchStore(d));
+    const startedAt = new Date().toISOString();
+    const final = finalizeBatch(stores, args.out, args.force, {
+      lesimVersion: lesimVersion(),
+      gitCommit: gitCommit(),
+      nodeVersion: process.version,
+      startedAt,
+      finishedAt: new Date().toISOString(),
+      command: ['lesim', ...process.argv.slice(2)],
+    });
+    process.stdout.write(`merged ${stores.length} shard(s) into ${args.out}: ${final.files.join(', ')}\n`);
+    if (final.failed > 0) {
+      process.stderr.write(`lesim: ${final.failed} run(s) failed; their seeds and errors are in ${args.out}/failures.csv\n`);
+      process.exitCode = EXIT_FAILED_RUNS;
+    }
+  },
+};
