@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lesim, tempDir } from './cli/cli.js';
@@ -25,6 +25,8 @@ describe('README', () => {
     const commands = readmeCommands();
     expect(commands.length).toBeGreaterThanOrEqual(5);
     const cwd = tempDir('lesim-readme-');
+    // The README's paths to example files are relative to a checkout.
+    cpSync(resolve(__dirname, '../examples'), join(cwd, 'examples'), { recursive: true });
     for (const args of commands) {
       const r = lesim(args, cwd);
       expect(r.status, `lesim ${args.join(' ')}\n${r.stderr}`).toBe(0);

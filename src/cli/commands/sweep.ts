@@ -1,4 +1,5 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { PARAMETERS } from '../../model/parameters.js';
 import { readSweepFile, sweepPlan } from '../../sweep/file.js';
 import { batchOptions, EXIT_FAILED_RUNS, EXIT_INTERRUPTED, runPlan, type BatchArgs } from '../batch.js';
 import { UsageError, wholeNumber } from '../errors.js';
@@ -8,6 +9,7 @@ interface SweepArgs extends BatchArgs {
   file: string;
   reps?: string;
   seed?: string;
+  months?: string;
   out?: string;
   events: boolean;
 }
@@ -21,12 +23,15 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         .positional('file', { type: 'string', describe: 'Sweep file (see docs/sweeps.md)', demandOption: true })
         .option('reps', { type: 'string', describe: 'Replications per point (overrides the file)' })
         .option('seed', { type: 'string', describe: 'Base seed (overrides the file)' })
+        .option('months', { type: 'string', describe: 'Months to simulate (overrides the file)' })
         .option('out', { type: 'string', describe: 'Output directory (default runs/sweep-<time>; required with --resume or --shard)' })
         .option('force', { type: 'boolean', default: false, describe: 'Replace an output directory that already holds results' })
         .option('events', { type: 'boolean', default: false, describe: 'Also write events.csv (large for big sweeps)' }),
     ) as unknown as Argv<SweepArgs>,
   handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
-    const spec = readSweepFile(args.file);
+    const read = readSweepFile(args.file);
+    const h = PARAMETERS.horizon_months;
+    const spec = args.months === undefined ? read : { ...read, months: wholeNumber('months', args.months, h.min, h.max) };
     const plan = sweepPlan(spec, {
       crn: args.crn,
       keepEvents: args.events,
