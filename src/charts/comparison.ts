@@ -1,0 +1,119 @@
+import type { TopLevelSpec } from 'vega-lite';
+import { type Chart, topLevel } from './chart.js';
+import { ChartInputError, type ComparisonRow, type ComparisonSource } from './source.js';
+import { CATEGORY_COLOURS, fmt } from './style.js';
+
+/** "maturity_end_outside" -> "Maturity end outside": outcome names read as words in panel titles. */
+export function outcomeLabel(outcome: string): string {
+  const words = outcome.replace(/_gbp$/, '').split('_').join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
+
+interface Interval {
+  readonly scenario: string;
+  readonly mean: number | null;
+  readonly low: number | null;
+  readonly high: number | null;
+  readonly text: string;
+}
+
+/** One panel per outcome: each scenario's point estimate with its interval, and a reference rule at zero. */
+function intervalPanel(title: string, xTitle: string, values: readonly Interval[], scenarios: readonly string[], zeroRule: boolean, xFormat = ',.4~g'): Record<string, unknown> {
+  const color = { field: 'scenario', type: 'nominal', title: 'Scenario', sort: scenarios, scale: { domain: scenarios, range: scenarios.map((_, i) => CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]) } };
+  const y = { field: 'scenario', type: 'nominal', sort: scenarios, title: null, axis: { labelLimit: 220 } };
+  return {
+    title: { text: title, fontSize: 13, anchor: 'start' },
+    width: 520,
+    height: { step: 32 },
+    layer: [
+      ...(zeroRule ? [{ data: { values: [{ zero: 0 }] }, mark: { type: 'rule', color: '#555', strokeDash: [4, 3] }, encoding: { x: { field: 'zero', type: 'quantitative' } } }] : []),
+      {
+        data: { values },
+        layer: [
+          { mark: { type: 'rule', strokeWidth: 2 }, encoding: { y, x: { field: 'low', type: 'quantitative', title: xTitle, scale: { zero: zeroRule, padding: 40 }, axis: { tickCount: 5, format: xFormat } }, x2: { field: 'high' }, color: { ...color, legend: null } } },
+          { mark: { type: 'point', filled: true, size: 70 }, encoding: { y, x: { field: 'mean', type: 'quantitative', title: xTitle }, color, tooltip: [{ field: 'scenario' }, { field: 'text', title: 'estimate (95% CI)' }] } },
+          { mark: { type: 'text', align: 'center', dy: -10, fontSize: 10, color: '#333' }, encoding: { y, x: { field: 'mean', type: 'quantitative' }, text: { field: 'text' } } },
+        ],
+      },
+    ],
+  };
+}
+
+function groupByOutcome(rows: readonly ComparisonRow[]): Map<string, ComparisonRow[]> {
+  const groups = new Map<string, ComparisonRow[]>();
+  for (const r of rows) groups.set(r.outcome, [...(groups.get(r.outcome) ?? []), r]);
+  return groups;
+}
+
+function meta(source: ComparisonSource): { dir: string; version?: string; commit?: string } {
+  const m = source.manifest as { lesim_version?: string; git_commit?: string };
+  return { dir: source.dir, version: m.lesim_version, commit: m.git_commit };
+}
+
+const withCi = (mean: number, low: number, high: number, digits: number, prefix = ''): string =>
+  `${prefix}${fmt(mean, digits)}${Number.isFinite(low) && Number.isFinite(high) ? ` (${prefix}${fmt(low, digits)} to ${prefix}${fmt(high, digits)})` : ''}`;
+
+/** Decimals that show a difference of this size without drowning it in digits. */
+function digitsFor(rows: readonly ComparisonRow[]): number {
+  const scale = Math.max(...rows.map((r) => Math.abs(r.differenceMean)).filter(Number.isFinite), 0);
+  return scale >= 100 ? 0 : scale >= 1 ? 1 : scale >= 0.01 ? 3 : 4;
+}
+
+/**
+ * (f) Scenario comparison: for each outcome, each scenario's difference from the baseline
+ * (scenario minus baseline, paired by replicate) with its 95% interval. One panel per outcome,
+ * because outcomes have different units.
+ */
+export function differenceChart(source: ComparisonSource): Chart {
+  const scenarios = [...new Set(source.rows.map((r) => r.scenario))];
+  const baselines = [...new Set(source.rows.map((r) => r.baseline))];
+  // Outcomes undefined in every scenario (e.g. exemplar maturity without a programme) would be empty panels.
+  const groups = new Map([...groupByOutcome(source.rows)].filter(([, rows]) => rows.some((r) => Number.isFinite(r.differenceMean))));
+  const undefinedCount = groupByOutcome(source.rows).size - groups.size;
+  const panels = [...groups].map(([outcome, rows]) => {
+    const d = digitsFor(rows);
+    const unit = rows[0].unit;
+    return intervalPanel(
+      `${outcomeLabel(outcome)} (baseline ${fmt(rows[0].baselineMean, d)} ${unit})`,
+      `Difference from baseline (${unit})`,
+      rows.map((r) => ({ scenario: r.scenario, mean: finite(r.differenceMean), low: finite(r.differenceCiLow), high: finite(r.differenceCiHigh), text: withCi(r.differenceMean, r.differenceCiLow, r.differenceCiHigh, d) })),
+      scenarios,
+      true,
+    );
+  });
+  const clear = source.rows.filter((r) => r.differenceCiLow > 0 || r.differenceCiHigh < 0).length;
+  const title = 'Difference of each scenario from the baseline';
+  const caption =
+    `Each panel is one outcome, in its own unit: the point is the mean difference (scenario minus ${baselines.join(', ')}) over ${fmt(Math.max(...source.rows.map((r) => r.n)))} paired replications, ` +
+    `the line its 95% confidence interval, the dashed line no difference. ${clear} of ${source.rows.length} differences have an interval that excludes zero.` +
+    (undefinedCount > 0 ? ` ${undefinedCount} outcome${undefinedCount === 1 ? ' is' : 's are'} undefined in every scenario and not drawn.` : '');
+  return { kind: 'difference', title, caption, spec: topLevel(meta(source), title, caption, { vconcat: panels, spacing: 22 }) as TopLevelSpec };
+}
+
+/**
+ * (g) Cost per unit of outcome: the extra programme spend of each scenario over the baseline per
+ * unit of outcome gained, with its 95% interval, for the outcomes where it is defined.
+ */
+export function costChart(source: ComparisonSource): Chart {
+  const rows = source.rows.filter((r) => Number.isFinite(r.costPerUnitGbp));
+  if (rows.length === 0) throw new ChartInputError(`${source.dir}/comparison.csv: no outcome has a cost per unit (cost_per_unit_gbp is empty in every row), so there is no cost chart`);
+  const scenarios = [...new Set(rows.map((r) => r.scenario))];
+  const panels = [...groupByOutcome(rows)].map(([outcome, group]) =>
+    intervalPanel(
+      `${outcomeLabel(outcome)}: extra spend per unit of difference (unit: ${group[0].unit})`,
+      'GBP per unit',
+      group.map((r) => ({ scenario: r.scenario, mean: finite(r.costPerUnitGbp), low: finite(r.costPerUnitCiLowGbp), high: finite(r.costPerUnitCiHighGbp), text: withCi(r.costPerUnitGbp, r.costPerUnitCiLowGbp, r.costPerUnitCiHighGbp, 0, '£') })),
+      scenarios,
+      false,
+      '~s',
+    ),
+  );
+  const title = 'Cost per unit of outcome';
+  const caption =
+    `Extra programme spend of each scenario over the baseline (GBP), divided by the outcome's difference from the baseline: the price of one more unit of the outcome. ` +
+    `The point is the estimate, the line its 95% confidence interval where it is defined. Outcomes whose cost per unit is undefined ` +
+    `(no extra spend, or a difference too close to zero) are left out: ${source.rows.length - rows.length} of ${source.rows.length} rows.`;
+  return { kind: 'cost', title, caption, spec: topLevel(meta(source), title, caption, { vconcat: panels, spacing: 22 }) as TopLevelSpec };
+}
