@@ -30,4 +30,26 @@ export interface Programme {
   spendNational_gbp: number;
   spendAcademy_gbp: number;
   spendConsultancy_gbp: number;
+  /** Spend this month on the levers of scenario files (0 unless the lever is set). */
+  spendSecondments_gbp: number;
+  spendIndependentNetworks_gbp: number;
+  spendFollowOn_gbp: number;
+  /** The nationally subsidised share of consultancy fees this month (also inside spendNational_gbp). */
+  spendConsultancySubsidy_gbp: number;
+  /** Organizations outside the first wave funded by the follow-on programme. */
+  followOn: number[];
+  /** Secondments started: host, home, person, domain, start and end month. */
+  secondments: Secondment[];
+  /** Fractional secondments owed by the yearly rate (so a rate below 12 a year still yields some). */
+  secondmentsOwed: number;
+}
+
+/** A funded secondment: a person of `home` works at `host` until `endsAt`. */
+export interface Secondment {
+  readonly host: number;
+  readonly home: number;
+  readonly person: number;
+  readonly domain: number;
+  readonly start: number;
+  readonly endsAt: number;
 }

@@ -1,15 +1,25 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { BatchStoreError } from '../batch/store.js';
 import { OutputExistsError } from '../io/atomic.js';
+import { SweepFileError } from '../sweep/file.js';
 import { ParameterError } from '../model/validate.js';
+import { chartCommand } from './commands/chart.js';
+import { reportCommand } from './commands/report.js';
+import { mergeCommand } from './commands/merge.js';
+import { compareCommand } from './commands/compare.js';
+import { paramsCommand } from './commands/params.js';
 import { runCommand } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
+import { ScenarioError } from '../scenarios/errors.js';
 import { scenariosCommand } from './commands/scenarios.js';
+import { sweepCommand } from './commands/sweep.js';
 import { UsageError } from './errors.js';
 
 /** Errors the user can act on: a message and exit code 2, never a stack trace. */
 function isUserError(error: unknown): error is Error {
-  return error instanceof UsageError || error instanceof ParameterError || error instanceof OutputExistsError;
+  return error instanceof UsageError || error instanceof ParameterError || error instanceof OutputExistsError || error instanceof ScenarioError || error instanceof SweepFileError || error instanceof BatchStoreError;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -18,7 +28,14 @@ async function main(argv: string[]): Promise<number> {
       .scriptName('lesim')
       .usage('lesim: the learning-ecosystem simulator\n\nUsage: lesim <command> [options]')
       .command(runCommand)
+      .command(sweepCommand)
+      .command(mergeCommand)
       .command(scenariosCommand)
+      .command(compareCommand)
+      .command(validateCommand)
+      .command(paramsCommand)
+      .command(chartCommand)
+      .command(reportCommand)
       .demandCommand(1, 'Give a command: run or scenarios')
       .strict()
       .help()
@@ -27,7 +44,8 @@ async function main(argv: string[]): Promise<number> {
         throw error ?? new UsageError(message);
       })
       .parseAsync();
-    return 0;
+    // A command may end with a code of its own (3: some runs failed; 130: interrupted).
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
     if (isUserError(error)) {
       process.stderr.write(`lesim: ${error.message}\n`);

@@ -125,3 +125,20 @@ export type NetworkSteward = (typeof NetworkSteward)[keyof typeof NetworkSteward
 export const END_REASONS = ['term_over', 'cost_above_benefit', 'neglect', 'below_minimum_membership', 'one_off', 'person_left'] as const;
 export const EndReason = { termOver: 0, costAboveBenefit: 1, neglect: 2, belowMinimum: 3, oneOff: 4, personLeft: 5 } as const;
 export type EndReason = (typeof EndReason)[keyof typeof EndReason];
+
+/**
+ * How followers are matched to exemplars (a policy lever; the parameter `pairingRule_code`).
+ * ownChoice: most choose by fit, the rest on policy criteria (003 Setting); sameSupplier and
+ * sameGrouping: the programme requires a shared core supplier or strategic grouping where one is
+ * free; random: policy criteria only.
+ */
+export const PAIRING_RULES = ['own-choice', 'same-supplier', 'same-grouping', 'random'] as const;
+export type PairingRuleName = (typeof PAIRING_RULES)[number];
+export const PairingRule = { ownChoice: 0, sameSupplier: 1, sameGrouping: 2, random: 3 } as const;
+export type PairingRule = (typeof PairingRule)[keyof typeof PairingRule];
+
+/** How participants are selected (the parameter `selectionRule_code`). */
+export const SELECTION_RULES = ['most-mature', 'random'] as const;
+export type SelectionRuleName = (typeof SELECTION_RULES)[number];
+export const SelectionRule = { mostMature: 0, random: 1 } as const;
+export type SelectionRule = (typeof SelectionRule)[keyof typeof SelectionRule];

@@ -1,6 +1,7 @@
 import { maturity } from '../agents/organization.js';
 import { Domain, Formality, Mode, Status } from './enums.js';
 import type { Params } from './parameters.js';
+import type { Programme } from '../agents/programme.js';
 import type { State } from './state.js';
 
 /**
@@ -55,9 +56,76 @@ export const OUTCOMES = [
   'spend_programme_gbp',
   'spend_consultancy_gbp',
   'informal_ties_alive_after_funding',
+  'maturity_start_all',
+  'maturity_gain_all',
+  'outside_orgs_reached',
+  'secondments',
+  'follow_on_organizations',
+  'maturity_gain_per_gbp_million',
+  'informal_ties_alive_per_gbp_million',
+  'outside_reached_per_gbp_million',
 ] as const;
 export type OutcomeName = (typeof OUTCOMES)[number];
 export type Outcomes = Record<OutcomeName, number>;
+
+/** The unit of each outcome (comparison.csv, docs/outputs.md). */
+export const OUTCOME_UNITS: Readonly<Record<OutcomeName, string>> = {
+  maturity_start_exemplar: 'index 0-1',
+  maturity_start_follower: 'index 0-1',
+  maturity_start_outside: 'index 0-1',
+  maturity_funding_end_exemplar: 'index 0-1',
+  maturity_funding_end_follower: 'index 0-1',
+  maturity_funding_end_outside: 'index 0-1',
+  maturity_end_exemplar: 'index 0-1',
+  maturity_end_follower: 'index 0-1',
+  maturity_end_outside: 'index 0-1',
+  maturity_end_all: 'index 0-1',
+  codified_funding_end_outside: 'index 0-1',
+  tacit_funding_end_outside: 'index 0-1',
+  informal_active_funding_end: 'relationships',
+  formal_active_funding_end: 'relationships',
+  periodic_active_funding_end: 'relationships',
+  informal_active_end: 'relationships',
+  informal_formations_programme: 'relationships',
+  formal_formations_programme: 'relationships',
+  informal_formations_total: 'relationships',
+  programme_orgs_networking_evaluation: 'share',
+  outside_orgs_networking_evaluation: 'share',
+  networks_central: 'networks',
+  networks_profession: 'networks',
+  networks_central_surviving: 'networks',
+  networks_profession_surviving: 'networks',
+  networks_became_practice: 'networks',
+  pairings: 'pairings',
+  pairings_with_overlay: 'pairings',
+  follower_gain_with_overlay: 'index 0-1',
+  follower_gain_without_overlay: 'index 0-1',
+  pairing_engaged_months_mean: 'months',
+  pairing_formal_flow_mean: 'knowledge units',
+  ties_between_rivals: 'ties',
+  ties_same_grouping_ratio: 'ratio',
+  ties_same_supplier_ratio: 'ratio',
+  ties_same_setting_ratio: 'ratio',
+  ties_distance_ratio: 'ratio',
+  blueprint_reads: 'reads',
+  blueprint_triggered_ties: 'ties',
+  codified_formal_share: 'share',
+  request_routines: 'organizations',
+  requests_per_exemplar: 'requests/month',
+  requests_per_other: 'requests/month',
+  user_groups_user_driven: 'groups',
+  spend_programme_gbp: 'GBP',
+  spend_consultancy_gbp: 'GBP',
+  informal_ties_alive_after_funding: 'ties',
+  maturity_start_all: 'index 0-1',
+  maturity_gain_all: 'index 0-1',
+  outside_orgs_reached: 'organizations',
+  secondments: 'secondments',
+  follow_on_organizations: 'organizations',
+  maturity_gain_per_gbp_million: 'index per GBP million',
+  informal_ties_alive_per_gbp_million: 'ties per GBP million',
+  outside_reached_per_gbp_million: 'organizations per GBP million',
+};
 
 /**
  * Watches a run month by month for the outcomes that need a snapshot (start, funding end,
@@ -79,11 +147,13 @@ export class OutcomeTracker {
   private spendProgramme = 0;
   private spendConsultancy = 0;
   private exchangesAtStart: number[] = [];
+  /** Organizations outside the first wave that formed an informal tie with a participant while funded. */
+  private readonly reached = new Set<number>();
 
   constructor(private readonly p: Params) {}
 
   /** Called after every month's phases, with the month's events already in the state log. */
-  observe(state: State, monthEvents: readonly { kind: string; formality: number; mode: number; detail: string }[], flows: Float64Array): void {
+  observe(state: State, monthEvents: readonly { kind: string; formality: number; mode: number; detail: string; orgA: number; orgB: number }[], flows: Float64Array): void {
     const p = this.p;
     const t = state.month;
     if (t === 0) this.snapshotMaturity(state, 'start');
@@ -106,6 +176,7 @@ export class OutcomeTracker {
       } else if (e.formality === Formality.formal && inProgramme) this.formalProgramme += 1;
       if (e.mode === Mode.blueprintUse) this.blueprintReads += 1;
       if (e.detail === 'via_blueprint') this.blueprintTriggered += 1;
+      if (inProgramme && e.formality === Formality.informal && e.orgA >= 0 && e.orgB >= 0) this.noteReach(state, e.orgA, e.orgB);
     }
     this.codifiedFormal += flows[Formality.formal * 2];
     for (let f = 0; f < 3; f++) this.codifiedAll += flows[f * 2];
@@ -114,12 +185,20 @@ export class OutcomeTracker {
       else this.requestsOther += org.requestsThisMonth;
     }
     const prog = state.programme;
-    this.spendProgramme += prog.spendGrants_gbp + prog.spendNational_gbp + prog.spendAcademy_gbp;
+    this.spendProgramme += programmeSpend(prog);
     this.spendConsultancy += prog.spendConsultancy_gbp;
+  }
+
+  private noteReach(state: State, a: number, b: number): void {
+    const sa = state.orgs[a].status;
+    const sb = state.orgs[b].status;
+    if (sa === Status.outside && sb !== Status.outside) this.reached.add(a);
+    else if (sb === Status.outside && sa !== Status.outside) this.reached.add(b);
   }
 
   private snapshotMaturity(state: State, when: 'start' | 'funding_end'): void {
     const m = cohortMaturity(state);
+    if (when === 'start') this.values.maturity_start_all = m[3];
     this.values[`maturity_${when}_exemplar`] = m[Status.exemplar];
     this.values[`maturity_${when}_follower`] = m[Status.follower];
     this.values[`maturity_${when}_outside`] = m[Status.outside];
@@ -199,12 +278,21 @@ export class OutcomeTracker {
     v.user_groups_user_driven = state.communities.filter((c) => c.mode === Mode.userGroup && c.ended < 0 && c.origin === 3).length;
     v.spend_programme_gbp = this.spendProgramme;
     v.spend_consultancy_gbp = this.spendConsultancy;
+    v.maturity_gain_all = v.maturity_end_all - v.maturity_start_all;
+    v.outside_orgs_reached = this.reached.size;
+    v.secondments = state.programme.secondments.length;
+    v.follow_on_organizations = state.programme.followOn.length;
     // Measured at the survival window's end, or at the last month if the run stops earlier;
     // undefined if the run stops before funding ends.
     const survivalMonth = Math.min(p.fundingEnd_month + p.survivalWindow_months, p.horizon_months - 1);
     v.informal_ties_alive_after_funding = !this.fundingEnded() ? NaN : state.ties.filter(
       (t) => t.formality === Formality.informal && t.formed < p.fundingEnd_month && t.formed >= p.programmeStart_month && (t.ended < 0 || t.ended > survivalMonth),
     ).length;
+    const millions = this.spendProgramme / 1e6;
+    const perMillion = (x: number) => (millions > 0 ? x / millions : NaN);
+    v.maturity_gain_per_gbp_million = perMillion(v.maturity_gain_all);
+    v.informal_ties_alive_per_gbp_million = perMillion(v.informal_ties_alive_after_funding);
+    v.outside_reached_per_gbp_million = perMillion(v.outside_orgs_reached);
     return { ...v };
   }
 
@@ -314,6 +402,11 @@ export class OutcomeTracker {
     v.ties_same_setting_ratio = ratio(c, ec);
     v.ties_distance_ratio = ratio(dist, ed);
   }
+}
+
+/** This month's programme spend over every line, GBP (consultancy subsidy is inside national). */
+export function programmeSpend(prog: Programme): number {
+  return prog.spendGrants_gbp + prog.spendNational_gbp + prog.spendAcademy_gbp + prog.spendSecondments_gbp + prog.spendIndependentNetworks_gbp + prog.spendFollowOn_gbp;
 }
 
 /** Active relationships (ties and communities) by formality. */

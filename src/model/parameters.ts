@@ -200,6 +200,23 @@ export const PARAMETERS = {
   newRole_probPerMonth: spec(0.01, 0, 1, 'probability/month', 'Chance an organization without a CCIO (or CNIO) appoints one.', '001 Macroenvironmental (Wachter review)'),
   fundedNewRole_ratio: spec(3, 0, 20, 'ratio', 'Multiplier of that chance in funded organizations.', 'assumption'),
 
+  // ---- Programme levers added for scenario files (issue: scenario files and policy levers) ---
+  fundingTaper_months: spec(0, 0, 600, 'months', 'Months before fundingEnd_month over which funding tapers linearly (spend and the funded boosts to time and project speed fall towards zero; the budget is unchanged); 0: a cliff edge.', 'assumption: a taper is a policy choice the sources do not describe (issue lever); 0 in the baseline as in 003 Objectives (funding to 2023)', true),
+  selectionRule_code: spec(0, 0, 1, 'code', 'How participants are selected: 0 most mature (exemplars the most mature, followers the next tier), 1 at random within each setting.', '001 Research Setting ("digitally advanced sites"); 1 is an experiment', true),
+  pairingRule_code: spec(0, 0, 3, 'code', 'Pairing rule: 0 own choice (ownChoicePairing_share choose by fit, the rest on policy criteria), 1 same core supplier required where free, 2 same strategic grouping required where free, 3 random on policy criteria.', '003 Setting; 003 Results (pairings sharing a core system or grouping); rules 1-3 are levers', true),
+  learningNetworkFunded_months: spec(600, 1, 600, 'months', 'Months each learning network is funded after its launch, never beyond fundingEnd_month (600: to the end of national funding).', '001 Spectrum (networks ended with funding); shorter terms are a lever', true),
+  secondments_perYear: spec(0, 0, 1000, 'secondments/year', 'Secondments funded per year while national funding lasts: a person from a more capable programme organization works at an organization with a need.', 'assumption: 003 Integration (personnel transfers move tacit knowledge) applied to a funded lever; 0 in the baseline', false),
+  secondmentDuration_months: spec(6, 1, 60, 'months', 'Length of a secondment.', 'assumption', true),
+  secondmentTacit_rate: spec(0.08, 0, 1, 'share/month', 'Share of the relevant tacit gap to the home organization a host closes per month of secondment, times absorptive capacity.', 'assumption: between a consultant (consultancyTacit_rate) and a personnel move, 003 Integration'),
+  secondmentCost_gbpPerMonth: spec(9000, 0, 1e6, 'GBP/month', 'Cost of one secondment month (salary backfill).', 'assumption: a senior NHS digital post with on-costs'),
+  independentNetworkSupport_gbpPerYear: spec(0, 0, 1e9, 'GBP/year', 'National funding for independent professional networks while national funding lasts.', 'assumption: 001 Macroenvironmental (independent networks as neutral spaces) made a lever; 0 in the baseline'),
+  independentNetworkEffect_perGbpMillion: spec(0.3, 0, 10, 'ratio per GBP million/year', 'Relative rise in joining and event attendance of the independent professional network per GBP million a year of support (chances capped at 1).', 'assumption'),
+  followOnOrganizations_count: spec(0, 0, 2000, 'organizations', 'Organizations outside the first wave funded by a follow-on programme (digital aspirants).', 'brief (programme status: later programmes; follow-on programmes); 0 in the baseline', true),
+  followOnStart_month: spec(36, 0, 600, 'month', 'Month the follow-on programme selects its organizations.', 'assumption', true),
+  followOnFunded_months: spec(36, 1, 600, 'months', 'Months each follow-on organization is funded.', 'assumption', true),
+  followOnGrant_gbp: spec(3e6, 0, 1e9, 'GBP', 'Grant to each follow-on organization over its funded months.', 'assumption'),
+  procurementPressure_share: spec(0, 0, 1, 'share', 'Competitive context: organizations of the same care setting in the same region become rivals (not only in the same grouping), scaled by this share, and their rivalry rises by it.', '001 Principal Findings (competitive procurement or misaligned incentives: protective, fragmented, transactional exchange); value assumption; 0 in the baseline'),
+
   // ---- Suppliers ----------------------------------------------------------------------------
   userGroupMeetingInterval_months: spec(3, 1, 24, 'months', 'Months between supplier user-group meetings.', '001 Macroenvironmental (supplier user groups); value assumption', true),
   userGroupInitialUserAgenda_share: spec(0.15, 0, 1, 'share', 'Share of a user group\'s agenda set by users at start (the rest by the supplier).', '001 Macroenvironmental (supplier-set goals)'),

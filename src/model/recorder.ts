@@ -1,5 +1,5 @@
 import { FORMALITIES, MODES, Mode, ORIGINS, Origin, STATUSES, Status } from './enums.js';
-import { cohortMaturity } from './outcomes.js';
+import { cohortMaturity, programmeSpend } from './outcomes.js';
 import { NetworkScratch, networkMeasures } from './network.js';
 import type { State, StepContext } from './state.js';
 
@@ -33,6 +33,12 @@ export const PROGRAMME_MEASURES = [
   'time_pressure_mean',
   'pairings_active',
   'pairings_with_overlay',
+  'spend_secondments_gbp',
+  'spend_independent_networks_gbp',
+  'spend_follow_on_gbp',
+  'spend_consultancy_subsidy_gbp',
+  'secondments_active',
+  'follow_on_funded',
 ] as const;
 export const COHORTS = [...STATUSES, 'all'] as const;
 
@@ -126,7 +132,17 @@ export function recordMonth(state: State, ctx: StepContext, row: Float64Array, s
   row[programmeIndex('spend_national_gbp')] = prog.spendNational_gbp;
   row[programmeIndex('spend_academy_gbp')] = prog.spendAcademy_gbp;
   row[programmeIndex('spend_consultancy_gbp')] = prog.spendConsultancy_gbp;
-  row[programmeIndex('spend_total_gbp')] = prog.spendGrants_gbp + prog.spendNational_gbp + prog.spendAcademy_gbp;
+  row[programmeIndex('spend_total_gbp')] = programmeSpend(prog);
+  row[programmeIndex('spend_secondments_gbp')] = prog.spendSecondments_gbp;
+  row[programmeIndex('spend_independent_networks_gbp')] = prog.spendIndependentNetworks_gbp;
+  row[programmeIndex('spend_follow_on_gbp')] = prog.spendFollowOn_gbp;
+  row[programmeIndex('spend_consultancy_subsidy_gbp')] = prog.spendConsultancySubsidy_gbp;
+  let seconded = 0;
+  for (const s of prog.secondments) if (state.month >= s.start && state.month < s.endsAt) seconded += 1;
+  row[programmeIndex('secondments_active')] = seconded;
+  let followOnFunded = 0;
+  for (const id of prog.followOn) if (state.month < state.orgs[id].fundedUntil) followOnFunded += 1;
+  row[programmeIndex('follow_on_funded')] = followOnFunded;
   row[programmeIndex('blueprints_published')] = prog.blueprints.length;
   row[programmeIndex('learning_networks_active')] = networksActive;
   row[programmeIndex('communities_of_practice_active')] = practiceActive;

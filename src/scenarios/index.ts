@@ -1,13 +1,15 @@
 import type { Params } from '../model/parameters.js';
 import { resolveParams } from '../model/validate.js';
-import { gdeBaseline } from './gde-baseline.js';
-import { noProgramme } from './no-programme.js';
+import { BUILTIN_DOCUMENTS } from './builtin/index.js';
+import { resolveBuiltin } from './load.js';
 import type { Scenario } from './scenario.js';
 
 export type { Scenario } from './scenario.js';
+export { ScenarioError, type ScenarioIssue } from './errors.js';
+export { loadScenarioArgument } from './load.js';
 
-/** The built-in scenarios, by name. */
-export const SCENARIOS: readonly Scenario[] = [gdeBaseline, noProgramme];
+/** The built-in scenarios, resolved, in listing order. */
+export const SCENARIOS: readonly Scenario[] = Object.keys(BUILTIN_DOCUMENTS).map((name) => resolveBuiltin(name).scenario);
 export const SCENARIO_NAMES = SCENARIOS.map((s) => s.name);
 
 export class UnknownScenarioError extends Error {

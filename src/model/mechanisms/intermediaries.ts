@@ -2,6 +2,7 @@ import { capability, isFunded } from '../../agents/organization.js';
 import { Direction, Formality, Influence, Mode, Origin, Stage } from '../enums.js';
 import { formTie, joinCommunity } from '../relationships.js';
 import { geometricGap } from '../rng.js';
+import { independentNetworkBoost } from '../programme/funding.js';
 import type { State, StepContext } from '../state.js';
 import { transferKnowledge } from './knowledge.js';
 
@@ -63,6 +64,7 @@ function consultancy(state: State, ctx: StepContext): void {
       const fee = p.consultancyDays_count * p.consultancyDayRate_gbp;
       state.programme.spendConsultancy_gbp += fee;
       state.programme.spendNational_gbp += fee * p.consultancySubsidy_share;
+      state.programme.spendConsultancySubsidy_gbp += fee * p.consultancySubsidy_share;
       formTie(state, ctx, {
         mode: Mode.consultancy,
         formality: Formality.formal,
@@ -89,11 +91,12 @@ function professionalNetworkJoins(state: State, ctx: StepContext): void {
   if (!network || network.ended >= 0) return;
   // Thinning: candidates come at the highest possible rate, then each is accepted with its own
   // chance relative to that rate, so only a few people are visited each month.
-  const ceiling = Math.min(1, p.professionalNetworkJoin_probPerMonth * 1.5);
+  const join = p.professionalNetworkJoin_probPerMonth * independentNetworkBoost(p, state.month, state.programme.active);
+  const ceiling = Math.min(1, join * 1.5);
   for (let id = geometricGap(rng, ceiling); id < state.people.length; id += 1 + geometricGap(rng, ceiling)) {
     const person = state.people[id];
     if (person.org < 0 || person.professionalMember) continue;
-    if (rng() * ceiling < p.professionalNetworkJoin_probPerMonth * (0.5 + person.intrinsic)) {
+    if (rng() * ceiling < join * (0.5 + person.intrinsic)) {
       person.professionalMember = true;
       joinCommunity(state, network, person.id);
     }

@@ -1,4 +1,5 @@
-import { isFunded, maturity } from '../../agents/organization.js';
+import { maturity } from '../../agents/organization.js';
+import { fundedIntensity } from '../programme/funding.js';
 import { logEvent } from '../relationships.js';
 import type { State, StepContext } from '../state.js';
 
@@ -14,7 +15,7 @@ export function organizationPhase(state: State, ctx: StepContext): void {
   for (const org of state.orgs) {
     org.timePressure = org.timeBudget_hours > 0 ? org.timeUsed_hours / org.timeBudget_hours : 0;
     org.timeUsed_hours = 0;
-    org.timeBudget_hours = p.sharingTime_hoursPerStaffMonth * org.staff.length * (isFunded(org, state.month) ? 1 + p.fundedTimeBoost_ratio : 1);
+    org.timeBudget_hours = p.sharingTime_hoursPerStaffMonth * org.staff.length * (1 + p.fundedTimeBoost_ratio * fundedIntensity(org, p, state.month));
     org.requestsSmoothed = 0.7 * org.requestsSmoothed + 0.3 * org.requestsThisMonth;
     org.requestsThisMonth = 0;
     if (!org.hasRoutine && org.requestsSmoothed >= p.routineThreshold_requestsPerMonth && org.experience >= p.routineExperience_count) {

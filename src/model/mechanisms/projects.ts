@@ -1,4 +1,5 @@
-import { capability, isFunded, setKnowledge } from '../../agents/organization.js';
+import { capability, setKnowledge } from '../../agents/organization.js';
+import { fundedIntensity } from '../programme/funding.js';
 import { Stage } from '../enums.js';
 import type { State, StepContext } from '../state.js';
 
@@ -13,7 +14,7 @@ export function projectPhase(state: State, ctx: StepContext): void {
   const rng = ctx.rng.projects;
   const a = p.codifiedWeight_exponent;
   for (const org of state.orgs) {
-    const speed = isFunded(org, state.month) ? 1 + p.fundedSpeedup_ratio : 1;
+    const speed = 1 + p.fundedSpeedup_ratio * fundedIntensity(org, p, state.month);
     for (let d = 0; d < org.tacit.length; d++) {
       const stage = org.stage[d];
       if (stage === Stage.none) {

@@ -175,7 +175,7 @@ function contact(state: State, ctx: StepContext, rng: Rng, seeker: number, chose
   const seekerOrg = state.orgs[state.people[seeker].org];
   const donor = state.people[chosen.person];
   const donorOrg = state.orgs[donor.org];
-  const accept = willingness(p, donor, donorOrg) * (1 - p.competitionInhibition_share * rivalry(seekerOrg, donorOrg));
+  const accept = willingness(p, donor, donorOrg) * (1 - p.competitionInhibition_share * rivalry(seekerOrg, donorOrg, p.procurementPressure_share));
   if (rng() >= accept) return;
   donorOrg.requestsThisMonth += 1;
   if (donorOrg.hasRoutine && rng() < p.routineRouting_share) {

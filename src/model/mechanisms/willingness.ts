@@ -19,8 +19,14 @@ export function willingness(p: Params, person: Individual, org: Organization, tr
   );
 }
 
-/** Local rivals: same grouping and same care setting, competing for status (003 Reputational Benefits). */
-export function rivalry(a: Organization, b: Organization): number {
-  if (a.grouping !== b.grouping || a.setting !== b.setting) return 0;
-  return Math.min(1, 2 * Math.min(a.statusSeeking, b.statusSeeking));
+/**
+ * Local rivals: same grouping and same care setting, competing for status (003 Reputational
+ * Benefits). Under procurement pressure (a competitive context, 001 Principal Findings) rivalry
+ * widens to the same setting across the region, scaled by the pressure, and rises by it locally.
+ */
+export function rivalry(a: Organization, b: Organization, pressure = 0): number {
+  if (a.setting !== b.setting) return 0;
+  const base = Math.min(1, 2 * Math.min(a.statusSeeking, b.statusSeeking));
+  if (a.grouping === b.grouping) return pressure > 0 ? Math.min(1, base * (1 + pressure)) : base;
+  return pressure > 0 && a.region === b.region ? pressure * base : 0;
 }

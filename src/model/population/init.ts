@@ -25,6 +25,13 @@ function emptyProgramme(active: boolean): Programme {
     spendNational_gbp: 0,
     spendAcademy_gbp: 0,
     spendConsultancy_gbp: 0,
+    spendSecondments_gbp: 0,
+    spendIndependentNetworks_gbp: 0,
+    spendFollowOn_gbp: 0,
+    spendConsultancySubsidy_gbp: 0,
+    followOn: [],
+    secondments: [],
+    secondmentsOwed: 0,
   };
 }
 

@@ -1,9 +1,13 @@
 import { isFunded } from '../../agents/organization.js';
+import { Status } from '../enums.js';
 import { logEvent } from '../relationships.js';
 import type { State, StepContext } from '../state.js';
 import { launchCohort } from './academy.js';
 import { networkLaunchMonths, launchNetwork } from './networks.js';
 import { newRolesPhase } from './roles.js';
+import { selectFollowOn } from './followOn.js';
+import { nationalFundingActive, spendWeight } from './funding.js';
+import { secondmentPhase } from './secondments.js';
 import { formPairings, selectParticipants } from './selection.js';
 
 /**
@@ -18,6 +22,10 @@ export function programmePhase(state: State, ctx: StepContext): void {
   prog.spendNational_gbp = 0;
   prog.spendAcademy_gbp = 0;
   prog.spendConsultancy_gbp = 0;
+  prog.spendSecondments_gbp = 0;
+  prog.spendIndependentNetworks_gbp = 0;
+  prog.spendFollowOn_gbp = 0;
+  prog.spendConsultancySubsidy_gbp = 0;
   if (prog.active) {
     const t = state.month;
     if (t === p.programmeStart_month) {
@@ -31,14 +39,20 @@ export function programmePhase(state: State, ctx: StepContext): void {
     for (let k = 0; k < p.academyCohorts_count; k++) {
       if (t === p.academyStart_month + k * p.academyCohortInterval_months) launchCohort(state, ctx, k);
     }
+    if (p.followOnOrganizations_count > 0 && t === p.followOnStart_month) selectFollowOn(state, ctx);
     if (t === p.fundingEnd_month) logEvent(state, ctx, 'programme', 'national_funding_ended');
     const months = p.fundingEnd_month - p.programmeStart_month;
-    if (t >= p.programmeStart_month && t < p.fundingEnd_month) {
-      for (const org of state.orgs) if (isFunded(org, t)) prog.spendGrants_gbp += org.grant_gbp / months;
-      prog.spendNational_gbp += p.nationalActivitiesBudget_gbp / months;
+    const funded = nationalFundingActive(p, t, prog.active);
+    if (funded) {
+      const weight = spendWeight(p, t);
+      for (const org of state.orgs) if (org.status !== Status.outside && isFunded(org, t)) prog.spendGrants_gbp += (org.grant_gbp / months) * weight;
+      prog.spendNational_gbp += (p.nationalActivitiesBudget_gbp / months) * weight;
+      prog.spendIndependentNetworks_gbp += p.independentNetworkSupport_gbpPerYear / 12;
       const academyEnd = p.academyStart_month + p.academyCohorts_count * p.academyCohortInterval_months;
       if (p.academyCohorts_count > 0 && t >= p.academyStart_month && t < academyEnd) prog.spendAcademy_gbp += p.academyBudget_gbp / (academyEnd - p.academyStart_month);
     }
+    for (const id of prog.followOn) if (isFunded(state.orgs[id], t)) prog.spendFollowOn_gbp += state.orgs[id].grant_gbp / p.followOnFunded_months;
+    secondmentPhase(state, ctx, funded);
   }
   newRolesPhase(state, ctx);
 }

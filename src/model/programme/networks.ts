@@ -59,7 +59,8 @@ export function launchNetwork(state: State, ctx: StepContext, k: number): void {
     }
   }
   const community = formCommunity(state, ctx, {
-    name: `Learning network ${k + 1}: ${topic}`,
+    // The steward is in the name so that output files say which kind each network is.
+    name: `Learning network ${k + 1} (${professionLed ? 'profession-led' : 'run centrally'}): ${topic}`,
     mode: Mode.learningNetwork,
     formality: Formality.periodic,
     origin: Origin.policy,
@@ -69,7 +70,7 @@ export function launchNetwork(state: State, ctx: StepContext, k: number): void {
     supplier: -1,
     launchedByProgramme: true,
     professionLed,
-    fundedUntil: p.fundingEnd_month,
+    fundedUntil: Math.min(state.month + p.learningNetworkFunded_months, p.fundingEnd_month),
     endsAt: Infinity,
     meetingInterval: p.learningNetworkMeetingInterval_months,
     userAgenda: 1,

@@ -1,5 +1,5 @@
 import { maturity, type Organization } from '../../agents/organization.js';
-import { CareSetting, Direction, Formality, Influence, Mode, Origin, Status } from '../enums.js';
+import { CareSetting, Direction, Domain, Formality, Influence, Mode, Origin, PairingRule, SelectionRule, Status } from '../enums.js';
 import type { Params } from '../parameters.js';
 import { formTie, logEvent } from '../relationships.js';
 import { normal, type Rng, shuffle } from '../rng.js';
@@ -26,6 +26,13 @@ export function selectParticipants(state: State, ctx: StepContext): void {
     [CareSetting.ambulance, p.exemplarsAmbulance_count, 0],
   ];
   for (const [setting, nExemplars, nFollowers] of plan) {
+    if (p.selectionRule_code === SelectionRule.random) {
+      // Selection without regard to maturity: an experiment on what selecting the advanced buys.
+      const drawn = shuffle(rng, state.orgs.filter((o) => o.setting === setting));
+      for (const org of drawn.slice(0, nExemplars)) enrol(state, ctx, p, org, Status.exemplar);
+      for (const org of drawn.slice(nExemplars, nExemplars + nFollowers)) enrol(state, ctx, p, org, Status.follower);
+      continue;
+    }
     const ranked = state.orgs
       .filter((o) => o.setting === setting)
       .map((o) => ({ o, score: maturity(o) + normal(rng, 0, p.selectionNoise_index) }))
@@ -61,8 +68,7 @@ export function formPairings(state: State, ctx: StepContext): void {
     const follower = state.orgs[followerId];
     const options = state.programme.exemplars.map((id) => state.orgs[id]).filter((e) => e.setting === follower.setting && (load.get(e.id) ?? 0) < 2);
     if (options.length === 0) continue;
-    const ownChoice = rng() < p.ownChoicePairing_share;
-    const exemplar = ownChoice ? bestFit(state, rng, follower, options) : options[Math.floor(rng() * options.length)];
+    const { exemplar, how } = choosePartner(state, rng, p, follower, options);
     load.set(exemplar.id, (load.get(exemplar.id) ?? 0) + 1);
     const tie = formTie(state, ctx, {
       mode: Mode.pairing,
@@ -77,13 +83,38 @@ export function formPairings(state: State, ctx: StepContext): void {
       domain: -1,
       endsAt: p.fundingEnd_month,
       trust: p.initialTrust_index,
-    }, ownChoice ? 'own_choice' : 'policy_criteria');
+    }, how);
     exemplar.partners.push(follower.id);
     follower.partners.push(exemplar.id);
     state.programme.pairings.push(tie.id);
     state.programme.pairingBias.push(0.15 * follower.statusSeeking + normal(rng, 0, p.selfAssessmentNoise_index) - 0.05);
     state.programme.pairingOverlaySince.push(-1);
     state.programme.pairingEngagedMonths.push(0);
+  }
+}
+
+/**
+ * The pairing rule (`pairingRule_code`). Own choice: with probability `ownChoicePairing_share`
+ * the follower picks the best fit, otherwise a random exemplar (policy criteria). Same supplier
+ * or same grouping: the programme requires an exemplar sharing the follower's core (EPR) supplier
+ * or strategic grouping where one is free, and the follower picks the best fit among them; with
+ * none free it falls back to the best fit overall. Random: policy criteria only.
+ */
+export function choosePartner(state: State, rng: Rng, p: Params, follower: Organization, options: Organization[]): { exemplar: Organization; how: string } {
+  switch (p.pairingRule_code) {
+    case PairingRule.sameSupplier:
+    case PairingRule.sameGrouping: {
+      const bySupplier = p.pairingRule_code === PairingRule.sameSupplier;
+      const matching = options.filter((e) => (bySupplier ? e.suppliers[Domain.epr] === follower.suppliers[Domain.epr] : e.grouping === follower.grouping));
+      if (matching.length === 0) return { exemplar: bestFit(state, rng, follower, options), how: 'own_choice' };
+      return { exemplar: bestFit(state, rng, follower, matching), how: bySupplier ? 'same_supplier' : 'same_grouping' };
+    }
+    case PairingRule.random:
+      return { exemplar: options[Math.floor(rng() * options.length)], how: 'policy_criteria' };
+    default: {
+      const ownChoice = rng() < p.ownChoicePairing_share;
+      return ownChoice ? { exemplar: bestFit(state, rng, follower, options), how: 'own_choice' } : { exemplar: options[Math.floor(rng() * options.length)], how: 'policy_criteria' };
+    }
   }
 }
 
