@@ -8,6 +8,7 @@ import type { Summary } from './stats.js';
 
 /** Per-cell statistics across replications (cell index = month · N_CELLS + cell). */
 export interface SeriesSummary {
+  readonly size: number;
   get(index: number): Summary;
 }
 

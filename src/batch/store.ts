@@ -73,7 +73,11 @@ export class BatchStore {
 
   readRecord(point: number, replicate: number): RunRecord | undefined {
     const file = this.path('records', `p${point}`, `r${replicate}.json`);
-    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as RunRecord) : undefined;
+    if (!existsSync(file)) return undefined;
+    const record = JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
+    // JSON has no NaN: an outcome undefined in this run (written as null) reads back as NaN.
+    if (record.outcomes) for (const [k, v] of Object.entries(record.outcomes)) if (v === null) (record.outcomes as Record<string, number>)[k] = NaN;
+    return record;
   }
 
   writeEvents(point: number, replicate: number, rows: string): void {

@@ -21,23 +21,8 @@ export interface CommunityLife {
   readonly ended: number;
 }
 
-/**
- * Whether learning network k (0-based, as in its name "Learning network <k+1>: ...") is
- * profession-led. This mirrors the launch plan of src/model/programme/networks.ts, which
- * interleaves the profession-led networks among the central ones; the events do not carry the
- * steward, so it is recomputed from the run's parameters (checked against the run's
- * networks_central and networks_profession outcomes in the tests).
- */
-export function isProfessionLed(k: number, networks: number, professionLed: number): boolean {
-  if (professionLed <= 0) return false;
-  const stride = Math.max(1, Math.floor(networks / professionLed));
-  return k % stride === 0 && k / stride < professionLed;
-}
-
 /** Lives of the learning networks, communities of practice and supplier user groups of every replicate, from events.csv. */
 export function communityLives(run: RunData, events: readonly Record<string, string>[]): CommunityLife[] {
-  const networks = parameter(run, 'learningNetworks_count');
-  const professionLed = parameter(run, 'professionLedNetworks_count');
   const lives = new Map<string, { replicate: number; id: string; type: CommunityType; formed: number; ended: number }>();
   for (const e of events) {
     if (!e.relationship?.startsWith('c')) continue;
@@ -45,9 +30,9 @@ export function communityLives(run: RunData, events: readonly Record<string, str
     if (e.kind === 'formed') {
       let type: CommunityType | undefined;
       if (e.mode === 'learning_network') {
-        const k = Number(/^Learning network (\d+):/.exec(e.detail)?.[1]) - 1;
-        if (!Number.isInteger(k) || k < 0) throw new ChartInputError(`${run.dir}/events.csv: learning network '${e.detail}' has no number in its name`);
-        type = isProfessionLed(k, networks, professionLed) ? COMMUNITY_TYPES[1] : COMMUNITY_TYPES[0];
+        const steward = /^Learning network \d+ \((profession-led|run centrally)\):/.exec(e.detail)?.[1];
+        if (steward === undefined) throw new ChartInputError(`${run.dir}/events.csv: learning network '${e.detail}' does not say who runs it; make the run with this lesim version`);
+        type = steward === 'profession-led' ? COMMUNITY_TYPES[1] : COMMUNITY_TYPES[0];
       } else if (e.mode === 'community_of_practice') type = COMMUNITY_TYPES[2];
       else if (e.mode === 'user_group') type = COMMUNITY_TYPES[3];
       if (type !== undefined) lives.set(key, { replicate: Number(e.replicate), id: e.relationship, type, formed: Number(e.month), ended: Infinity });

@@ -62,3 +62,13 @@ describe('executeBatch', () => {
     for (const point of [0, 1]) for (let i = 0; i < 10 * N_CELLS; i += 5) expect(part.readCheckpoint(point)!.series.get(i)).toEqual(whole.readCheckpoint(point)!.series.get(i));
   });
 });
+
+describe('BatchStore records', () => {
+  it('keep an outcome that is undefined in a run (NaN) as NaN, not as null or 0', () => {
+    const s = store();
+    s.writeRecord({ point: 0, replicate: 3, seed: 'x', ok: true, outcomes: { maturity_end_all: 0.5, maturity_end_exemplar: NaN } as never });
+    const back = s.readRecord(0, 3)!;
+    expect(back.outcomes!.maturity_end_all).toBe(0.5);
+    expect(back.outcomes!.maturity_end_exemplar).toBeNaN();
+  });
+});

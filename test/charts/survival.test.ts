@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aliveAt, communityLives, COMMUNITY_TYPES, isProfessionLed, survivalChart } from '../../src/charts/survival.js';
+import { aliveAt, communityLives, COMMUNITY_TYPES, survivalChart } from '../../src/charts/survival.js';
 import { openSource, type RunSource } from '../../src/charts/source.js';
 import { makeRun } from './fixtures.js';
 
@@ -25,11 +25,6 @@ describe('survival of communities', () => {
       expect(mine.filter((c) => c.type === COMMUNITY_TYPES[0] && aliveAt(c, s)).length).toBe(rep.networks_central_surviving);
       expect(mine.filter((c) => c.type === COMMUNITY_TYPES[1] && aliveAt(c, s)).length).toBe(rep.networks_profession_surviving);
     }
-  });
-
-  it('interleaves profession-led networks like the launch plan (10 networks, 3 profession-led: 0, 3, 6)', () => {
-    expect([...Array(10).keys()].filter((k) => isProfessionLed(k, 10, 3))).toEqual([0, 3, 6]);
-    expect([...Array(4).keys()].filter((k) => isProfessionLed(k, 4, 0))).toEqual([]);
   });
 
   it('starts every type at 100% in the last funded month and never rises', () => {

@@ -2,6 +2,9 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runEnsemble } from '../../src/analysis/ensemble.js';
+import { runFiles } from '../../src/io/outputs.js';
+import { findScenario, resolveScenario } from '../../src/scenarios/index.js';
 import { CLI, lesim, STACK_FRAME, tempDir } from './cli.js';
 
 const RUN_FILES = ['spectrum.csv', 'modes.csv', 'knowledge_flow.csv', 'maturity.csv', 'network.csv', 'programme.csv', 'replications.csv', 'events.csv', 'failures.csv', 'summary.json'];
@@ -50,6 +53,18 @@ describe('lesim run on worker threads', () => {
     expect(manifest.seeds.map((s: { seed: string }) => s.seed)).toEqual([0, 1, 2, 3, 4, 5].map((k) => `lesim:9:${k}`));
     expect(manifest.common_random_numbers).toBe(true);
     expect(existsSync(join(root, 'w1.partial'))).toBe(false);
+  });
+
+  it('writes what the plain in-process ensemble computes, undefined outcomes (NaN) included', () => {
+    const out = join(root, 'counterfactual');
+    expect(lesim(['run', 'no-programme', '--reps', '3', '--months', '30', '--seed', '9', '--workers', '2', '--out', out]).status).toBe(0);
+    const scenario = findScenario('no-programme');
+    const result = runEnsemble(resolveScenario(scenario, { horizon_months: 30 }), { replications: 3, baseSeed: 9, keepEvents: true });
+    const files = runFiles(scenario, result, { lesimVersion: '', gitCommit: '', nodeVersion: '', startedAt: '', finishedAt: '', command: [] });
+    for (const f of ['spectrum.csv', 'maturity.csv', 'replications.csv', 'events.csv']) expect(readFileSync(join(out, f), 'utf8'), f).toBe(files.get(f));
+    const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    expect(summary.outcomes).toEqual(JSON.parse(files.get('summary.json')!).outcomes);
+    expect(summary.outcomes.maturity_end_exemplar).toEqual({ mean: null, sd: null, ci_low: null, ci_high: null, n: 0 });
   });
 
   it('an ensemble killed part way and resumed equals an uninterrupted one', async () => {
