@@ -5,7 +5,7 @@ import { ExactSeries } from '../analysis/exactSeries.js';
 import { summariseValues } from '../analysis/stats.js';
 import { buildDirectoryAtomically } from '../io/atomic.js';
 import { csvLine } from '../io/csv.js';
-import { EVENT_COLUMNS, manifestJson, replicationsCsv, seriesCsv, summaryJson, type RowPrefix, type RunProvenance } from '../io/outputs.js';
+import { EVENT_COLUMNS, manifestJson, provenanceFields, replicationsCsv, seriesCsv, summaryJson, type RowPrefix, type RunProvenance } from '../io/outputs.js';
 import { OUTCOMES, type Outcomes } from '../model/outcomes.js';
 import { PARAMETERS } from '../model/parameters.js';
 import { FAMILIES, N_CELLS } from '../model/recorder.js';
@@ -204,13 +204,7 @@ function finalizeSweep(sources: Sources, out: string, force: boolean, provenance
     files.push('summary.json', 'manifest.json');
     const base = plan.points[0]?.params;
     const manifest = {
-      tool: 'lesim',
-      lesim_version: provenance.lesimVersion,
-      git_commit: provenance.gitCommit,
-      node_version: provenance.nodeVersion,
-      command: provenance.command,
-      started_at: provenance.startedAt,
-      finished_at: provenance.finishedAt,
+      ...provenanceFields(provenance),
       scenario: plan.scenario,
       sweep: plan.sweep,
       points: plan.points.map((p) => ({ point: p.id, values: p.values })),

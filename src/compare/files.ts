@@ -1,16 +1,10 @@
 import { csvLine } from '../io/csv.js';
+import { provenanceFields, type RunProvenance } from '../io/outputs.js';
 import { PARAMETERS, PARAMETER_NAMES, type Params } from '../model/parameters.js';
 import type { Scenario } from '../scenarios/index.js';
 import { COMPARISON_COLUMNS, type ComparisonRow } from './compare.js';
 
-export interface CompareProvenance {
-  readonly lesimVersion: string;
-  readonly gitCommit: string;
-  readonly nodeVersion: string;
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly command: readonly string[];
-}
+export type CompareProvenance = RunProvenance;
 
 export interface ComparedScenario {
   readonly scenario: Scenario;
@@ -70,14 +64,8 @@ export function compareManifest(setup: CompareSetup, provenance: CompareProvenan
   return (
     JSON.stringify(
       {
-        tool: 'lesim',
+        ...provenanceFields(provenance),
         kind: 'compare',
-        lesim_version: provenance.lesimVersion,
-        git_commit: provenance.gitCommit,
-        node_version: provenance.nodeVersion,
-        command: provenance.command,
-        started_at: provenance.startedAt,
-        finished_at: provenance.finishedAt,
         baseline: setup.baseline,
         replications: setup.replications,
         base_seed: setup.baseSeed,

@@ -18,6 +18,19 @@ export interface RunProvenance {
   readonly command: readonly string[];
 }
 
+/** The provenance keys every manifest starts with (run, sweep, merge, compare). */
+export function provenanceFields(provenance: RunProvenance): Record<string, unknown> {
+  return {
+    tool: 'lesim',
+    lesim_version: provenance.lesimVersion,
+    git_commit: provenance.gitCommit,
+    node_version: provenance.nodeVersion,
+    command: provenance.command,
+    started_at: provenance.startedAt,
+    finished_at: provenance.finishedAt,
+  };
+}
+
 const STAT_COLUMNS = ['mean', 'sd', 'ci_low', 'ci_high', 'n'];
 
 function statValues(s: Summary): number[] {
@@ -151,13 +164,7 @@ export function manifestJson(
   return (
     JSON.stringify(
       {
-        tool: 'lesim',
-        lesim_version: provenance.lesimVersion,
-        git_commit: provenance.gitCommit,
-        node_version: provenance.nodeVersion,
-        command: provenance.command,
-        started_at: provenance.startedAt,
-        finished_at: provenance.finishedAt,
+        ...provenanceFields(provenance),
         scenario: { name: scenario.name, title: scenario.title, description: scenario.description, sources: scenario.sources, overrides: scenario.overrides },
         replications: result.replications,
         months: result.months,

@@ -30,7 +30,8 @@ export function closestParameterName(name: string): ParameterName | undefined {
   return bestDistance <= Math.max(3, name.length / 3) ? best : undefined;
 }
 
-function editDistance(a: string, b: string): number {
+/** Levenshtein distance, for 'did you mean' suggestions. */
+export function editDistance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0];

@@ -3,7 +3,7 @@ import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:
 import { isMap, isScalar, LineCounter, parse as parseYamlValue, parseDocument, type Node as YamlNode } from 'yaml';
 import type { z } from 'zod';
 import { isParameterName, PARAMETERS, type ParameterName, type Params } from '../model/parameters.js';
-import { ParameterError, resolveParams } from '../model/validate.js';
+import { editDistance, ParameterError, resolveParams } from '../model/validate.js';
 import { BUILTIN_DOCUMENTS } from './builtin/index.js';
 import { ScenarioError, type ScenarioIssue } from './errors.js';
 import { LEVERS, allowedText, leverForParam } from './levers.js';
@@ -161,27 +161,13 @@ function closest(word: string, candidates: readonly string[]): string | undefine
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    const d = distance(word.toLowerCase(), c.toLowerCase());
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
     if (d < bestScore) {
       bestScore = d;
       best = c;
     }
   }
   return bestScore <= Math.max(2, word.length / 3) ? best : undefined;
-}
-
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const t = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = t;
-    }
-  }
-  return row[b.length];
 }
 
 // ---- extends chains ------------------------------------------------------------------------------
