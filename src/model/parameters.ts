@@ -19,6 +19,30 @@ export interface ParameterSpec {
   readonly source: string;
 }
 
+/** Programme years a budget line can be shaped over (calendar years from the programme start's). */
+export const BUDGET_YEARS_MAX = 10;
+type BudgetYear = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 | 10;
+
+/**
+ * The per-year weights of one budget line, `<line>Year1_ratio` to `<line>Year10_ratio`: spend per
+ * funded month in that calendar year of the programme relative to an even spread of the line's
+ * total (1 in every year: the even spread; the total is unchanged, see programme/funding.ts).
+ */
+function yearRatios<L extends string>(line: L, what: string): Record<`${L}Year${BudgetYear}_ratio`, ParameterSpec> {
+  const out: Record<string, ParameterSpec> = {};
+  for (let k = 1; k <= BUDGET_YEARS_MAX; k++) {
+    out[`${line}Year${k}_ratio`] = spec(
+      1,
+      0,
+      10,
+      'ratio to an even year',
+      `${what} per funded month in programme year ${k} (the programme start's calendar year${k > 1 ? ` + ${k - 1}` : ''}) relative to an even spread of the line's total; the line's total is unchanged (1 in every year: even).`,
+      'assumption: the sources give the GBP 395 million total (003 Objectives) but no yearly profile; yearly budgets are a policy lever (budget.by_year), 1 in the baseline',
+    );
+  }
+  return out as Record<`${L}Year${BudgetYear}_ratio`, ParameterSpec>;
+}
+
 const spec = (
   d: number,
   min: number,
@@ -204,6 +228,9 @@ export const PARAMETERS = {
   fundingTaper_months: spec(0, 0, 600, 'months', 'Months before fundingEnd_month over which funding tapers linearly (spend and the funded boosts to time and project speed fall towards zero; the budget is unchanged); 0: a cliff edge.', 'assumption: a taper is a policy choice the sources do not describe (issue lever); 0 in the baseline as in 003 Objectives (funding to 2023)', true),
   selectionRule_code: spec(0, 0, 1, 'code', 'How participants are selected: 0 most mature (exemplars the most mature, followers the next tier), 1 at random within each setting.', '001 Research Setting ("digitally advanced sites"); 1 is an experiment', true),
   pairingRule_code: spec(0, 0, 3, 'code', 'Pairing rule: 0 own choice (ownChoicePairing_share choose by fit, the rest on policy criteria), 1 same core supplier required where free, 2 same strategic grouping required where free, 3 random on policy criteria.', '003 Setting; 003 Results (pairings sharing a core system or grouping); rules 1-3 are levers', true),
+  ...yearRatios('grants', 'Grants to exemplars and followers (spend and the funded boosts to staff time and project speed)'),
+  ...yearRatios('national', 'National activities (spend and the fall in contact cost they buy)'),
+  ...yearRatios('academy', 'Digital Academy spend'),
   learningNetworkFunded_months: spec(600, 1, 600, 'months', 'Months each learning network is funded after its launch, never beyond fundingEnd_month (600: to the end of national funding).', '001 Spectrum (networks ended with funding); shorter terms are a lever', true),
   secondments_perYear: spec(0, 0, 1000, 'secondments/year', 'Secondments funded per year while national funding lasts: a person from a more capable programme organization works at an organization with a need.', 'assumption: 003 Integration (personnel transfers move tacit knowledge) applied to a funded lever; 0 in the baseline', false),
   secondmentDuration_months: spec(6, 1, 60, 'months', 'Length of a secondment.', 'assumption', true),

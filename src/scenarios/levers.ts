@@ -89,6 +89,22 @@ export const LEVERS: readonly LeverSpec[] = [
 /** The consultancy subsidy is given per day in GBP and becomes a share of the day rate. */
 export const SUBSIDY_PATH = 'intermediaries.consultancy_subsidy_gbp_per_day';
 
+/**
+ * Budget by line and calendar year: budget.by_year.<line>.<year> in GBP. Each line given this way
+ * sets the line's total and its yearly weights (`<line>Year<k>_ratio`), see translate.ts.
+ */
+export const BY_YEAR_PATH = 'budget.by_year';
+
+/** Most GBP a line may be given in one year (the national budget's own upper bound). */
+export const BY_YEAR_MAX_GBP = 1e10;
+
+/** What each by_year line covers, for the schema, the docs and error messages. */
+export const BY_YEAR_LINES: Readonly<Record<'grants' | 'national' | 'academy', string>> = {
+  grants: 'grants to exemplars and followers (all of them; exemplar_grant_gbp, follower_grant_gbp and mental_health_grant_ratio set how it splits between organizations); the year shapes their funded staff time and project speed',
+  national: 'national activities (webinars, curation, learning networks, blueprint platform); the year shapes the fall in contact cost they buy',
+  academy: 'the Digital Academy (spend only; cohorts are set under academy)',
+};
+
 /** Lever paths that carry no parameter: the scenario's identity and inheritance. */
 export const META_KEYS = ['name', 'title', 'description', 'sources', 'extends', 'parameters'] as const;
 

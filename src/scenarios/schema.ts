@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { PARAMETERS, PARAMETER_NAMES } from '../model/parameters.js';
-import { LEVERS, SUBSIDY_PATH, allowedText, type LeverSpec } from './levers.js';
+import { BUDGET_YEARS_MAX, PARAMETERS, PARAMETER_NAMES } from '../model/parameters.js';
+import { BY_YEAR_LINES, BY_YEAR_MAX_GBP, BY_YEAR_PATH, LEVERS, SUBSIDY_PATH, allowedText, type LeverSpec } from './levers.js';
 
 /** A calendar month: four-digit year, dash, month 01-12. */
 export const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -47,7 +47,24 @@ function leverTree(): Tree {
     SUBSIDY_PATH,
     z.number().min(0).max(PARAMETERS.consultancyDayRate_gbp.max).describe('National subsidy of consultancy, GBP per consultant day (at most the day rate); becomes consultancySubsidy_share.'),
   );
+  for (const [line, what] of Object.entries(BY_YEAR_LINES)) insert(tree, `${BY_YEAR_PATH}.${line}`, yearBudgetSchema(what));
   return tree;
+}
+
+/** GBP by calendar year for one budget line: keys are years (YYYY), values GBP in that year. */
+function yearBudgetSchema(what: string): z.ZodType {
+  const amount = z
+    .number()
+    .min(0, `GBP from 0 to ${BY_YEAR_MAX_GBP} in a year`)
+    .max(BY_YEAR_MAX_GBP, `GBP from 0 to ${BY_YEAR_MAX_GBP} in a year`);
+  return z
+    .record(z.string().regex(/^\d{4}$/, 'a calendar year written YYYY, e.g. 2018'), amount, {
+      error: (issue) => (issue.code === 'invalid_key' ? `the key '${String(issue.input)}' is not a year; allowed: a calendar year written YYYY, e.g. 2018, with GBP as its value` : undefined),
+    })
+    .describe(
+      `GBP per calendar year for ${what}. Years are those the line spends in (the funded years from the programme start's, at most ${BUDGET_YEARS_MAX}); ` +
+        'unlisted years get nothing; the sum becomes the line\'s total, replacing the total set elsewhere. See docs/scenarios.md (Budget by year).',
+    );
 }
 
 /** The keys allowed at each object path of a scenario file ('' is the top level). */

@@ -35,6 +35,11 @@ const EXPECTED: Record<string, { path: string; says: RegExp; line?: number }> = 
   'empty.yaml': { path: '(file)', says: /the file is empty/ },
   'json-syntax.json': { path: '(file)', says: /JSON syntax error/, line: 1 },
   'wrong-extension.txt': { path: '(file)', says: /allowed: .yaml, .yml, .json/ },
+  'by-year-outside-window.yaml': { path: 'budget.by_year.national.2025', says: /got year 2025; allowed: a year the national line spends in, 2017 to 2023/, line: 7 },
+  'by-year-negative.yaml': { path: 'budget.by_year.national.2018', says: /got -10000000; allowed: GBP from 0 to 10000000000 in a year/, line: 6 },
+  'by-year-unknown-line.yaml': { path: 'budget.by_year.grant', says: /unknown field \(did you mean 'grants'\?\); allowed here: grants, national, academy/, line: 4 },
+  'by-year-too-concentrated.yaml': { path: 'budget.by_year.grants.2017', says: /24\.9 times an even year's spend per month .*allowed: at most 10 times/, line: 7 },
+  'by-year-not-a-year.yaml': { path: 'budget.by_year.academy.first', says: /the key 'first' is not a year; allowed: a calendar year written YYYY/, line: 5 },
 };
 
 const digest = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');

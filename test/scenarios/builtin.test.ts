@@ -10,7 +10,7 @@ import { scenarioJsonSchema, ScenarioFileSchema } from '../../src/scenarios/sche
 import { paramsToLevers, leversToOverrides } from '../../src/scenarios/translate.js';
 import { resolveParams } from '../../src/model/validate.js';
 
-const REQUIRED = ['gde-baseline', 'no-programme', 'blueprints-only', 'pairings-only', 'informal-support', 'extended-funding', 'early-taper', 'partner-labels', 'digital-aspirant', 'competitive-context'];
+const REQUIRED = ['gde-baseline', 'no-programme', 'blueprints-only', 'pairings-only', 'informal-support', 'extended-funding', 'early-taper', 'front-loaded', 'partner-labels', 'digital-aspirant', 'competitive-context'];
 
 describe('built-in scenarios', () => {
   it('include every scenario the issue names, each with a description and sources', () => {

@@ -2,12 +2,13 @@ import type { Organization } from '../../agents/organization.js';
 import { Domain, Status } from '../enums.js';
 import type { Params } from '../parameters.js';
 import type { State } from '../state.js';
+import { nationalCostFactor } from '../programme/funding.js';
 import { nationalActive } from './knowledge.js';
 
 /**
  * Cost of establishing and keeping contact between two organizations: log-linear in the
  * dimensions of proximity (003 Contextual Factors; 001 Interorganizational Level; Balland et al.),
- * lowered while national activities run (003 Relative Costs).
+ * lowered while national activities run, by more in a year given more of their budget (003 Relative Costs).
  */
 export function contactCost(state: State, p: Params, a: Organization, b: Organization): number {
   const n = state.orgs.length;
@@ -18,7 +19,7 @@ export function contactCost(state: State, p: Params, a: Organization, b: Organiz
   log += p.sizeDissimilarityCost_logRatio * Math.abs(a.logSize - b.logSize);
   if (state.pairEver[a.id * n + b.id] > 0) log -= p.priorTieCost_logRatio;
   if (a.status === b.status && a.status !== Status.outside) log -= p.sameStatusCost_logRatio;
-  const national = nationalActive(state, p) ? 1 - p.nationalCostReduction_share : 1;
+  const national = nationalActive(state, p) ? nationalCostFactor(p, state.month) : 1;
   return p.contactCost_index * Math.exp(log) * national;
 }
 

@@ -1,6 +1,84 @@
 import { isFunded, type Organization } from '../../agents/organization.js';
 import { Status } from '../enums.js';
-import type { Params } from '../parameters.js';
+import { BUDGET_YEARS_MAX, type ParameterName, type Params } from '../parameters.js';
+
+/** Budget lines whose money can be given per year (budget.by_year in scenario files). */
+export const BUDGET_LINES = ['grants', 'national', 'academy'] as const;
+export type BudgetLine = (typeof BUDGET_LINES)[number];
+
+// Names built once: the weights are read in the contact-cost hot path.
+const ratioNames = (line: BudgetLine): readonly ParameterName[] => Array.from({ length: BUDGET_YEARS_MAX + 1 }, (_, k) => `${line}Year${k}_ratio` as ParameterName);
+const RATIO_NAMES: Readonly<Record<BudgetLine, readonly ParameterName[]>> = { grants: ratioNames('grants'), national: ratioNames('national'), academy: ratioNames('academy') };
+
+/** Name of a line's weight for programme year k (1 to BUDGET_YEARS_MAX). */
+export function yearRatioName(line: BudgetLine, k: number): ParameterName {
+  return RATIO_NAMES[line][k];
+}
+
+/** Calendar year of month t counted from the programme start's calendar year (1 = that year). */
+export function programmeYear(p: Params, t: number): number {
+  return Math.floor(t / 12) - Math.floor(p.programmeStart_month / 12) + 1;
+}
+
+/** A line's weight in month t: its programme year's ratio; years beyond the tenth weigh 1. */
+export function yearRatio(p: Params, line: BudgetLine, t: number): number {
+  const k = programmeYear(p, t);
+  return k >= 1 && k <= BUDGET_YEARS_MAX ? p[yearRatioName(line, k)] : 1;
+}
+
+/** Whether every yearly weight of the line is 1: the even spread of the baseline. */
+export function isEvenLine(p: Params, line: BudgetLine): boolean {
+  for (let k = 1; k <= BUDGET_YEARS_MAX; k++) if (p[yearRatioName(line, k)] !== 1) return false;
+  return true;
+}
+
+/**
+ * Months over which a line spends its total, [start, end): grants and national activities over
+ * the funded months; the academy from its first cohort until the last cohort's interval ends.
+ */
+export function lineWindow(p: Params, line: BudgetLine): { start: number; end: number } {
+  if (line === 'academy') return { start: p.academyStart_month, end: p.academyStart_month + p.academyCohorts_count * p.academyCohortInterval_months };
+  return { start: p.programmeStart_month, end: p.fundingEnd_month };
+}
+
+/**
+ * Funded months of the line's window in each programme year that has any, as [year, months]
+ * pairs in order (the first and last years may be partial).
+ */
+export function monthsByYear(p: Params, line: BudgetLine): [number, number][] {
+  const { start, end } = lineWindow(p, line);
+  const out: [number, number][] = [];
+  for (let y = Math.floor(start / 12); y * 12 < end; y++) {
+    const months = Math.min(end, (y + 1) * 12) - Math.max(start, y * 12);
+    if (months > 0) out.push([y - Math.floor(p.programmeStart_month / 12) + 1, months]);
+  }
+  return out;
+}
+
+/**
+ * Mean yearly weight of a line over its window's months (Σ ratio × months / months). Dividing a
+ * month's ratio by it keeps the line's total whatever the ratios sum to; it is exactly 1 when
+ * every ratio is 1 (a sum of whole numbers), so the baseline is unchanged.
+ */
+export function meanYearRatio(p: Params, line: BudgetLine): number {
+  let weighted = 0;
+  let months = 0;
+  for (const [k, m] of monthsByYear(p, line)) {
+    weighted += (k >= 1 && k <= BUDGET_YEARS_MAX ? p[yearRatioName(line, k)] : 1) * m;
+    months += m;
+  }
+  return months > 0 ? weighted / months : 1;
+}
+
+/**
+ * How much of a line's even monthly share month t gets from the yearly budget (1 with every
+ * ratio 1): its year's ratio over the line's mean ratio; 0 if every year of the line is 0.
+ */
+export function yearShare(p: Params, line: BudgetLine, t: number): number {
+  if (isEvenLine(p, line)) return 1;
+  const mean = meanYearRatio(p, line);
+  return mean > 0 ? yearRatio(p, line, t) / mean : 0;
+}
 
 /**
  * Intensity of first-wave funding in month t (0-1): 1 through the programme, falling linearly
@@ -16,12 +94,19 @@ export function taperIntensity(p: Params, t: number): number {
 }
 
 /**
- * Monthly weight of first-wave spend: intensity over its mean across the funded months, so a
- * taper moves money earlier without changing the budget (1 every month with no taper).
+ * Monthly weight of first-wave spend on a line (grants or national activities): the taper
+ * intensity times the year's ratio, over its mean across the funded months, so a taper or a
+ * yearly profile moves money between months without changing the line's total (1 every month
+ * with no taper and even years).
  */
-export function spendWeight(p: Params, t: number): number {
+export function spendWeight(p: Params, t: number, line: 'grants' | 'national' = 'grants'): number {
   const months = p.fundingEnd_month - p.programmeStart_month;
   const taper = Math.min(p.fundingTaper_months, months);
+  if (!isEvenLine(p, line)) {
+    let sum = 0;
+    for (let m = p.programmeStart_month; m < p.fundingEnd_month; m++) sum += taperIntensity(p, m) * yearRatio(p, line, m);
+    return sum > 0 ? (taperIntensity(p, t) * yearRatio(p, line, t) * months) / sum : 0;
+  }
   if (taper <= 0) return 1;
   // Sum of the tapered months' intensities: (1 + 2 + ... + T) / T = (T + 1) / 2.
   const mean = (months - taper + (taper + 1) / 2) / months;
@@ -29,14 +114,26 @@ export function spendWeight(p: Params, t: number): number {
 }
 
 /**
- * How strongly an organization is funded this month (0-1), scaling the funded boosts to staff
- * time and project speed: first-wave participants follow the taper; follow-on organizations are
- * funded fully for their own term.
+ * How strongly an organization is funded this month, scaling the funded boosts to staff time and
+ * project speed: for first-wave participants, how much of its grant it gets this year relative to
+ * an even spread (yearShare of grants, above 1 in a year given more) times the taper; follow-on
+ * organizations are funded fully for their own term.
  */
 export function fundedIntensity(org: Organization, p: Params, t: number): number {
   if (!isFunded(org, t)) return 0;
-  if (org.status === Status.outside || p.fundingTaper_months <= 0) return 1;
-  return taperIntensity(p, t);
+  if (org.status === Status.outside) return 1;
+  const share = yearShare(p, 'grants', t);
+  if (p.fundingTaper_months <= 0) return share;
+  return taperIntensity(p, t) * share;
+}
+
+/**
+ * Multiplier of the cost of making contact from national activities in month t (given they are
+ * funded): 1 − reduction × that year's share of the national budget relative to an even spread,
+ * never below 0 (1 − nationalCostReduction_share with even years).
+ */
+export function nationalCostFactor(p: Params, t: number): number {
+  return 1 - Math.min(1, p.nationalCostReduction_share * yearShare(p, 'national', t));
 }
 
 /** Whether national funding (and so the levers it pays for) is running this month. */

@@ -6,7 +6,7 @@ import { launchCohort } from './academy.js';
 import { networkLaunchMonths, launchNetwork } from './networks.js';
 import { newRolesPhase } from './roles.js';
 import { selectFollowOn } from './followOn.js';
-import { nationalFundingActive, spendWeight } from './funding.js';
+import { nationalFundingActive, spendWeight, yearShare } from './funding.js';
 import { secondmentPhase } from './secondments.js';
 import { formPairings, selectParticipants } from './selection.js';
 
@@ -44,12 +44,13 @@ export function programmePhase(state: State, ctx: StepContext): void {
     const months = p.fundingEnd_month - p.programmeStart_month;
     const funded = nationalFundingActive(p, t, prog.active);
     if (funded) {
-      const weight = spendWeight(p, t);
+      // Each line follows the taper and its own yearly profile (budget.by_year); totals are kept.
+      const weight = spendWeight(p, t, 'grants');
       for (const org of state.orgs) if (org.status !== Status.outside && isFunded(org, t)) prog.spendGrants_gbp += (org.grant_gbp / months) * weight;
-      prog.spendNational_gbp += (p.nationalActivitiesBudget_gbp / months) * weight;
+      prog.spendNational_gbp += (p.nationalActivitiesBudget_gbp / months) * spendWeight(p, t, 'national');
       prog.spendIndependentNetworks_gbp += p.independentNetworkSupport_gbpPerYear / 12;
       const academyEnd = p.academyStart_month + p.academyCohorts_count * p.academyCohortInterval_months;
-      if (p.academyCohorts_count > 0 && t >= p.academyStart_month && t < academyEnd) prog.spendAcademy_gbp += p.academyBudget_gbp / (academyEnd - p.academyStart_month);
+      if (p.academyCohorts_count > 0 && t >= p.academyStart_month && t < academyEnd) prog.spendAcademy_gbp += (p.academyBudget_gbp / (academyEnd - p.academyStart_month)) * yearShare(p, 'academy', t);
     }
     for (const id of prog.followOn) if (isFunded(state.orgs[id], t)) prog.spendFollowOn_gbp += state.orgs[id].grant_gbp / p.followOnFunded_months;
     secondmentPhase(state, ctx, funded);

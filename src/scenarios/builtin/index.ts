@@ -98,6 +98,30 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
     extends: 'gde-baseline',
     programme: { taper_months: 24 },
   },
+  'front-loaded': {
+    title: 'The GDE programme with the same money spent earlier: budgets front-loaded by year',
+    description:
+      'gde-baseline with the same GBP 395 million, but given by calendar year instead of evenly: grants to exemplars and followers ' +
+      'fall from GBP 65 million in 2017 and 2018 to GBP 20 million in 2023 (GBP 315 million in all, 60% of it in the first three ' +
+      'years), and national activities from GBP 14 million in 2017 to GBP 5 million a year in 2022-2023 (GBP 60 million). An ' +
+      'organization getting more of its grant in a year gets proportionally more of the funded boosts to staff time and project ' +
+      'speed that year, and national activities cut the cost of making contact more in the years they are given more. The academy ' +
+      'and the schedule are unchanged. It asks whether buying capacity early, while pairings and networks form, leaves more standing ' +
+      'after the money stops than the same money spread evenly, at the price of thin final years.',
+    sources: [
+      'seeds/003_53c943aff26264ac.txt: Objectives (GBP 395 million over the programme, no yearly profile given)',
+      'seeds/001_d6a97f109499ec83.txt: Macroenvironmental Level (pairings as a prerequisite of funding; compressed timeframes), Spectrum (fixed-term contracts)',
+      'MODEL-BRIEF.md: policymaker question (fund X for Y years: what is left 3 years after the money stops?)',
+      'assumption: the yearly profile is illustrative; the sources do not describe one',
+    ],
+    extends: 'gde-baseline',
+    budget: {
+      by_year: {
+        grants: { 2017: 65e6, 2018: 65e6, 2019: 60e6, 2020: 45e6, 2021: 35e6, 2022: 25e6, 2023: 20e6 },
+        national: { 2017: 14e6, 2018: 12e6, 2019: 10e6, 2020: 8e6, 2021: 6e6, 2022: 5e6, 2023: 5e6 },
+      },
+    },
+  },
   'partner-labels': {
     title: 'The GDE programme with partner framing instead of exemplar/follower labels',
     description:
