@@ -69,6 +69,13 @@ export function resolveWorkers(option: string | undefined): number {
   return option === undefined ? availableParallelism() : wholeNumber('workers', option, 1, 1024);
 }
 
+function isFinishedShard(dir: string, fingerprint: string, shard: Shard): boolean {
+  const store = new BatchStore(dir);
+  if (!store.exists()) return false;
+  const done = store.readComplete();
+  return store.readPlan().fingerprint === fingerprint && done !== undefined && done.index === shard.index && done.count === shard.count;
+}
+
 export interface BatchRun {
   readonly out: string;
   readonly interrupted: boolean;
@@ -88,6 +95,11 @@ export async function runPlan(plan: BatchPlan, out: string, args: BatchArgs, lab
   const partial = `${out.replace(/\/+$/, '')}.partial`;
   const store = new BatchStore(partial);
   const fingerprint = planFingerprint(plan);
+  if (args.resume && shard.count > 1 && !args.force && isFinishedShard(out, fingerprint, shard)) {
+    // A requeued cluster task whose shard is already done: nothing to do.
+    process.stderr.write(`${label}: shard ${shard.index + 1}/${shard.count} in ${out} is already complete\n`);
+    return { out, interrupted: false, failed: 0, shard };
+  }
   checkOutputDir(out, args.force);
   if (store.exists()) {
     if (args.resume) {

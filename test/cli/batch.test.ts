@@ -147,6 +147,10 @@ describe('lesim sweep, shards and merge', () => {
     const r = lesim(['merge', ...shards.reverse(), '--out', merged]);
     expect(r.status).toBe(0);
     expectSameResults(local, merged, SWEEP_FILES);
+    // A requeued cluster task whose shard is done exits cleanly and leaves it as it is.
+    const again = lesim(['sweep', file, '--shard', '2/3', '--workers', '1', '--resume', '--out', shards[1]]);
+    expect(again.status).toBe(0);
+    expect(again.stderr).toContain('already complete');
     const missing = lesim(['merge', shards[0], shards[2], '--out', join(root, 'm2')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/missing shard 2\/3: merge needs all 3/);
