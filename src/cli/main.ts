@@ -36,7 +36,7 @@ async function main(argv: string[]): Promise<number> {
       .command(paramsCommand)
       .command(chartCommand)
       .command(reportCommand)
-      .demandCommand(1, 'Give a command: run or scenarios')
+      .demandCommand(1, 'Give a command (lesim --help lists them)')
       .strict()
       .help()
       .version()
