@@ -35,30 +35,39 @@ interface PointProgress {
 
 /**
  * Runs the plan's tasks of one shard, writing each finished run to the store as it arrives and
- * checkpointing the per-point sums, so that at any moment the store can be resumed. Sums are
- * exact (ExactSeries), so neither arrival order nor resuming changes a single bit of the result.
- * Only the points with runs in flight are held in memory.
+ * checkpointing the sums of the points that changed, so that at any moment the store can be
+ * resumed. Sums are exact (ExactSeries), so neither arrival order nor resuming changes a single
+ * bit of the result. Only the points with runs in flight are held in memory. A run whose series
+ * cannot be summed (a non-finite value) is recorded as failed like a run that throws.
  */
 export async function executeBatch(plan: BatchPlan, store: BatchStore, options: ExecuteOptions): Promise<ExecuteOutcome> {
   const tasks = shardTasks(plan, options.shard);
-  const open = new Map<number, PointProgress>();
-  const pending: number[] = [];
-  let done = 0;
-  for (const task of tasks) {
-    let progress = open.get(task.point);
-    if (!progress) {
-      const checkpoint = options.resume ? store.readCheckpoint(task.point) : undefined;
-      progress = { series: checkpoint?.series ?? new ExactSeries(plan.points[task.point].params.horizon_months * N_CELLS), folded: new Set(checkpoint?.folded ?? []), remaining: 0 };
-      open.set(task.point, progress);
-    }
-    if (progress.folded.has(task.replicate)) done += 1;
-    else {
-      pending.push(task.index);
-      progress.remaining += 1;
+  // Per point: how many of its tasks this shard has and, on resume, which are already summed.
+  const owned = new Map<number, number>();
+  for (const task of tasks) owned.set(task.point, (owned.get(task.point) ?? 0) + 1);
+  const foldedBefore = new Map<number, ReadonlySet<number>>();
+  if (options.resume) {
+    for (const point of owned.keys()) {
+      const checkpoint = store.readCheckpoint(point);
+      if (checkpoint) foldedBefore.set(point, checkpoint.folded);
     }
   }
-  // Points already complete need not stay in memory.
-  for (const [point, progress] of open) if (progress.remaining === 0) open.delete(point);
+  const pending = tasks.filter((t) => !foldedBefore.get(t.point)?.has(t.replicate)).map((t) => t.index);
+  let done = tasks.length - pending.length;
+  const open = new Map<number, PointProgress>();
+  const dirty = new Set<number>();
+  const progressOf = (point: number): PointProgress => {
+    let progress = open.get(point);
+    if (!progress) {
+      // Sums are held only for the points with runs in flight (a sweep may have thousands).
+      const checkpoint = foldedBefore.has(point) ? store.readCheckpoint(point) : undefined;
+      const series = checkpoint?.series ?? new ExactSeries(plan.points[point].params.horizon_months * N_CELLS);
+      const folded = new Set(checkpoint?.folded ?? []);
+      progress = { series, folded, remaining: owned.get(point)! - folded.size };
+      open.set(point, progress);
+    }
+    return progress;
+  };
   let failed = 0;
   const every = options.checkpointEvery_ms ?? 2000;
   let lastCheckpoint = performance.now();
@@ -66,16 +75,18 @@ export async function executeBatch(plan: BatchPlan, store: BatchStore, options: 
 
   const onResult = (result: TaskResult) => {
     const { point, replicate } = taskAt(plan, result.index);
-    const progress = open.get(point)!;
+    const progress = progressOf(point);
     const seed = result.seed || replicateSeed(plan.baseSeed, replicate, pointStream(plan, point));
-    if (result.ok) {
+    const problem = result.ok ? progress.series.check(result.series) : undefined;
+    if (result.ok && !problem) {
       if (plan.keepEvents) store.writeEvents(point, replicate, result.events);
       if (plan.keepRuns) store.writeRunSeries(point, replicate, result.runSeries);
       store.writeRecord({ point, replicate, seed, ok: true, outcomes: result.outcomes });
       progress.series.add(result.series);
       progress.folded.add(replicate);
+      dirty.add(point);
     } else {
-      store.writeRecord({ point, replicate, seed, ok: false, error: result.error });
+      store.writeRecord({ point, replicate, seed, ok: false, error: result.ok ? `bad series: ${problem}` : result.error });
       failed += 1;
     }
     done += 1;
@@ -83,8 +94,11 @@ export async function executeBatch(plan: BatchPlan, store: BatchStore, options: 
     if (progress.remaining === 0) {
       store.writeCheckpoint(point, progress);
       open.delete(point);
+      dirty.delete(point);
     } else if (performance.now() - lastCheckpoint > every) {
-      for (const [p, prog] of open) store.writeCheckpoint(p, prog);
+      // Only the points that changed since the last round: a round stays cheap however many points.
+      for (const p of dirty) store.writeCheckpoint(p, open.get(p)!);
+      dirty.clear();
       lastCheckpoint = performance.now();
     }
     options.onProgress?.(done, tasks.length, failed);
@@ -93,7 +107,7 @@ export async function executeBatch(plan: BatchPlan, store: BatchStore, options: 
   await runTasks(pending, { workers: options.workers, setup: taskSetup(plan, options.failTasks ?? []), onResult, stopped: options.stopped });
   // Whatever is still open was interrupted: keep what it has so far.
   for (const [point, progress] of open) store.writeCheckpoint(point, progress);
-  const interrupted = open.size > 0;
+  const interrupted = done < tasks.length;
   if (!interrupted) store.writeComplete(options.shard);
   return { total: tasks.length, done, failed, interrupted };
 }

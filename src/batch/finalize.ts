@@ -32,7 +32,10 @@ export function gatherSources(stores: readonly BatchStore[]): Sources {
   const bySlot = new Map<number, BatchStore>();
   let count = -1;
   for (const store of stores) {
-    const { fingerprint } = store.readPlan();
+    const { fingerprint, made_with: madeWith } = store.readPlan();
+    if (madeWith.lesim_version !== first.made_with.lesim_version) {
+      throw new BatchStoreError(`${store.dir}: made by lesim ${madeWith.lesim_version}, ${stores[0].dir} by ${first.made_with.lesim_version}; results of different versions cannot be merged`);
+    }
     if (fingerprint !== first.fingerprint) {
       throw new BatchStoreError(`${store.dir}: made by a different command than ${stores[0].dir} (plan ${fingerprint} vs ${first.fingerprint}); shards must share scenario or sweep file, replications, seed and options`);
     }
@@ -62,8 +65,21 @@ function pointRuns(sources: Sources, point: number): PointRuns {
   const sums = new ExactSeries(params.horizon_months * N_CELLS);
   const holders = new Set<BatchStore>();
   for (let k = 0; k < plan.replicates; k++) holders.add(owner[(point * plan.replicates + k) % shards]);
+  // The sums each store holds must be exactly those of the successful runs it has records of:
+  // anything else (a lost or stale sums file) would make the series disagree with the outcomes.
+  const summed = new Map<BatchStore, Set<number>>([...holders].map((h) => [h, new Set<number>()]));
+  for (let k = 0; k < plan.replicates; k++) {
+    const store = owner[(point * plan.replicates + k) % shards];
+    if (store.readRecord(point, k)?.ok) summed.get(store)!.add(k);
+  }
   for (const store of holders) {
     const checkpoint = store.readCheckpoint(point);
+    const expected = summed.get(store)!;
+    const folded = checkpoint?.folded ?? new Set<number>();
+    const same = folded.size === expected.size && [...expected].every((k) => folded.has(k));
+    if (!same) {
+      throw new BatchStoreError(`${store.dir}: the sums of point ${point} hold ${folded.size} runs but the records show ${expected.size} successful ones; the directory is damaged: run its command again with --resume, or remove it and run again`);
+    }
     if (checkpoint) sums.merge(checkpoint.series);
   }
   const outcomes: Outcomes[] = [];

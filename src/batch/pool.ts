@@ -40,15 +40,35 @@ export async function runTasks(tasks: readonly number[], options: PoolOptions): 
   const script = workerScript();
   let next = 0;
   let active = 0;
+  let failure: unknown;
+  const workers = new Set<Worker>();
   await new Promise<void>((resolve, reject) => {
+    const halted = () => failure !== undefined || options.stopped?.() === true;
     const finishIfIdle = () => {
-      if (active === 0 && (next >= tasks.length || options.stopped?.())) resolve();
+      if (active > 0) return;
+      if (failure !== undefined) reject(failure);
+      else if (next >= tasks.length || options.stopped?.()) resolve();
+    };
+    // The caller's handler failed (e.g. the disk is full): stop every worker, report once idle.
+    const fail = (error: unknown) => {
+      failure ??= error;
+      for (const w of workers) void w.terminate();
+    };
+    const deliver = (result: TaskResult): boolean => {
+      try {
+        options.onResult(result);
+        return true;
+      } catch (error) {
+        fail(error);
+        return false;
+      }
     };
     const start = () => {
       const worker = new Worker(script.url, { workerData: { ...script.data, setup: options.setup } });
+      workers.add(worker);
       let current = -1;
       const dispatch = () => {
-        if (next >= tasks.length || options.stopped?.()) {
+        if (next >= tasks.length || halted()) {
           current = -1;
           void worker.terminate();
           return;
@@ -56,33 +76,23 @@ export async function runTasks(tasks: readonly number[], options: PoolOptions): 
         current = tasks[next++];
         worker.postMessage(current);
       };
+      // A worker that dies mid-task fails only that task, with its seed filled in by the caller,
+      // and is replaced so the rest of the batch goes on.
+      const lose = (why: string) => {
+        if (current < 0 || failure !== undefined) return;
+        const lost = current;
+        current = -1;
+        if (deliver({ ok: false, index: lost, seed: '', error: `worker died: ${why}`, ms: 0 }) && next < tasks.length && !halted()) start();
+      };
       active += 1;
       worker.on('message', (result: TaskResult) => {
         current = -1;
-        try {
-          options.onResult(result);
-        } catch (error) {
-          void worker.terminate();
-          reject(error);
-          return;
-        }
-        dispatch();
+        if (deliver(result)) dispatch();
       });
-      worker.on('error', (error: Error) => {
-        if (current >= 0) {
-          const lost = current;
-          current = -1;
-          try {
-            options.onResult({ ok: false, index: lost, seed: '', error: `worker died: ${error.message}`, ms: 0 });
-          } catch (inner) {
-            reject(inner);
-            return;
-          }
-          // Replace the dead worker so the rest of the batch goes on.
-          if (next < tasks.length && !options.stopped?.()) start();
-        }
-      });
-      worker.on('exit', () => {
+      worker.on('error', (error: Error) => lose(error.message));
+      worker.on('exit', (code) => {
+        lose(`exited with code ${code}`);
+        workers.delete(worker);
         active -= 1;
         finishIfIdle();
       });

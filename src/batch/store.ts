@@ -21,6 +21,19 @@ export interface AccumulatorCheckpoint {
   readonly folded: ReadonlySet<number>;
 }
 
+/** Which lesim made a store: results of different versions must not be mixed. */
+export interface MadeWith {
+  readonly lesim_version: string;
+  readonly git_commit: string;
+}
+
+export interface StoredPlan {
+  readonly fingerprint: string;
+  readonly shard: Shard;
+  readonly made_with: MadeWith;
+  readonly plan: BatchPlan;
+}
+
 export class BatchStoreError extends Error {
   constructor(message: string) {
     super(message);
@@ -53,17 +66,26 @@ export class BatchStore {
     return existsSync(this.path('plan.json'));
   }
 
-  writePlan(plan: BatchPlan, fingerprint: string): void {
-    writeFileAtomic(this.path('plan.json'), JSON.stringify({ fingerprint, plan }) + '\n');
+  /**
+   * The plan, its fingerprint, the slice of it this store runs, and the lesim that made it: a
+   * resume or merge must match all of them.
+   */
+  writePlan(plan: BatchPlan, fingerprint: string, shard: Shard, madeWith: MadeWith): void {
+    writeFileAtomic(this.path('plan.json'), JSON.stringify({ fingerprint, shard, made_with: madeWith, plan }) + '\n');
   }
 
-  readPlan(): { plan: BatchPlan; fingerprint: string } {
+  readPlan(): StoredPlan {
     const file = this.path('plan.json');
     if (!existsSync(file)) throw new BatchStoreError(`${file}: not found; '${this.dir}' does not hold a lesim batch`);
+    return this.readJson<StoredPlan>(file);
+  }
+
+  private readJson<T>(file: string, gzipped = false): T {
     try {
-      return JSON.parse(readFileSync(file, 'utf8')) as { plan: BatchPlan; fingerprint: string };
+      const bytes = readFileSync(file);
+      return JSON.parse((gzipped ? gunzipSync(bytes) : bytes).toString('utf8')) as T;
     } catch (error) {
-      throw new BatchStoreError(`${file}: not valid JSON (${(error as Error).message})`);
+      throw new BatchStoreError(`${file}: unreadable (${(error as Error).message}); the directory is damaged: remove it and run again`);
     }
   }
 
@@ -74,7 +96,7 @@ export class BatchStore {
   readRecord(point: number, replicate: number): RunRecord | undefined {
     const file = this.path('records', `p${point}`, `r${replicate}.json`);
     if (!existsSync(file)) return undefined;
-    const record = JSON.parse(readFileSync(file, 'utf8')) as RunRecord;
+    const record = this.readJson<RunRecord>(file);
     // JSON has no NaN: an outcome undefined in this run (written as null) reads back as NaN.
     if (record.outcomes) for (const [k, v] of Object.entries(record.outcomes)) if (v === null) (record.outcomes as Record<string, number>)[k] = NaN;
     return record;
@@ -104,7 +126,7 @@ export class BatchStore {
   readCheckpoint(point: number): AccumulatorCheckpoint | undefined {
     const file = this.path('sums', `p${point}.json.gz`);
     if (!existsSync(file)) return undefined;
-    const data = JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as { folded: number[]; series: Parameters<typeof ExactSeries.fromJSON>[0] };
+    const data = this.readJson<{ folded: number[]; series: Parameters<typeof ExactSeries.fromJSON>[0] }>(file, true);
     return { folded: new Set(data.folded), series: ExactSeries.fromJSON(data.series) };
   }
 
@@ -115,6 +137,6 @@ export class BatchStore {
 
   readComplete(): Shard | undefined {
     const file = this.path('complete.json');
-    return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { shard: Shard }).shard : undefined;
+    return existsSync(file) ? this.readJson<{ shard: Shard }>(file).shard : undefined;
   }
 }

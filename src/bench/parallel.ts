@@ -68,7 +68,7 @@ try {
   const t0 = performance.now();
   const store = new BatchStore(join(dir, 'state'));
   const big = plan(params, ensembleReps);
-  store.writePlan(big, planFingerprint(big));
+  store.writePlan(big, planFingerprint(big), WHOLE, { lesim_version: 'bench', git_commit: 'bench' });
   await executeBatch(big, store, { workers: 2, shard: WHOLE, resume: false });
   finalizeBatch([store], join(dir, 'out'), false, { lesimVersion: '', gitCommit: '', nodeVersion: process.version, startedAt: '', finishedAt: '', command: [] });
   const seconds = (performance.now() - t0) / 1000;

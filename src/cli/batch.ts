@@ -73,7 +73,8 @@ function isFinishedShard(dir: string, fingerprint: string, shard: Shard): boolea
   const store = new BatchStore(dir);
   if (!store.exists()) return false;
   const done = store.readComplete();
-  return store.readPlan().fingerprint === fingerprint && done !== undefined && done.index === shard.index && done.count === shard.count;
+  const stored = store.readPlan();
+  return stored.fingerprint === fingerprint && stored.made_with.lesim_version === lesimVersion() && done !== undefined && done.index === shard.index && done.count === shard.count;
 }
 
 export interface BatchRun {
@@ -101,11 +102,22 @@ export async function runPlan(plan: BatchPlan, out: string, args: BatchArgs, lab
     return { out, interrupted: false, failed: 0, shard };
   }
   checkOutputDir(out, args.force);
+  const madeWith = { lesim_version: lesimVersion(), git_commit: gitCommit() };
   if (store.exists()) {
     if (args.resume) {
       const before = store.readPlan();
-      if (before.fingerprint !== fingerprint) {
-        throw new UsageError(`${partial} holds a batch made with other settings (scenario, replications, seed, months or options differ); run the same command as before with --resume, or --force to start over`);
+      const same = (a: Shard, b: Shard) => a.index === b.index && a.count === b.count;
+      const why =
+        before.fingerprint !== fingerprint
+          ? 'other settings (scenario, replications, seed, months or options differ)'
+          : !same(before.shard, shard)
+            ? `another shard (${before.shard.index + 1}/${before.shard.count}, now ${shard.index + 1}/${shard.count})`
+            : before.made_with.lesim_version !== madeWith.lesim_version
+              ? `another lesim version (${before.made_with.lesim_version}, now ${madeWith.lesim_version})`
+              : '';
+      if (why) throw new UsageError(`${partial} holds a batch made with ${why}; resume it with the same command and lesim, or remove ${partial} to start over`);
+      if (before.made_with.git_commit !== madeWith.git_commit) {
+        process.stderr.write(`${label}: note: ${partial} was started at commit ${before.made_with.git_commit}, this is ${madeWith.git_commit}\n`);
       }
     } else if (args.force) rmSync(partial, { recursive: true, force: true });
     else throw new OutputExistsError(partial, 'holds an interrupted batch; pass --resume to continue it (same command)');
@@ -113,7 +125,7 @@ export async function runPlan(plan: BatchPlan, out: string, args: BatchArgs, lab
     if (!args.force) throw new OutputExistsError(partial, 'exists and is not a lesim batch');
     rmSync(partial, { recursive: true, force: true });
   }
-  if (!store.exists()) store.writePlan(plan, fingerprint);
+  if (!store.exists()) store.writePlan(plan, fingerprint, shard, madeWith);
   if (from) process.stderr.write(`${label}: shard ${shard.index + 1}/${shard.count} (from ${from})\n`);
   const startedAt = new Date();
   const progress = new Progress(label);

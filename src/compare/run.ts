@@ -3,6 +3,7 @@ import { runTasks } from '../batch/pool.js';
 import { taskAt } from '../batch/plan.js';
 import { taskSetup } from '../batch/task.js';
 import { OUTCOMES, type Outcomes } from '../model/outcomes.js';
+import { replicateSeed } from '../model/rng.js';
 import type { Params } from '../model/parameters.js';
 
 export interface ScenarioReplications {
@@ -53,11 +54,12 @@ export async function runComparisonReplications(
       setup: taskSetup(plan),
       onResult: (result) => {
         const { point, replicate } = taskAt(plan, result.index);
-        seeds[point][replicate] = result.seed;
+        // A run lost with its worker comes back without a seed: it is (base seed, replicate).
+        seeds[point][replicate] = result.seed || replicateSeed(baseSeed, replicate);
         if (result.ok) outcomes[point][replicate] = result.outcomes;
         else {
           outcomes[point][replicate] = undefinedOutcomes;
-          failures.push({ scenario: point, replicate, seed: result.seed, error: result.error });
+          failures.push({ scenario: point, replicate, seed: seeds[point][replicate], error: result.error });
         }
         onProgress?.(++done, total, failures.length);
       },

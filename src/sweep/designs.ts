@@ -12,8 +12,9 @@ export type Design = (typeof DESIGNS)[number];
 /** Maps u in [0,1) to a parameter value: a level of a list, or a point of a range. */
 function scale(levels: Levels, u: number): number {
   if (levels.kind === 'list') return levels.values[Math.min(levels.values.length - 1, Math.floor(u * levels.values.length))];
-  const x = levels.min + u * (levels.max - levels.min);
-  return levels.integer ? Math.round(x) : Number(x.toPrecision(12));
+  // Whole numbers: each of min..max gets an equal share of [0,1), so strata stay strata.
+  if (levels.integer) return Math.min(levels.max, levels.min + Math.floor(u * (levels.max - levels.min + 1)));
+  return Number((levels.min + u * (levels.max - levels.min)).toPrecision(12));
 }
 
 /** Every combination of the listed values, the first parameter varying slowest. */

@@ -47,8 +47,11 @@ export interface SweepSpec {
   readonly points: readonly (readonly number[])[];
 }
 
-/** Reads and checks a sweep file (YAML or JSON; JSON is YAML) and expands its design into points. */
-export function readSweepFile(file: string): SweepSpec {
+/**
+ * Reads and checks a sweep file (YAML or JSON; JSON is YAML) and expands its design into points.
+ * `seedOverride` (--seed) replaces the file's seed, which also draws a Latin hypercube.
+ */
+export function readSweepFile(file: string, seedOverride?: number): SweepSpec {
   if (!existsSync(file)) throw new SweepFileError(file, '', 'file not found');
   const text = readFileSync(file, 'utf8');
   const lines = new LineCounter();
@@ -105,9 +108,9 @@ export function readSweepFile(file: string): SweepSpec {
     if (spec.samples === undefined) throw new SweepFileError(file, 'samples', `a ${spec.design} design needs samples: the number of points, a whole number from 1 to ${MAX_POINTS}`, lineOf(['design']));
     samples = spec.samples;
     if (spec.design === 'sobol' && names.length > SOBOL_MAX_DIMENSIONS) throw new SweepFileError(file, 'parameters', `a sobol design takes at most ${SOBOL_MAX_DIMENSIONS} parameters (got ${names.length})`, lineOf(['parameters']));
-    points = spec.design === 'sobol' ? sobol(levels, samples) : latinHypercube(levels, samples, spec.seed);
+    points = spec.design === 'sobol' ? sobol(levels, samples) : latinHypercube(levels, samples, seedOverride ?? spec.seed);
   }
-  return { file, scenario: spec.scenario, replications: spec.replications, seed: spec.seed, months: spec.months, design: spec.design, samples, names, points };
+  return { file, scenario: spec.scenario, replications: spec.replications, seed: seedOverride ?? spec.seed, months: spec.months, design: spec.design, samples, names, points };
 }
 
 function explain(issue: z.core.$ZodIssue): string {

@@ -56,9 +56,12 @@ describe('ExactSeries', () => {
     for (let i = 0; i < size; i++) expect(back.get(i)).toEqual(s.get(i));
   });
 
-  it('refuses rows of the wrong length and infinite values', () => {
+  it('refuses rows of the wrong length and infinite or huge values whole, leaving the sums untouched', () => {
     const s = new ExactSeries(3);
+    s.add([1, 2, 3]);
     expect(() => s.add([1, 2])).toThrow(/2 values for 3 cells/);
-    expect(() => s.add([1, Infinity, 2])).toThrow(/cell 1 is Infinity/);
+    expect(() => s.add([1.5, 2, Infinity])).toThrow(/cell 2 is Infinity/);
+    expect(() => s.add([1e300, 0, 0])).toThrow(/cell 0 is 1e\+300/);
+    expect([0, 1, 2].map((i) => [s.get(i).n, s.get(i).mean])).toEqual([[1, 1], [1, 2], [1, 3]]);
   });
 });

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runEnsemble } from '../../src/analysis/ensemble.js';
@@ -78,6 +78,10 @@ describe('lesim run on worker threads', () => {
     const changed = lesim([...args.slice(0, -1), '10', '--out', out, '--resume']);
     expect(changed.status).toBe(2);
     expect(changed.stderr).toMatch(/made with other settings/);
+    // Resuming as a shard would sum runs another shard owns: refused.
+    const sharded = lesim([...args, '--out', out, '--resume', '--shard', '1/2']);
+    expect(sharded.status).toBe(2);
+    expect(sharded.stderr).toMatch(/made with another shard \(1\/1, now 1\/2\)/);
     const resumed = lesim([...args, '--workers', '1', '--out', out, '--resume']);
     expect(resumed.status).toBe(0);
     expectSameResults(reference, out, RUN_FILES);
@@ -144,13 +148,20 @@ describe('lesim sweep, shards and merge', () => {
       return out;
     });
     const merged = join(root, 'merged');
-    const r = lesim(['merge', ...shards.reverse(), '--out', merged]);
+    const r = lesim(['merge', ...[...shards].reverse(), '--out', merged]);
     expect(r.status).toBe(0);
     expectSameResults(local, merged, SWEEP_FILES);
     // A requeued cluster task whose shard is done exits cleanly and leaves it as it is.
     const again = lesim(['sweep', file, '--shard', '2/3', '--workers', '1', '--resume', '--out', shards[1]]);
     expect(again.status).toBe(0);
     expect(again.stderr).toContain('already complete');
+    // A shard whose sums no longer match its records (a lost file) is refused, not merged.
+    const damaged = join(root, 'damaged');
+    cpSync(shards[0], damaged, { recursive: true });
+    rmSync(join(damaged, 'sums', 'p0.json.gz'));
+    const refused = lesim(['merge', damaged, shards[1], shards[2], '--out', join(root, 'm3')]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/sums of point 0 hold 0 runs but the records show 1 successful ones; the directory is damaged/);
     const missing = lesim(['merge', shards[0], shards[2], '--out', join(root, 'm2')]);
     expect(missing.status).toBe(2);
     expect(missing.stderr).toMatch(/missing shard 2\/3: merge needs all 3/);

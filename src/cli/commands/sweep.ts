@@ -29,7 +29,8 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         .option('events', { type: 'boolean', default: false, describe: 'Also write events.csv (large for big sweeps)' }),
     ) as unknown as Argv<SweepArgs>,
   handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
-    const read = readSweepFile(args.file);
+    const seed = args.seed === undefined ? undefined : wholeNumber('seed', args.seed, 0, Number.MAX_SAFE_INTEGER);
+    const read = readSweepFile(args.file, seed);
     const h = PARAMETERS.horizon_months;
     const spec = args.months === undefined ? read : { ...read, months: wholeNumber('months', args.months, h.min, h.max) };
     const plan = sweepPlan(spec, {
@@ -37,7 +38,6 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       keepEvents: args.events,
       keepRuns: args.keepRuns,
       replications: args.reps === undefined ? undefined : wholeNumber('reps', args.reps, 1, 1_000_000),
-      seed: args.seed === undefined ? undefined : wholeNumber('seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
     });
     if ((args.resume || args.shard !== undefined) && args.out === undefined) throw new UsageError('--out is required with --resume or --shard (the directory to continue or to write the shard to)');
     const out = args.out ?? defaultOut('sweep', new Date());
