@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +20,12 @@ describe('README', () => {
   it('gives the two quick-start commands', () => {
     expect(README).toContain('npm ci && npx lesim run gde-baseline');
     expect(README).toContain('npm ci && npm test');
+  });
+
+  it('runs as `npx lesim` from a checkout (the bin is executable)', () => {
+    const r = spawnSync('npx', ['--no-install', 'lesim', '--version'], { cwd: resolve(__dirname, '..'), encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('has examples that run as written', () => {
