@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { BatchPlan } from '../batch/plan.js';
 import { PARAMETERS, isParameterName, type ParameterName } from '../model/parameters.js';
 import { closestParameterName, resolveParams, ParameterError } from '../model/validate.js';
-import { findScenario, resolveScenario, SCENARIO_NAMES, UnknownScenarioError } from '../scenarios/index.js';
+import { dirname, resolve } from 'node:path';
+import { loadScenarioArgument, resolveScenario, SCENARIO_NAMES } from '../scenarios/index.js';
 import { DESIGNS, factorial, latinHypercube, sobol, type Design, type Levels } from './designs.js';
 import { SOBOL_MAX_DIMENSIONS } from './sobol.js';
 
@@ -79,12 +80,13 @@ export function readSweepFile(file: string, seedOverride?: number): SweepSpec {
     throw new SweepFileError(file, path.join('.'), explain(issue), lineOf(path));
   }
   const spec = parsed.data;
-  try {
-    findScenario(spec.scenario);
-  } catch (error) {
-    if (error instanceof UnknownScenarioError) throw new SweepFileError(file, 'scenario', `unknown scenario '${spec.scenario}'; valid: ${SCENARIO_NAMES.join(', ')}`, lineOf(['scenario']));
-    throw error;
+  // A built-in name, or a scenario file relative to the sweep file.
+  const isFile = /\.(ya?ml|json)$/i.test(spec.scenario) || spec.scenario.includes('/');
+  if (isFile) spec.scenario = resolve(dirname(file), spec.scenario);
+  else if (!SCENARIO_NAMES.includes(spec.scenario)) {
+    throw new SweepFileError(file, 'scenario', `unknown scenario '${spec.scenario}'; valid: ${SCENARIO_NAMES.join(', ')}, or a scenario file (.yaml, .yml or .json)`, lineOf(['scenario']));
   }
+  loadScenarioArgument(spec.scenario);
   const names: ParameterName[] = [];
   const levels: Levels[] = [];
   for (const [name, value] of Object.entries(spec.parameters)) {
@@ -177,7 +179,7 @@ function readLevels(file: string, field: string, name: ParameterName, value: unk
 
 /** The batch plan of a sweep: one point per design row, each a validated parameter set. */
 export function sweepPlan(spec: SweepSpec, options: { crn: boolean; keepEvents: boolean; keepRuns: boolean; replications?: number; seed?: number }): BatchPlan {
-  const scenario = findScenario(spec.scenario);
+  const { scenario } = loadScenarioArgument(spec.scenario);
   const base: Record<string, number> = { ...(scenario.overrides as Record<string, number>) };
   if (spec.months !== undefined) base.horizon_months = spec.months;
   // Validate the base once so that an error names the months rather than every point.

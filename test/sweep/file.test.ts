@@ -48,6 +48,15 @@ describe('readSweepFile', () => {
     }
   });
 
+  it('takes a scenario file relative to the sweep file', () => {
+    file('my-plan.yaml', 'extends: gde-baseline\npairing:\n  rule: same-supplier\n');
+    const spec = readSweepFile(file('on-plan.yaml', 'scenario: my-plan.yaml\nparameters:\n  learningNetworks_count: [4, 8]\n'));
+    const plan = sweepPlan(spec, { crn: true, keepEvents: false, keepRuns: false });
+    expect(plan.scenario.name).toBe('my-plan');
+    expect(plan.points.map((p) => p.params.pairingRule_code)).toEqual([1, 1]);
+    expect(plan.points.map((p) => p.params.learningNetworks_count)).toEqual([4, 8]);
+  });
+
   const bad: [string, string, RegExp][] = [
     ['typo.yaml', 'parameters:\n  ownChoicePairng_share: [0.1]\n', /typo\.yaml:2: parameters\.ownChoicePairng_share: unknown parameter \(did you mean 'ownChoicePairing_share'\?\)/],
     ['range.yaml', 'parameters:\n  ownChoicePairing_share: [0.1, 1.5]\n', /range\.yaml:2: parameters\.ownChoicePairing_share\.1: got 1\.5; allowed: a number from 0 to 1/],
