@@ -16,6 +16,11 @@ export interface Chart {
 export interface ChartOptions {
   /** Months of the spectrum heatmap's small multiples. */
   readonly at?: readonly number[];
+  /**
+   * Outcomes of the comparison charts: 'headline' (the default: those lesim compare prints),
+   * 'all', or a list of outcome names.
+   */
+  readonly outcomes?: 'headline' | 'all' | readonly string[];
 }
 
 /** Calendar date of a YYYY-MM label, as Vega reads it (parsed as UTC). */

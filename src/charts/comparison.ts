@@ -1,5 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
-import { type Chart, topLevel } from './chart.js';
+import { HEADLINE_OUTCOMES } from '../compare/table.js';
+import { type Chart, type ChartOptions, topLevel } from './chart.js';
 import { ChartInputError, type ComparisonRow, type ComparisonSource } from './source.js';
 import { CATEGORY_COLOURS, fmt } from './style.js';
 
@@ -41,6 +42,23 @@ function intervalPanel(title: string, xTitle: string, values: readonly Interval[
   };
 }
 
+/**
+ * The rows of the chosen outcomes. A comparison holds some 60 outcomes; one panel each makes a
+ * chart taller than anyone reads, so the default is the headline ones lesim compare prints.
+ */
+export function selectOutcomes(source: ComparisonSource, choice: ChartOptions['outcomes'] = 'headline'): ComparisonRow[] {
+  if (choice === 'all') return [...source.rows];
+  const wanted = choice === 'headline' ? (HEADLINE_OUTCOMES as readonly string[]) : choice;
+  const present = new Set(source.rows.map((r) => r.outcome));
+  const unknown = wanted.filter((o) => !present.has(o));
+  if (choice !== 'headline' && unknown.length > 0) {
+    throw new ChartInputError(`${source.dir}/comparison.csv has no outcome ${unknown.map((o) => `'${o}'`).join(', ')}; it has: ${[...present].join(', ')}`);
+  }
+  const rows = source.rows.filter((r) => wanted.includes(r.outcome));
+  // An older or partial comparison without the headline outcomes: draw what it has.
+  return rows.length > 0 ? rows : [...source.rows];
+}
+
 function groupByOutcome(rows: readonly ComparisonRow[]): Map<string, ComparisonRow[]> {
   const groups = new Map<string, ComparisonRow[]>();
   for (const r of rows) groups.set(r.outcome, [...(groups.get(r.outcome) ?? []), r]);
@@ -66,12 +84,13 @@ function digitsFor(rows: readonly ComparisonRow[]): number {
  * (scenario minus baseline, paired by replicate) with its 95% interval. One panel per outcome,
  * because outcomes have different units.
  */
-export function differenceChart(source: ComparisonSource): Chart {
-  const scenarios = [...new Set(source.rows.map((r) => r.scenario))];
-  const baselines = [...new Set(source.rows.map((r) => r.baseline))];
+export function differenceChart(source: ComparisonSource, outcomes?: ChartOptions['outcomes']): Chart {
+  const chosen = selectOutcomes(source, outcomes);
+  const scenarios = [...new Set(chosen.map((r) => r.scenario))];
+  const baselines = [...new Set(chosen.map((r) => r.baseline))];
   // Outcomes undefined in every scenario (e.g. exemplar maturity without a programme) would be empty panels.
-  const groups = new Map([...groupByOutcome(source.rows)].filter(([, rows]) => rows.some((r) => Number.isFinite(r.differenceMean))));
-  const undefinedCount = groupByOutcome(source.rows).size - groups.size;
+  const groups = new Map([...groupByOutcome(chosen)].filter(([, rows]) => rows.some((r) => Number.isFinite(r.differenceMean))));
+  const undefinedCount = groupByOutcome(chosen).size - groups.size;
   const panels = [...groups].map(([outcome, rows]) => {
     const d = digitsFor(rows);
     const unit = rows[0].unit;
@@ -83,11 +102,12 @@ export function differenceChart(source: ComparisonSource): Chart {
       true,
     );
   });
-  const clear = source.rows.filter((r) => r.differenceCiLow > 0 || r.differenceCiHigh < 0).length;
+  const clear = chosen.filter((r) => r.differenceCiLow > 0 || r.differenceCiHigh < 0).length;
   const title = 'Difference of each scenario from the baseline';
+  const shown = chosen.length < source.rows.length ? ` Shown: ${groupByOutcome(chosen).size} of the ${groupByOutcome(source.rows).size} outcomes (--outcomes all for every one).` : '';
   const caption =
-    `Each panel is one outcome, in its own unit: the point is the mean difference (scenario minus ${baselines.join(', ')}) over ${fmt(Math.max(...source.rows.map((r) => r.n)))} paired replications, ` +
-    `the line its 95% confidence interval, the dashed line no difference. ${clear} of ${source.rows.length} differences have an interval that excludes zero.` +
+    `Each panel is one outcome, in its own unit: the point is the mean difference (scenario minus ${baselines.join(', ')}) over ${fmt(Math.max(...chosen.map((r) => r.n)))} paired replications, ` +
+    `the line its 95% confidence interval, the dashed line no difference. ${clear} of ${chosen.length} differences have an interval that excludes zero.${shown}` +
     (undefinedCount > 0 ? ` ${undefinedCount} outcome${undefinedCount === 1 ? ' is' : 's are'} undefined in every scenario and not drawn.` : '');
   return { kind: 'difference', title, caption, spec: topLevel(meta(source), title, caption, { vconcat: panels, spacing: 22 }) as TopLevelSpec };
 }
@@ -96,8 +116,10 @@ export function differenceChart(source: ComparisonSource): Chart {
  * (g) Cost per unit of outcome: the extra programme spend of each scenario over the baseline per
  * unit of outcome gained, with its 95% interval, for the outcomes where it is defined.
  */
-export function costChart(source: ComparisonSource): Chart {
-  const rows = source.rows.filter((r) => Number.isFinite(r.costPerUnitGbp));
+export function costChart(source: ComparisonSource, outcomes?: ChartOptions['outcomes']): Chart {
+  // Costs exist only where a difference is clear, so every such outcome is drawn unless a list is given.
+  const base = outcomes === undefined || outcomes === 'headline' ? source.rows : selectOutcomes(source, outcomes);
+  const rows = base.filter((r) => Number.isFinite(r.costPerUnitGbp));
   if (rows.length === 0) throw new ChartInputError(`${source.dir}/comparison.csv: no outcome has a cost per unit (cost_per_unit_gbp is empty in every row), so there is no cost chart`);
   const scenarios = [...new Set(rows.map((r) => r.scenario))];
   const panels = [...groupByOutcome(rows)].map(([outcome, group]) =>

@@ -62,9 +62,9 @@ export function buildChart(source: ChartSource, kind: string, options: ChartOpti
   } else {
     switch (kind) {
       case 'difference':
-        return differenceChart(source);
+        return differenceChart(source, options.outcomes);
       case 'cost':
-        return costChart(source);
+        return costChart(source, options.outcomes);
     }
   }
   throw new ChartInputError(`chart kind '${kind}' does not apply to '${source.dir}'`);

@@ -8,6 +8,7 @@ interface ChartArgs {
   dir: string;
   kind: string;
   format: string;
+  outcomes: string;
   out?: string;
   at?: string;
   scale: string;
@@ -34,6 +35,7 @@ export const chartCommand: CommandModule<object, ChartArgs> = {
       .option('format', { type: 'string', default: 'svg', describe: `Output format: ${FORMATS.join(', ')}` })
       .option('out', { type: 'string', describe: 'Output file (default <dir>/charts/<kind>.<format>)' })
       .option('at', { type: 'string', describe: 'Months of the spectrum heatmaps, comma-separated (e.g. 11,83,119)' })
+      .option('outcomes', { type: 'string', default: 'headline', describe: "Comparison charts: 'headline' (the outcomes lesim compare prints), 'all', or outcome names, comma-separated" })
       .option('scale', { type: 'string', default: '2', describe: 'PNG pixels per SVG pixel, 1 to 8' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an existing output file' }) as unknown as Argv<ChartArgs>,
   handler: async (args: ArgumentsCamelCase<ChartArgs>) => {
@@ -45,7 +47,8 @@ export const chartCommand: CommandModule<object, ChartArgs> = {
     const at = args.at !== undefined ? parseMonths(args.at) : undefined;
     try {
       const source = openSource(args.dir);
-      const chart = buildChart(source, args.kind, { at });
+      const outcomes = args.outcomes === 'headline' || args.outcomes === 'all' ? args.outcomes : args.outcomes.split(',').map((o) => o.trim()).filter(Boolean);
+      const chart = buildChart(source, args.kind, { at, outcomes });
       const { content, marks } = await renderAs(chart, format, scale);
       const drawn = Object.values(marks).reduce((a, b) => a + b, 0);
       if (drawn === 0) throw new ChartInputError(`the ${args.kind} chart of '${args.dir}' has no data to draw`);

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { selectOutcomes } from '../../src/charts/comparison.js';
+import { buildChart, openSource, type ComparisonSource } from '../../src/charts/index.js';
+import { makeComparison } from './fixtures.js';
+
+const EXTRA = [
+  'no-programme,gde-baseline,blueprint_reads,reads,2360,0,-2360,-2400,-2300,10,-395000000,,,',
+  'no-programme,gde-baseline,pairings,pairings,25,0,-25,-25,-25,10,-395000000,,,',
+];
+
+describe('comparison chart outcomes', () => {
+  const base = [
+    'no-programme,gde-baseline,maturity_end_outside,maturity (0-1),0.554,0.532,-0.022,-0.026,-0.018,10,-395000000,,,',
+    'no-programme,gde-baseline,informal_active_funding_end,relationships,1756,1020,-736,-820,-652,10,-395000000,536684.8,481707.3,605828.2',
+  ];
+  const source = openSource(makeComparison([...base, ...EXTRA])) as ComparisonSource;
+
+  it('draws the headline outcomes by default, every one with all, or a given list', () => {
+    expect(selectOutcomes(source).map((r) => r.outcome)).toEqual(['maturity_end_outside', 'informal_active_funding_end']);
+    expect(selectOutcomes(source, 'all')).toHaveLength(4);
+    expect(selectOutcomes(source, ['pairings']).map((r) => r.outcome)).toEqual(['pairings']);
+    expect(() => selectOutcomes(source, ['pairngs'])).toThrow(/has no outcome 'pairngs'; it has: /);
+  });
+
+  it('says in the caption how many outcomes it leaves out', () => {
+    const chart = buildChart(source, 'difference');
+    expect(chart.caption).toContain('Shown: 2 of the 4 outcomes (--outcomes all for every one).');
+    expect(buildChart(source, 'difference', { outcomes: 'all' }).caption).not.toContain('Shown:');
+  });
+});
