@@ -76,7 +76,11 @@ const withCi = (mean: number, low: number, high: number, digits: number, prefix 
 /** Decimals that show a difference of this size without drowning it in digits. */
 function digitsFor(rows: readonly ComparisonRow[]): number {
   const scale = Math.max(...rows.map((r) => Math.abs(r.differenceMean)).filter(Number.isFinite), 0);
-  return scale >= 100 ? 0 : scale >= 1 ? 1 : scale >= 0.01 ? 3 : 4;
+  if (scale >= 100) return 0;
+  if (scale >= 1) return 1;
+  if (scale >= 0.01) return 3;
+  // Small quantities (e.g. maturity per GBP million): two significant digits, at most 10 decimals.
+  return scale > 0 ? Math.min(10, Math.ceil(-Math.log10(scale)) + 1) : 4;
 }
 
 /**
