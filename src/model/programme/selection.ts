@@ -1,4 +1,5 @@
 import { maturity, type Organization } from '../../agents/organization.js';
+import type { Tie } from '../../agents/relationship.js';
 import { CareSetting, Direction, Domain, Formality, Influence, Mode, Origin, PairingRule, SelectionRule, Status } from '../enums.js';
 import type { Params } from '../parameters.js';
 import { formTie, logEvent } from '../relationships.js';
@@ -70,27 +71,39 @@ export function formPairings(state: State, ctx: StepContext): void {
     if (options.length === 0) continue;
     const { exemplar, how } = choosePartner(state, rng, p, follower, options);
     load.set(exemplar.id, (load.get(exemplar.id) ?? 0) + 1);
-    const tie = formTie(state, ctx, {
-      mode: Mode.pairing,
-      formality: Formality.formal,
-      origin: Origin.policy,
-      influence: Influence.mandate,
-      direction: Direction.oneWay,
-      orgA: exemplar.id,
-      orgB: follower.id,
-      personA: -1,
-      personB: -1,
-      domain: -1,
-      endsAt: p.fundingEnd_month,
-      trust: p.initialTrust_index,
-    }, how);
-    exemplar.partners.push(follower.id);
-    follower.partners.push(exemplar.id);
-    state.programme.pairings.push(tie.id);
-    state.programme.pairingBias.push(0.15 * follower.statusSeeking + normal(rng, 0, p.selfAssessmentNoise_index) - 0.05);
-    state.programme.pairingOverlaySince.push(-1);
-    state.programme.pairingEngagedMonths.push(0);
+    const bias = 0.15 * follower.statusSeeking + normal(rng, 0, p.selfAssessmentNoise_index) - 0.05;
+    formPairing(state, ctx, exemplar, follower, bias, how);
   }
+}
+
+/**
+ * Pairs an exemplar with a follower: the formal pairing relationship (policy mandate, one way,
+ * until funding ends) and the programme's per-pairing records. `bias` is how far the follower's
+ * self-assessment leans (7.16).
+ */
+export function formPairing(state: State, ctx: StepContext, exemplar: Organization, follower: Organization, bias: number, detail = ''): Tie {
+  const p = ctx.params;
+  const tie = formTie(state, ctx, {
+    mode: Mode.pairing,
+    formality: Formality.formal,
+    origin: Origin.policy,
+    influence: Influence.mandate,
+    direction: Direction.oneWay,
+    orgA: exemplar.id,
+    orgB: follower.id,
+    personA: -1,
+    personB: -1,
+    domain: -1,
+    endsAt: p.fundingEnd_month,
+    trust: p.initialTrust_index,
+  }, detail);
+  exemplar.partners.push(follower.id);
+  follower.partners.push(exemplar.id);
+  state.programme.pairings.push(tie.id);
+  state.programme.pairingBias.push(bias);
+  state.programme.pairingOverlaySince.push(-1);
+  state.programme.pairingEngagedMonths.push(0);
+  return tie;
 }
 
 /**

@@ -6,6 +6,7 @@ import { setKnowledge, type Organization } from '../../../src/agents/organizatio
 import type { Tie } from '../../../src/agents/relationship.js';
 import { Direction, Formality, Influence, Mode, N_DOMAINS, Origin, Stage, Status } from '../../../src/model/enums.js';
 import type { Params } from '../../../src/model/parameters.js';
+import { formPairing } from '../../../src/model/programme/selection.js';
 import { formTie } from '../../../src/model/relationships.js';
 import type { Rng, RunStreams } from '../../../src/model/rng.js';
 import type { State, StepContext } from '../../../src/model/state.js';
@@ -92,25 +93,5 @@ export function informalTie(state: State, ctx: StepContext, a: Organization, b: 
 export function pairUp(state: State, ctx: StepContext, exemplar: Organization, follower: Organization, bias = 0): Tie {
   exemplar.status = Status.exemplar;
   follower.status = Status.follower;
-  const tie = formTie(state, ctx, {
-    mode: Mode.pairing,
-    formality: Formality.formal,
-    origin: Origin.policy,
-    influence: Influence.mandate,
-    direction: Direction.oneWay,
-    orgA: exemplar.id,
-    orgB: follower.id,
-    personA: -1,
-    personB: -1,
-    domain: -1,
-    endsAt: ctx.params.fundingEnd_month,
-    trust: ctx.params.initialTrust_index,
-  });
-  exemplar.partners.push(follower.id);
-  follower.partners.push(exemplar.id);
-  state.programme.pairings.push(tie.id);
-  state.programme.pairingBias.push(bias);
-  state.programme.pairingOverlaySince.push(-1);
-  state.programme.pairingEngagedMonths.push(0);
-  return tie;
+  return formPairing(state, ctx, exemplar, follower, bias);
 }
