@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
-import { isMap, isScalar, LineCounter, parse as parseYamlValue, parseDocument, type Node as YamlNode } from 'yaml';
+import { LineCounter, parse as parseYamlValue, parseDocument } from 'yaml';
+import { yamlLocator } from '../io/yamlLocation.js';
 import type { z } from 'zod';
 import { isParameterName, PARAMETERS, type ParameterName, type Params } from '../model/parameters.js';
 import { editDistance, ParameterError, resolveParams } from '../model/validate.js';
@@ -31,23 +32,6 @@ export function looksLikeFile(arg: string): boolean {
 }
 
 // ---- Reading and checking one layer -----------------------------------------------------------
-
-function yamlLocator(doc: ReturnType<typeof parseDocument>, counter: LineCounter) {
-  return (path: readonly (string | number)[]) => {
-    let node: unknown = doc.contents;
-    let offset: number | undefined = (node as YamlNode | null)?.range?.[0];
-    for (const part of path) {
-      if (!isMap(node)) break;
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(part));
-      if (!pair) break;
-      offset = (pair.key as YamlNode).range?.[0] ?? offset;
-      node = pair.value;
-    }
-    if (offset === undefined) return undefined;
-    const pos = counter.linePos(offset);
-    return { line: pos.line, column: pos.col };
-  };
-}
 
 function readLayer(path: string): Layer {
   const source = path;

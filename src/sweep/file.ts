@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
+import { yamlLocator } from '../io/yamlLocation.js';
 import { z } from 'zod';
 import type { BatchPlan } from '../batch/plan.js';
 import { PARAMETERS, isParameterName, type ParameterName } from '../model/parameters.js';
@@ -62,11 +63,8 @@ export function readSweepFile(file: string, seedOverride?: number): SweepSpec {
     const line = e.linePos?.[0]?.line;
     throw new SweepFileError(file, '', `not valid YAML or JSON: ${e.message.split('\n')[0]}`, line);
   }
-  const lineOf = (path: readonly (string | number)[]): number | undefined => {
-    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
-    const at = node?.range?.[0] ?? (path.length > 1 ? undefined : undefined);
-    return at === undefined ? (path.length > 0 ? lineOf(path.slice(0, -1)) : undefined) : lines.linePos(at).line;
-  };
+  const locate = yamlLocator(doc, lines);
+  const lineOf = (path: readonly (string | number)[]): number | undefined => locate(path)?.line;
   const raw = doc.toJS() as unknown;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new SweepFileError(file, '', 'expected a mapping with scenario, replications, seed, design and parameters', 1);
   const parsed = sweepSchema.safeParse(raw);
