@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { selectOutcomes } from '../../src/charts/comparison.js';
-import { buildChart, openSource, type ComparisonSource } from '../../src/charts/index.js';
+import { buildChart, openSource } from '../../src/charts/index.js';
+import type { ComparisonSource } from '../../src/charts/source.js';
 import { makeComparison } from './fixtures.js';
 
 const EXTRA = [
