@@ -3,7 +3,7 @@ import type { Params } from './parameters.js';
 import { N_CELLS, recordMonth } from './recorder.js';
 import { NetworkScratch } from './network.js';
 import { createStreams, replicateSeed } from './rng.js';
-import { createContext, type ModelEvent, type State } from './state.js';
+import { createContext, type ModelEvent, type State, type StepContext } from './state.js';
 import { step } from './step.js';
 import { OutcomeTracker, type Outcomes } from './outcomes.js';
 
@@ -28,27 +28,74 @@ export interface RunResult {
 }
 
 /**
- * One replication: parameters and (base seed, replicate) in, series and outcomes out. The run
- * loop is the only place time advances. Depends on nothing but its arguments, so any number of
- * workers gives identical results.
+ * A replication in progress: advanced a few months at a time by `advance` (lesim explore steps
+ * the model live), or run through by `runReplication`. The same loop serves both, so a stepped
+ * run gives the same series as a whole one.
  */
-export function runReplication(params: Params, baseSeed: number, replicate: number, options: RunOptions = {}): RunResult {
+export interface Replication {
+  readonly replicate: number;
+  readonly seed: string;
+  readonly params: Params;
+  /** months x N_CELLS, filled up to the months simulated so far. */
+  readonly series: Float64Array;
+  /** Months simulated so far (0 to params.horizon_months). */
+  monthsDone: number;
+  readonly state: State;
+  readonly ctx: StepContext;
+  readonly tracker: OutcomeTracker;
+  readonly scratch: NetworkScratch;
+  readonly kept: ModelEvent[];
+  readonly keepEvents: boolean;
+}
+
+/** Sets up replication `replicate` of a run with base seed `baseSeed`: the world at its start, no month simulated yet. */
+export function startReplication(params: Params, baseSeed: number, replicate: number, options: RunOptions = {}): Replication {
   const seed = replicateSeed(baseSeed, replicate, options.stream);
   const ctx = createContext(params, createStreams(seed));
   const state = initState(params, ctx);
-  const months = params.horizon_months;
-  const series = new Float64Array(months * N_CELLS);
-  const kept: ModelEvent[] = [];
+  const series = new Float64Array(params.horizon_months * N_CELLS);
   const tracker = new OutcomeTracker(params);
   const scratch = new NetworkScratch(state.orgs.length);
-  for (let t = 0; t < months; t++) {
+  return { replicate, seed, params, series, monthsDone: 0, state, ctx, tracker, scratch, kept: [], keepEvents: options.keepEvents ?? false };
+}
+
+/**
+ * Simulates up to `months` more months (never beyond the horizon) and returns how many it did.
+ * This loop is the only place time advances.
+ */
+export function advance(run: Replication, months: number): number {
+  const { state, ctx, series, tracker, scratch, kept } = run;
+  const end = Math.min(run.params.horizon_months, run.monthsDone + months);
+  const from = run.monthsDone;
+  for (let t = from; t < end; t++) {
     state.month = t;
     step(state, ctx);
     recordMonth(state, ctx, series.subarray(t * N_CELLS, (t + 1) * N_CELLS), scratch);
     tracker.observe(state, ctx.events, ctx.flows);
-    if (options.keepEvents) for (const e of ctx.events) kept.push(e);
+    if (run.keepEvents) for (const e of ctx.events) kept.push(e);
     ctx.events.length = 0;
     ctx.flows.fill(0);
+    run.monthsDone = t + 1;
   }
-  return { replicate, seed, series, outcomes: tracker.finish(state), events: kept, finalState: state };
+  return end - from;
+}
+
+/**
+ * What the replication has given so far: at the horizon, its result; before it, the series up to
+ * now and the outcomes as measured at the last month simulated (outcomes of later months, such as
+ * a snapshot when funding ends, stay undefined until they are reached). Taking it changes nothing.
+ */
+export function replicationResult(run: Replication): RunResult {
+  const series = run.monthsDone === run.params.horizon_months ? run.series : run.series.slice(0, run.monthsDone * N_CELLS);
+  return { replicate: run.replicate, seed: run.seed, series, outcomes: run.tracker.finish(run.state), events: run.kept, finalState: run.state };
+}
+
+/**
+ * One replication: parameters and (base seed, replicate) in, series and outcomes out. Depends on
+ * nothing but its arguments, so any number of workers gives identical results.
+ */
+export function runReplication(params: Params, baseSeed: number, replicate: number, options: RunOptions = {}): RunResult {
+  const run = startReplication(params, baseSeed, replicate, options);
+  advance(run, params.horizon_months);
+  return replicationResult(run);
 }
