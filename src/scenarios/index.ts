@@ -1,7 +1,7 @@
 import type { Params } from '../model/parameters.js';
 import { resolveParams } from '../model/validate.js';
 import { BUILTIN_DOCUMENTS } from './builtin/index.js';
-import { resolveBuiltin } from './load.js';
+import { resolveBuiltin } from './layers.js';
 import type { Scenario } from './scenario.js';
 
 export type { Scenario } from './scenario.js';

@@ -2,29 +2,16 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { LineCounter, parse as parseYamlValue, parseDocument } from 'yaml';
 import { yamlLocator } from '../io/yamlLocation.js';
-import type { z } from 'zod';
-import { isParameterName, PARAMETERS, type ParameterName, type Params } from '../model/parameters.js';
-import { editDistance, ParameterError, resolveParams } from '../model/validate.js';
+import { isParameterName, type Params } from '../model/parameters.js';
 import { BUILTIN_DOCUMENTS } from './builtin/index.js';
-import { ScenarioError, type ScenarioIssue } from './errors.js';
-import { LEVERS, allowedText, leverForParam } from './levers.js';
-import { allowedKeys, ScenarioFileSchema, type ScenarioDocument } from './schema.js';
+import { ScenarioError } from './errors.js';
+import { builtinLayers, builtinNames, checkLayer, extendsCycle, MAX_EXTENDS_DEPTH, NO_LINES, scenarioFromLayers, unknownScenario, type Layer } from './layers.js';
+import type { ScenarioDocument } from './schema.js';
 import type { Scenario } from './scenario.js';
-import { getPath, leversToOverrides } from './translate.js';
 
-/** One source of levers: a file, a built-in scenario, or one --set. */
-interface Layer {
-  readonly source: string;
-  readonly doc: ScenarioDocument;
-  /** Line and column of a dotted path in the source, when it has lines. */
-  readonly locate: (path: readonly (string | number)[]) => { line: number; column: number } | undefined;
-}
+export { builtinNames, resolveBuiltin } from './layers.js';
 
-const NO_LINES = () => undefined;
 const MAX_FILE_BYTES = 1_000_000;
-const MAX_EXTENDS_DEPTH = 20;
-
-export const builtinNames = (): string[] => Object.keys(BUILTIN_DOCUMENTS);
 
 /** Whether an argument names a scenario file rather than a built-in scenario. */
 export function looksLikeFile(arg: string): boolean {
@@ -82,86 +69,7 @@ function checkJson(text: string, fail: (message: string, line?: number, column?:
   }
 }
 
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return `'${value}'`;
-  const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-function leverAllowed(path: readonly (string | number)[]): string | undefined {
-  const dotted = path.join('.');
-  const l = LEVERS.find((x) => x.path === dotted);
-  if (l) return allowedText(l);
-  if (path[0] === 'parameters' && path.length === 2 && isParameterName(String(path[1]))) {
-    const spec = PARAMETERS[path[1] as ParameterName];
-    return `a${spec.integer ? ' whole' : ''} number from ${spec.min} to ${spec.max} (${spec.unit})`;
-  }
-  return undefined;
-}
-
-function issueMessage(issue: z.core.$ZodIssue, doc: ScenarioDocument): string {
-  const got = `got ${describeValue(getPath(doc, issue.path.join('.')))}`;
-  const allowed = leverAllowed(issue.path as (string | number)[]);
-  switch (issue.code) {
-    case 'invalid_type':
-      return `${got}; allowed: ${allowed ?? (issue.expected === 'object' ? 'a mapping of fields' : issue.expected === 'array' ? 'a list' : issue.expected)}`;
-    case 'too_big':
-    case 'too_small':
-      return `${got}; allowed: ${allowed ?? issue.message}`;
-    case 'invalid_value':
-      return `${got}; allowed: one of ${issue.values.map(String).join(', ')}`;
-    case 'invalid_format':
-      return `${got}; allowed: ${allowed ?? issue.message}`;
-    default:
-      return `${got}; ${issue.message}`;
-  }
-}
-
-/** Checks one layer against the schema; throws every problem at once, each with its line. */
-function checkLayer(layer: Layer): void {
-  const result = ScenarioFileSchema.safeParse(layer.doc);
-  if (result.success) return;
-  const issues: ScenarioIssue[] = [];
-  for (const issue of result.error.issues) {
-    if (issue.code === 'unrecognized_keys') {
-      const allowed = allowedKeys(issue.path as (string | number)[]) ?? [];
-      for (const key of issue.keys) {
-        const path = [...issue.path, key] as (string | number)[];
-        const hint = closest(key, allowed);
-        issues.push({ source: layer.source, ...layer.locate(path), path: path.join('.'), message: `unknown field${hint ? ` (did you mean '${hint}'?)` : ''}; allowed here: ${allowed.join(', ')}` });
-      }
-      continue;
-    }
-    const path = issue.path as (string | number)[];
-    issues.push({ source: layer.source, ...layer.locate(path), path: path.join('.'), message: issueMessage(issue, layer.doc) });
-  }
-  throw new ScenarioError(issues);
-}
-
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  const prefixed = candidates.find((c) => word.length >= 3 && (c.startsWith(word) || word.startsWith(c)));
-  if (prefixed) return prefixed;
-  let best: string | undefined;
-  let bestScore = Infinity;
-  for (const c of candidates) {
-    const d = editDistance(word.toLowerCase(), c.toLowerCase());
-    if (d < bestScore) {
-      bestScore = d;
-      best = c;
-    }
-  }
-  return bestScore <= Math.max(2, word.length / 3) ? best : undefined;
-}
-
 // ---- extends chains ------------------------------------------------------------------------------
-
-function builtinLayers(name: string, stack: readonly string[]): Layer[] {
-  const doc = BUILTIN_DOCUMENTS[name];
-  const layer: Layer = { source: `built-in scenario '${name}'`, doc, locate: NO_LINES };
-  const parent = doc.extends as string | undefined;
-  return parent ? [...layersOf(parent, undefined, [...stack, `builtin:${name}`]), layer] : [layer];
-}
 
 function layersOf(ref: string, from: string | undefined, stack: readonly string[], refSource?: string): Layer[] {
   if (stack.length > MAX_EXTENDS_DEPTH) {
@@ -170,7 +78,7 @@ function layersOf(ref: string, from: string | undefined, stack: readonly string[
   const isFile = from !== undefined ? looksLikeFile(ref) || !(ref in BUILTIN_DOCUMENTS) : looksLikeFile(ref);
   if (!isFile) {
     if (!(ref in BUILTIN_DOCUMENTS)) {
-      throw new ScenarioError([{ source: refSource ?? 'command line', path: from ? 'extends' : '', message: `unknown scenario '${ref}'; allowed: a built-in scenario (${builtinNames().join(', ')}) or the path of a .yaml, .yml or .json scenario file` }]);
+      throw new ScenarioError([{ source: refSource ?? 'command line', path: from ? 'extends' : '', message: unknownScenario(ref) }]);
     }
     if (stack.includes(`builtin:${ref}`)) throw cycle([...stack, `builtin:${ref}`], refSource ?? ref);
     return builtinLayers(ref, stack);
@@ -190,7 +98,7 @@ function layersOf(ref: string, from: string | undefined, stack: readonly string[
 
 function cycle(chain: readonly string[], source: string): ScenarioError {
   const names = chain.map((x) => (x.startsWith('builtin:') ? x.slice(8) : basename(x)));
-  return new ScenarioError([{ source, path: 'extends', message: `extends forms a cycle: ${names.join(' -> ')}; allowed: a chain that ends in a built-in scenario or a file without extends` }]);
+  return extendsCycle(names, source);
 }
 
 // ---- --set ---------------------------------------------------------------------------------------
@@ -222,67 +130,6 @@ export function setLayer(expression: string): Layer {
 
 // ---- merging and resolving ---------------------------------------------------------------------
 
-interface Origin {
-  readonly source: string;
-  readonly line?: number;
-  readonly column?: number;
-}
-
-const META = new Set(['name', 'title', 'description', 'sources', 'extends']);
-
-function mergeInto(target: Record<string, unknown>, doc: Record<string, unknown>, prefix: string[], layer: Layer, origins: Map<string, Origin>): void {
-  for (const [key, value] of Object.entries(doc)) {
-    if (prefix.length === 0 && META.has(key)) continue;
-    const path = [...prefix, key];
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      const child = (target[key] ??= {}) as Record<string, unknown>;
-      mergeInto(child, value as Record<string, unknown>, path, layer, origins);
-    } else {
-      target[key] = value;
-      origins.set(path.join('.'), { source: layer.source, ...layer.locate(path) });
-    }
-  }
-}
-
-function scenarioFromLayers(layers: readonly Layer[], name: string, topIndex = layers.length - 1): { scenario: Scenario; params: Params } {
-  const levers: Record<string, unknown> = {};
-  const origins = new Map<string, Origin>();
-  for (const layer of layers) mergeInto(levers, layer.doc, [], layer, origins);
-  const top = layers[topIndex];
-  const meta = (key: string) => [...layers].reverse().find((l) => l.doc[key] !== undefined)?.doc[key];
-  const where = (path: string): Origin => origins.get(path) ?? { source: top.source };
-  const { overrides, issues } = leversToOverrides(levers);
-  if (issues.length > 0) throw new ScenarioError(issues.map((i) => ({ ...where(i.path), path: i.path, message: i.message })));
-  let params: Params;
-  try {
-    params = resolveParams(overrides, name);
-  } catch (error) {
-    if (!(error instanceof ParameterError)) throw error;
-    throw new ScenarioError(error.issues.map((i) => parameterIssue(i.field, i.message, where)));
-  }
-  const ownDoc = top.doc;
-  const scenario: Scenario = {
-    name,
-    title: String(meta('title') ?? name),
-    description: String(meta('description') ?? ''),
-    sources: (meta('sources') as string[] | undefined) ?? [],
-    overrides,
-    levers,
-    extends: ownDoc.extends as string | undefined,
-    origin: top.source,
-  };
-  return { scenario, params };
-}
-
-/** A cross-field problem from the parameter check, told in the lever vocabulary where one exists. */
-function parameterIssue(field: string, message: string, where: (path: string) => Origin): ScenarioIssue {
-  const names = field.split(/[^A-Za-z_]+/).filter((x) => isParameterName(x)) as ParameterName[];
-  const lever = names.map((x) => leverForParam(x)).find((l) => l !== undefined);
-  const path = lever ? `${lever.path} (${field})` : `parameters.${field}`;
-  const origin = lever ? where(lever.path) : where(`parameters.${names[0] ?? field}`);
-  return { ...origin, path, message };
-}
-
 /** A built-in scenario or scenario file, resolved through its extends chain and --set expressions. */
 export function loadScenarioArgument(nameOrPath: string, sets: readonly string[] = []): { scenario: Scenario; params: Params } {
   const layers = layersOf(nameOrPath, undefined, []);
@@ -293,7 +140,3 @@ export function loadScenarioArgument(nameOrPath: string, sets: readonly string[]
   return scenarioFromLayers([...layers, ...setLayers], name, layers.length - 1);
 }
 
-/** The built-in scenario documents resolved (used to build the registry). */
-export function resolveBuiltin(name: string): { scenario: Scenario; params: Params } {
-  return scenarioFromLayers(builtinLayers(name, []), name);
-}
