@@ -1,6 +1,6 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { RunData } from '../load/run.js';
-import { dateOfMonth, parameter } from './source.js';
+import { dateOfMonth, parameter } from './runInfo.js';
 import { CONFIG, wrap } from './style.js';
 
 /** A chart ready to render: its Vega-Lite spec, and its title and caption in words. */

@@ -1,6 +1,6 @@
 import type { RunData, SeriesRow } from '../load/run.js';
 import { type Chart, fundingEndLayers, isoDate, runMeta, timeX, topLevel } from './chart.js';
-import { dateOfMonth, parameter } from './source.js';
+import { dateOfMonth, parameter } from './runInfo.js';
 import { fmt, monthLabel, ORIGIN_COLOURS } from './style.js';
 
 const ORIGINS = Object.keys(ORIGIN_COLOURS);

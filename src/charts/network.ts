@@ -1,6 +1,6 @@
 import type { RunData } from '../load/run.js';
 import { type Chart, runMeta, seriesValues, topLevel } from './chart.js';
-import { dateOfMonth, parameter } from './source.js';
+import { dateOfMonth, parameter } from './runInfo.js';
 import { fmt, monthLabel } from './style.js';
 import { timePanel } from './timePanel.js';
 

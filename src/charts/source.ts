@@ -2,14 +2,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvNumber, parseCsv } from '../load/csv.js';
 import { loadEvents, loadRun, RunDirectoryError, type RunData } from '../load/run.js';
+import { ChartInputError } from './runInfo.js';
 
-/** A directory the charts cannot read: the message names the directory and what was expected. */
-export class ChartInputError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ChartInputError';
-  }
-}
+export { ChartInputError, dateOfMonth, parameter } from './runInfo.js';
 
 /** One row of comparison.csv, written by `lesim compare` (one row per scenario x outcome). */
 export interface ComparisonRow {
@@ -132,17 +127,4 @@ export function openSource(dir: string): ChartSource {
       return events;
     },
   };
-}
-
-/** A model parameter of the run, as resolved (manifest.json). */
-export function parameter(run: RunData, name: string): number {
-  const p = run.manifest.parameters[name];
-  if (p === undefined || typeof p.value !== 'number') throw new ChartInputError(`${join(run.dir, 'manifest.json')}: parameter '${name}' is missing`);
-  return p.value;
-}
-
-/** Calendar label YYYY-MM of a model month, as in the series files. */
-export function dateOfMonth(run: RunData, month: number): string {
-  const total = parameter(run, 'startYear_year') * 12 + month;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}`;
 }

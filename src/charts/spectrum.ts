@@ -1,6 +1,6 @@
 import type { RunData } from '../load/run.js';
 import { type Chart, runMeta, topLevel } from './chart.js';
-import { ChartInputError, parameter } from './source.js';
+import { ChartInputError, parameter } from './runInfo.js';
 import { fmt, monthLabel, ORIGIN_COLOURS } from './style.js';
 
 const FORMALITIES = ['formal', 'periodic', 'informal'];
