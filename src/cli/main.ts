@@ -9,6 +9,7 @@ import { chartCommand } from './commands/chart.js';
 import { reportCommand } from './commands/report.js';
 import { mergeCommand } from './commands/merge.js';
 import { compareCommand } from './commands/compare.js';
+import { exploreCommand } from './commands/explore.js';
 import { paramsCommand } from './commands/params.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
@@ -36,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
       .command(paramsCommand)
       .command(chartCommand)
       .command(reportCommand)
+      .command(exploreCommand)
       .demandCommand(1, 'Give a command (lesim --help lists them)')
       .strict()
       .help()

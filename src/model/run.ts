@@ -65,7 +65,7 @@ export function startReplication(params: Params, baseSeed: number, replicate: nu
  */
 export function advance(run: Replication, months: number): number {
   const { state, ctx, series, tracker, scratch, kept } = run;
-  const end = Math.min(run.params.horizon_months, run.monthsDone + months);
+  const end = Math.max(run.monthsDone, Math.min(run.params.horizon_months, run.monthsDone + months));
   const from = run.monthsDone;
   for (let t = from; t < end; t++) {
     state.month = t;

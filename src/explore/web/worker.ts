@@ -1,0 +1,47 @@
+import { N_CELLS } from '../../model/recorder.js';
+import { advance, replicationResult, startReplication, type Replication } from '../../model/run.js';
+import type { FromWorker, ReplicationUpdate, Slot, ToWorker } from '../protocol.js';
+
+/*
+ * A Web Worker of lesim explore: it holds some replications of scenario A and the same
+ * replications of B (paired: replicate k of both uses the seed (base seed, k)) and advances them
+ * on request with the model's own step-by-step runner, the code `lesim run` runs.
+ */
+
+interface Held {
+  readonly generation: number;
+  readonly runs: Replication[];
+}
+
+const held = new Map<Slot, Held>();
+const scope = globalThis as unknown as { onmessage: ((e: { data: ToWorker }) => void) | null; postMessage: (m: FromWorker, transfer?: Transferable[]) => void };
+
+function handle(m: ToWorker): void {
+  if (m.type === 'start') {
+    held.set(m.slot, { generation: m.generation, runs: m.replicates.map((k) => startReplication(m.params, m.baseSeed, k)) });
+    return;
+  }
+  if (m.type === 'drop') {
+    held.delete(m.slot);
+    return;
+  }
+  const started = performance.now();
+  const updates: ReplicationUpdate[] = [];
+  for (const [slot, h] of held) {
+    for (const run of h.runs) {
+      const from = run.monthsDone;
+      if (advance(run, m.to - from) === 0) continue;
+      const rows = run.series.slice(from * N_CELLS, run.monthsDone * N_CELLS);
+      updates.push({ slot, generation: h.generation, replicate: run.replicate, from, rows, outcomes: replicationResult(run).outcomes });
+    }
+  }
+  scope.postMessage({ type: 'advanced', round: m.round, updates, ms: performance.now() - started }, updates.map((u) => u.rows.buffer as ArrayBuffer));
+}
+
+scope.onmessage = (e) => {
+  try {
+    handle(e.data);
+  } catch (error) {
+    scope.postMessage({ type: 'error', message: error instanceof Error ? `${error.message}` : String(error) });
+  }
+};
