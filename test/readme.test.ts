@@ -13,6 +13,8 @@ function readmeCommands(): string[][] {
     .flatMap((b) => b.split('\n'))
     .map((line) => line.replace(/#.*$/, '').replace(/^npm ci && /, '').trim())
     .filter((line) => line.startsWith('npx lesim '))
+    // lesim explore serves until stopped; test/explore/browser.test.ts runs it.
+    .filter((line) => !line.startsWith('npx lesim explore'))
     .map((line) => line.slice('npx lesim '.length).split(/\s+/));
 }
 

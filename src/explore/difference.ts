@@ -56,6 +56,6 @@ export function differenceSentence(rows: readonly ComparisonRow[], month: number
   const rest = rows.length - 1 - clear.length - undefinedYet.filter((r) => r.unit !== 'GBP').length;
   const found = parts.length > 0 ? `; ${parts.join('; ')}` : '; no headline outcome differs by more than chance yet';
   const others = parts.length > 0 && rest > 0 ? `. The other ${rest} cannot be told apart from chance with ${n} paired replications` : parts.length === 0 ? ` with ${n} paired replications` : '';
-  const pending = undefinedYet.length > 0 ? ` (${undefinedYet.length} ${undefinedYet.length === 1 ? "is" : "are"} measured only later in the run)` : '';
+  const pending = undefinedYet.length > 0 ? ` (${undefinedYet.length} ${undefinedYet.length === 1 ? 'is' : 'are'} measured only later in the run)` : '';
   return `${when}: ${spend}${found}${others}${pending}.`;
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { differenceSentence, headlineDifferences } from '../../src/explore/difference.js';
+import { HEADLINE_OUTCOMES } from '../../src/compare/table.js';
+import { OUTCOMES, type Outcomes } from '../../src/model/outcomes.js';
+
+const outcomes = (f: (name: string, k: number) => number, n: number): Outcomes[] =>
+  Array.from({ length: n }, (_, k) => Object.fromEntries(OUTCOMES.map((name) => [name, f(name, k)])) as unknown as Outcomes);
+
+describe('the difference panel', () => {
+  it('tells in words what differs beyond chance, with its cost per unit', () => {
+    const a = outcomes((name, k) => (name === 'spend_programme_gbp' ? 100e6 : name === 'informal_active_funding_end' ? NaN : 10 + k), 4);
+    // B spends GBP 2M more and raises maturity by 0.5 in every replication; the rest is noise around A.
+    const b = outcomes((name, k) => (name === 'spend_programme_gbp' ? 102e6 : name === 'informal_active_funding_end' ? NaN : name === 'maturity_end_all' ? 10.5 + k : 10 + k + (k % 2 === 0 ? 0.3 : -0.3)), 4);
+    const rows = headlineDifferences({ name: 'x', outcomes: a }, { name: 'y', outcomes: b });
+    expect(rows.map((r) => r.outcome)).toEqual(HEADLINE_OUTCOMES);
+    const sentence = differenceSentence(rows, 24, 120);
+    expect(sentence).toMatch(/^So far \(month 24 of 120\): B costs GBP 2.00M more than A; mean digital maturity of all organizations is higher by 0.500 \(95% CI 0.500 to 0.500, GBP 4.00M per unit of the index\)/);
+    expect(sentence).toContain('cannot be told apart from chance with 4 paired replications');
+    expect(sentence).toContain('(1 is measured only later in the run)');
+    expect(differenceSentence(headlineDifferences({ name: 'x', outcomes: a.slice(0, 1) }, { name: 'y', outcomes: b.slice(0, 1) }), 120, 120)).toContain('At the end of the run (month 120): intervals need at least 2 paired replications');
+  });
+});

@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { reproduceCommands } from '../../src/explore/commands.js';
+import { CONTROLS, changedPaths, checkScenario, scenarioDocument, scenarioYaml, startingPoint } from '../../src/explore/scenarioEdit.js';
+import { LEVERS } from '../../src/scenarios/levers.js';
+import { loadScenarioArgument, ScenarioError } from '../../src/scenarios/index.js';
+
+describe('scenarios edited in the page', () => {
+  it('has a control for every lever of the lever table', () => {
+    for (const l of LEVERS) expect(CONTROLS.some((c) => c.path === l.path), l.path).toBe(true);
+    const months = CONTROLS.find((c) => c.path === 'run.months')!;
+    expect(months).toMatchObject({ input: 'number', unit: 'months', min: 1, max: 600, integer: true });
+    expect(CONTROLS.find((c) => c.path === 'pairing.rule')!.options).toContain('same-supplier');
+  });
+
+  it('writes only what changed, and its YAML resolves as a file to the parameters the page runs', () => {
+    const start = startingPoint('gde-baseline');
+    const doc = scenarioDocument(start, 'my-plan', { ...start.values, 'pairing.rule': 'same-supplier', 'intermediaries.secondments_per_year': 24 });
+    expect(changedPaths(doc)).toEqual(['pairing.rule', 'intermediaries.secondments_per_year']);
+    const checked = checkScenario(doc, 'scenario B');
+    expect(checked.ok).toBe(true);
+    const file = join(mkdtempSync(join(tmpdir(), 'lesim-edit-')), 'my-plan.yaml');
+    writeFileSync(file, scenarioYaml(doc));
+    const loaded = loadScenarioArgument(file);
+    expect(loaded.scenario.name).toBe('my-plan');
+    expect(checked.ok && checked.params).toEqual(loaded.params);
+    expect(scenarioDocument(start, 'gde-baseline', start.values)).toEqual({ name: 'gde-baseline', title: start.title, extends: 'gde-baseline' });
+  });
+
+  it('refuses a bad value with the message a scenario file gets', () => {
+    const start = startingPoint('extended-funding');
+    const doc = scenarioDocument(start, 'bad', { ...start.values, 'intermediaries.secondments_per_year': 5000, 'programme.funding_end': '2017-13' });
+    const checked = checkScenario(doc, 'scenario A');
+    expect(checked.ok).toBe(false);
+    const file = join(mkdtempSync(join(tmpdir(), 'lesim-edit-')), 'bad.yaml');
+    writeFileSync(file, scenarioYaml(doc));
+    let fileIssues: readonly { path: string; message: string }[] = [];
+    try {
+      loadScenarioArgument(file);
+    } catch (error) {
+      fileIssues = (error as ScenarioError).issues;
+    }
+    const page = checked.ok ? [] : checked.issues.map((i) => ({ path: i.path, message: i.message }));
+    expect(page).toEqual(fileIssues.map((i) => ({ path: i.path, message: i.message })));
+    expect(page.map((i) => i.path).sort()).toEqual(['intermediaries.secondments_per_year', 'programme.funding_end']);
+  });
+
+  it('gives the commands that reproduce the screen', () => {
+    const lines = reproduceCommands({ ref: 'gde-baseline', horizon: 120 }, { ref: 'my plan.yaml', horizon: 120 }, { reps: 4, seed: 2, month: 30 });
+    expect(lines).toEqual([
+      'npx lesim run gde-baseline --reps 4 --seed 2 --months 30 --out runs/explore-a --force',
+      "npx lesim run 'my plan.yaml' --reps 4 --seed 2 --months 30 --out runs/explore-b --force",
+      "npx lesim compare gde-baseline 'my plan.yaml' --reps 4 --seed 2 --out runs/explore-compare --force",
+    ]);
+    expect(reproduceCommands({ ref: 'a.yaml', horizon: 24 }, undefined, { reps: 1, seed: 1, month: 24 })).toEqual(['npx lesim run a.yaml --reps 1 --seed 1 --out runs/explore-a --force']);
+  });
+});
