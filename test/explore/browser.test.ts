@@ -37,17 +37,17 @@ function cli(args: string[]): { status: number | null; stdout: string; stderr: s
 }
 
 const status = (page: Page) =>
-  page.evaluate(() => (window as unknown as { lesimExplore: { status(): { month: number; playing: boolean; busy: boolean; workers: number; cores: number; speed: { months: number; ms: number }; running: Record<string, { months: number; finished: number }>; charts: Record<string, { changesets: number; rebuilds: number }> } } }).lesimExplore.status());
+  page.evaluate(() => (globalThis as unknown as { lesimExplore: { status(): { month: number; playing: boolean; busy: boolean; workers: number; cores: number; speed: { months: number; ms: number }; running: Record<string, { months: number; finished: number }>; charts: Record<string, { changesets: number; rebuilds: number }> } } }).lesimExplore.status());
 
 /** Waits until the page is idle (not playing, no round in flight) and its charts are drawn. */
 async function idle(page: Page): Promise<void> {
   await page.waitForFunction(() => {
-    const s = (window as unknown as { lesimExplore: { status(): { playing: boolean; busy: boolean } } }).lesimExplore.status();
+    const s = (globalThis as unknown as { lesimExplore: { status(): { playing: boolean; busy: boolean } } }).lesimExplore.status();
     return !s.playing && !s.busy;
   }, undefined, { timeout: 30_000 });
-  await page.evaluate(() => (window as unknown as { lesimExplore: { drawn(): Promise<void> } }).lesimExplore.drawn());
+  await page.evaluate(() => (globalThis as unknown as { lesimExplore: { drawn(): Promise<void> } }).lesimExplore.drawn());
   await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
-  await page.evaluate(() => (window as unknown as { lesimExplore: { drawn(): Promise<void> } }).lesimExplore.drawn());
+  await page.evaluate(() => (globalThis as unknown as { lesimExplore: { drawn(): Promise<void> } }).lesimExplore.drawn());
 }
 
 async function downloadText(page: Page, selector: string): Promise<{ name: string; text: string }> {
@@ -103,7 +103,7 @@ describe('lesim explore', () => {
     // The baseline for 24 months.
     await page.fill('#until', '24');
     await page.click('#play');
-    await page.waitForFunction(() => (window as unknown as { lesimExplore: { status(): { month: number } } }).lesimExplore.status().month >= 24, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (globalThis as unknown as { lesimExplore: { status(): { month: number } } }).lesimExplore.status().month >= 24, undefined, { timeout: 60_000 });
     await idle(page);
     let s = await status(page);
     expect(s.month).toBe(24);
@@ -145,7 +145,7 @@ describe('lesim explore', () => {
     await page.fill(secondments, '24');
     await expect.poll(() => page.isDisabled('#b-apply')).toBe(false);
     await page.click('#b-apply');
-    await page.waitForFunction(() => (window as unknown as { lesimExplore: { status(): { running: Record<string, { months: number }> } } }).lesimExplore.status().running.B?.months === 24, undefined, { timeout: 60_000 });
+    await page.waitForFunction(() => (globalThis as unknown as { lesimExplore: { status(): { running: Record<string, { months: number }> } } }).lesimExplore.status().running.B?.months === 24, undefined, { timeout: 60_000 });
     await idle(page);
     s = await status(page);
     expect(s.running.B.months).toBe(24);
@@ -170,7 +170,7 @@ describe('lesim explore', () => {
 
     // The top of the page, levers folded, for the README.
     await page.click('#b .levers > summary');
-    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
     const shot = await page.screenshot({ type: 'png' });
     const screenshotFile = join(process.env.LESIM_SCREENSHOT_DIR ?? root, 'explore.png');
     writeFileSync(screenshotFile, shot);
