@@ -77,6 +77,9 @@ describe('lesim explore', () => {
     const r = cli(['explore', '--port', port]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(`port ${port} on 127.0.0.1 is in use; pick another with --port`);
+    const unknown = cli(['explore', 'no-such-plan', '--port', '0']);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain("unknown scenario 'no-such-plan'; lesim explore starts from a built-in scenario: gde-baseline, no-programme");
   });
 
   it('runs A and B live in Chromium, offline, and everything taken away reproduces on the command line', async () => {
@@ -129,6 +132,13 @@ describe('lesim explore', () => {
     await page.selectOption('#b-scenario', 'gde-baseline');
     await page.click('#b .levers > summary');
     await page.click('#b details[data-group="intermediaries"] > summary');
+    // An invalid combination: more profession-led networks than networks; the control that caused it says so.
+    await page.click('#b details[data-group="learning_networks"] > summary');
+    const professionLed = '[data-slot="b"][data-path="learning_networks.profession_led"]';
+    await page.fill(professionLed, '20');
+    await expect.poll(() => page.locator('#b .lever[data-path="learning_networks.profession_led"] .why').textContent()).toBe('20 exceeds learningNetworks_count (10)');
+    expect(await page.isDisabled('#b-apply')).toBe(true);
+    await page.fill(professionLed, '3');
     const secondments = '[data-slot="b"][data-path="intermediaries.secondments_per_year"]';
     await page.fill(secondments, '5000');
     const why = page.locator('#b .lever[data-path="intermediaries.secondments_per_year"] .why');
@@ -194,7 +204,7 @@ describe('lesim explore', () => {
       expect(r.speed.months).toBeGreaterThan(0);
       rates[reps] = { monthsPerSecond: r.speed.months / (r.speed.ms / 1000), workers: r.workers, cores: r.cores };
     }
-    process.stdout.write(`lesim explore speed in Chromium: ${JSON.stringify(rates)}\n`);
+    process.stdout.write(`lesim explore speed in Chromium: ${JSON.stringify(rates)}; chart updates (changesets, rebuilds): ${JSON.stringify((await status(page)).charts)}\n`);
     expect(errors).toEqual([]);
     await context.close();
   });

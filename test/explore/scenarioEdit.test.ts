@@ -47,6 +47,15 @@ describe('scenarios edited in the page', () => {
     expect(page.map((i) => i.path).sort()).toEqual(['intermediaries.secondments_per_year', 'programme.funding_end']);
   });
 
+  it('refuses an invalid combination at the control that caused it', () => {
+    const start = startingPoint('gde-baseline');
+    const checked = checkScenario(scenarioDocument(start, 'combo', { ...start.values, 'learning_networks.profession_led': 20 }), 'scenario B');
+    expect(checked.ok).toBe(false);
+    const issues = checked.ok ? [] : checked.issues;
+    expect(issues.map((i) => i.path)).toEqual(['learning_networks.profession_led (professionLedNetworks_count)']);
+    expect(issues[0].message).toBe('20 exceeds learningNetworks_count (10)');
+  });
+
   it('gives the commands that reproduce the screen', () => {
     const lines = reproduceCommands({ ref: 'gde-baseline', horizon: 120 }, { ref: 'my plan.yaml', horizon: 120 }, { reps: 4, seed: 2, month: 30 });
     expect(lines).toEqual([
