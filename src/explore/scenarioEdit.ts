@@ -74,20 +74,43 @@ export const BUILTIN_NAMES: readonly string[] = Object.keys(BUILTIN_DOCUMENTS);
 /** Values of every control, by lever path. */
 export type LeverValues = Readonly<Record<string, unknown>>;
 
-/** A built-in scenario as the page starts from it: its text and every lever's value in plain units. */
+/** A scenario the page starts from (a built-in or a scenario file): its text and every lever's value in plain units. */
 export interface Starting {
   readonly name: string;
   readonly title: string;
   readonly description: string;
   readonly values: LeverValues;
   readonly params: Params;
+  /** What the page's edits go on top of: `extends: <built-in>`, or a file's levers merged through its extends chain. */
+  readonly base: ScenarioDocument;
+  /** How the command line names it unedited: the built-in's name or the file's path. */
+  readonly ref: string;
+}
+
+function starting(scenario: Pick<Scenario, 'name' | 'title' | 'description'>, params: Params, base: ScenarioDocument, ref: string): Starting {
+  const levers = paramsToLevers(params);
+  const values = Object.fromEntries(CONTROLS.map((c) => [c.path, getPath(levers, c.path)]));
+  return { name: scenario.name, title: scenario.title, description: scenario.description, values, params, base, ref };
 }
 
 export function startingPoint(builtin: string): Starting {
   const { scenario, params } = resolveBuiltin(builtin);
-  const levers = paramsToLevers(params);
-  const values = Object.fromEntries(CONTROLS.map((c) => [c.path, getPath(levers, c.path)]));
-  return { name: scenario.name, title: scenario.title, description: scenario.description, values, params };
+  return starting(scenario, params, { extends: builtin }, builtin);
+}
+
+/** What `lesim explore <file>` hands the page: the file's scenario with its levers merged through its extends chain. */
+export interface StartingFile {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly levers: ScenarioDocument;
+  readonly ref: string;
+}
+
+export function startingFile(file: StartingFile): Starting {
+  const checked = checkScenario({ name: file.name, title: file.title, ...file.levers }, file.ref);
+  if (!checked.ok) throw new ScenarioError(checked.issues);
+  return starting(file, checked.params, file.levers, file.ref);
 }
 
 function setPath(doc: Record<string, unknown>, path: string, value: unknown): void {
@@ -98,20 +121,20 @@ function setPath(doc: Record<string, unknown>, path: string, value: unknown): vo
 }
 
 /**
- * The scenario file of an edited built-in: its name, title, `extends` and only the levers that
- * differ from the built-in, so it reads as a plan ("the baseline, but ...") and stays valid as
- * the built-in's other levers change.
+ * The scenario file of an edited scenario: its name and title, what it starts from (`extends` of a
+ * built-in, or a file's merged levers) and the levers that differ from it, so an edited built-in
+ * reads as a plan ("the baseline, but ...").
  */
 export function scenarioDocument(start: Starting, name: string, values: LeverValues): ScenarioDocument {
-  const changed = CONTROLS.filter((c) => values[c.path] !== undefined && values[c.path] !== start.values[c.path]);
-  const doc: Record<string, unknown> = { name, title: changed.length === 0 ? start.title : `${start.title}, edited in lesim explore`, extends: start.name };
-  for (const c of changed) setPath(doc, c.path, values[c.path]);
+  const changed = changedPaths(start, values);
+  const doc: Record<string, unknown> = { name, title: changed.length === 0 ? start.title : `${start.title}, edited in lesim explore`, ...structuredClone(start.base) };
+  for (const path of changed) setPath(doc, path, values[path]);
   return doc;
 }
 
-/** The paths a document changes (in control order). */
-export function changedPaths(doc: ScenarioDocument): string[] {
-  return CONTROLS.filter((c) => getPath(doc, c.path) !== undefined).map((c) => c.path);
+/** The levers a page's scenario changes from where it started (in control order). */
+export function changedPaths(start: Starting, values: LeverValues): string[] {
+  return CONTROLS.filter((c) => values[c.path] !== undefined && values[c.path] !== start.values[c.path]).map((c) => c.path);
 }
 
 export type Checked = { readonly ok: true; readonly scenario: Scenario; readonly params: Params } | { readonly ok: false; readonly issues: readonly ScenarioIssue[] };

@@ -23,10 +23,11 @@ export class PortError extends Error {
 
 /**
  * Serves the built page on 127.0.0.1 only: static files of dist/explore/web and nothing else
- * (no directory listings, no paths outside it). The page needs no other server: the model runs
+ * (no directory listings, no paths outside it), and `extra` JSON files by path (the scenario
+ * file `lesim explore <file>` starts from). The page needs no other server: the model runs
  * in the browser's Web Workers.
  */
-export function servePage(port: number, dir = PAGE_DIR): Promise<{ server: Server; url: string }> {
+export function servePage(port: number, dir = PAGE_DIR, extra: Readonly<Record<string, string>> = {}): Promise<{ server: Server; url: string }> {
   if (!existsSync(join(dir, 'index.html'))) throw new PortError(`the page is not built (no ${join(dir, 'index.html')}); run npm run build first`);
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://127.0.0.1').pathname);
@@ -34,6 +35,10 @@ export function servePage(port: number, dir = PAGE_DIR): Promise<{ server: Serve
     const type = TYPES[extname(file)];
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    if (extra[path] !== undefined) {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-cache' }).end(req.method === 'HEAD' ? undefined : extra[path]);
       return;
     }
     if (!file.startsWith(dir + sep) || type === undefined || !existsSync(file)) {

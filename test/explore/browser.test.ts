@@ -19,8 +19,8 @@ let url: string;
 let origin: string;
 
 /** Starts `lesim explore` on a free port and reads the address it prints. */
-function startServer(args: string[]): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, 'explore', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+function startServer(args: string[], cwd?: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [CLI, 'explore', ...args], { stdio: ['ignore', 'pipe', 'pipe'], cwd });
   return new Promise((resolveUrl, reject) => {
     let out = '';
     child.stdout!.on('data', (d) => {
@@ -79,7 +79,7 @@ describe('lesim explore', () => {
     expect(r.stderr).toContain(`port ${port} on 127.0.0.1 is in use; pick another with --port`);
     const unknown = cli(['explore', 'no-such-plan', '--port', '0']);
     expect(unknown.status).toBe(2);
-    expect(unknown.stderr).toContain("unknown scenario 'no-such-plan'; lesim explore starts from a built-in scenario: gde-baseline, no-programme");
+    expect(unknown.stderr).toContain("unknown scenario 'no-such-plan'; allowed: a built-in scenario (gde-baseline, no-programme");
   });
 
   it('runs A and B live in Chromium, offline, and everything taken away reproduces on the command line', async () => {
@@ -173,6 +173,20 @@ describe('lesim explore', () => {
     expect(valid.stdout).toContain("valid scenario 'gde-baseline-b' (extends gde-baseline)");
     expect(valid.stdout).toContain('secondments_perYear = 24');
     expect(await page.textContent('#commands')).toContain('npx lesim compare gde-baseline gde-baseline-b.yaml --reps 2 --seed 3');
+    // Back into the page: lesim explore <file> starts A from the downloaded file.
+    const again = await startServer(['--port', '0', yaml.name], root);
+    try {
+      expect(again.url).toContain('?file=gde-baseline-b.yaml');
+      const second = await context.newPage();
+      second.on('pageerror', (e) => errors.push(e.message));
+      await second.goto(again.url, { waitUntil: 'load' });
+      await expect.poll(() => second.inputValue('#a-name')).toBe('gde-baseline-b');
+      expect(await second.inputValue('[data-slot="a"][data-path="intermediaries.secondments_per_year"]')).toBe('24');
+      expect(await second.textContent('#a-issues')).toContain('Valid.');
+      await second.close();
+    } finally {
+      again.child.kill('SIGINT');
+    }
     // A chart as SVG, as drawn by the chart library (title and caption in it).
     const svg = await downloadText(page, '#b-maturity-svg');
     expect(svg.text).toContain('<svg');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { reproduceCommands } from '../../src/explore/commands.js';
-import { CONTROLS, changedPaths, checkScenario, scenarioDocument, scenarioYaml, startingPoint } from '../../src/explore/scenarioEdit.js';
+import { CONTROLS, changedPaths, checkScenario, scenarioDocument, scenarioYaml, startingFile, startingPoint } from '../../src/explore/scenarioEdit.js';
 import { LEVERS } from '../../src/scenarios/levers.js';
 import { loadScenarioArgument, ScenarioError } from '../../src/scenarios/index.js';
 
@@ -17,8 +17,9 @@ describe('scenarios edited in the page', () => {
 
   it('writes only what changed, and its YAML resolves as a file to the parameters the page runs', () => {
     const start = startingPoint('gde-baseline');
-    const doc = scenarioDocument(start, 'my-plan', { ...start.values, 'pairing.rule': 'same-supplier', 'intermediaries.secondments_per_year': 24 });
-    expect(changedPaths(doc)).toEqual(['pairing.rule', 'intermediaries.secondments_per_year']);
+    const values = { ...start.values, 'pairing.rule': 'same-supplier', 'intermediaries.secondments_per_year': 24 };
+    const doc = scenarioDocument(start, 'my-plan', values);
+    expect(changedPaths(start, values)).toEqual(['pairing.rule', 'intermediaries.secondments_per_year']);
     const checked = checkScenario(doc, 'scenario B');
     expect(checked.ok).toBe(true);
     const file = join(mkdtempSync(join(tmpdir(), 'lesim-edit-')), 'my-plan.yaml');
@@ -27,6 +28,24 @@ describe('scenarios edited in the page', () => {
     expect(loaded.scenario.name).toBe('my-plan');
     expect(checked.ok && checked.params).toEqual(loaded.params);
     expect(scenarioDocument(start, 'gde-baseline', start.values)).toEqual({ name: 'gde-baseline', title: start.title, extends: 'gde-baseline' });
+  });
+
+  it('starts from a scenario file as lesim explore <file> hands it over, and edits of it stay files of their own', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lesim-edit-'));
+    writeFileSync(join(dir, 'base.yaml'), 'extends: extended-funding\nacademy:\n  cohorts: 6\n');
+    writeFileSync(join(dir, 'plan.yaml'), 'name: plan\nextends: base.yaml\nintermediaries:\n  secondments_per_year: 12\n');
+    const loaded = loadScenarioArgument(join(dir, 'plan.yaml'));
+    const start = startingFile({ name: loaded.scenario.name, title: loaded.scenario.title, description: loaded.scenario.description, levers: loaded.scenario.levers ?? {}, ref: 'plan.yaml' });
+    expect(start.params).toEqual(loaded.params);
+    expect(start.values['intermediaries.secondments_per_year']).toBe(12);
+    const values = { ...start.values, 'pairing.rule': 'random' };
+    const doc = scenarioDocument(start, 'plan-a', values);
+    writeFileSync(join(dir, 'plan-a.yaml'), scenarioYaml(doc));
+    const edited = loadScenarioArgument(join(dir, 'plan-a.yaml'));
+    const checked = checkScenario(doc, 'scenario A');
+    expect(checked.ok && checked.params).toEqual(edited.params);
+    expect(edited.params.pairingRule_code).not.toBe(loaded.params.pairingRule_code);
+    expect({ ...edited.params, pairingRule_code: loaded.params.pairingRule_code }).toEqual(loaded.params);
   });
 
   it('refuses a bad value with the message a scenario file gets', () => {

@@ -13,7 +13,7 @@ import type { ScenarioDocument } from '../../scenarios/schema.js';
 import { reproduceCommands, type CommandScenario } from '../commands.js';
 import { differenceSentence, headlineDifferences, isClear } from '../difference.js';
 import type { Slot } from '../protocol.js';
-import { BUILTIN_NAMES, changedPaths, checkScenario, scenarioDocument, scenarioYaml, startingPoint, type Checked, type Starting } from '../scenarioEdit.js';
+import { BUILTIN_NAMES, changedPaths, checkScenario, scenarioDocument, scenarioYaml, startingFile, startingPoint, type Checked, type Starting, type StartingFile } from '../scenarioEdit.js';
 import { leverForm, type LeverForm } from './controls.js';
 import { exportChart, LiveChart } from './liveChart.js';
 import { Session } from './session.js';
@@ -51,6 +51,9 @@ interface SlotView {
   applied: { doc: ScenarioDocument; ref: string; name: string } | undefined;
 }
 
+/** The select value of the scenario file `lesim explore <file>` started the page with. */
+const FILE = 'file:';
+let fileStart: Starting | undefined;
 const workerUrl = new URL('./worker.js', import.meta.url).href;
 const cores = Math.max(1, navigator.hardwareConcurrency || 2);
 let session: Session;
@@ -118,15 +121,15 @@ function choose(view: SlotView, builtin: string): void {
   if (builtin === '') {
     view.start = undefined;
     view.checked = undefined;
-    view.form.reset({ name: '', title: '', description: '', values: {}, params: {} as Starting['params'] });
+    view.form.reset({ name: '', title: '', description: '', values: {}, params: {} as Starting['params'], base: {}, ref: '' });
     view.issues.textContent = 'No scenario B: choose one to compare with A.';
     view.apply.disabled = true;
     $(`${view.slot.toLowerCase()}-description`).textContent = '';
     return;
   }
-  view.start = startingPoint(builtin);
+  view.start = builtin === FILE && fileStart ? fileStart : startingPoint(builtin);
   view.form.reset(view.start);
-  view.name.value = builtin;
+  view.name.value = view.start.name;
   $(`${view.slot.toLowerCase()}-description`).textContent = `${view.start.title}. ${view.start.description}`;
   check(view);
 }
@@ -165,9 +168,9 @@ async function apply(view: SlotView): Promise<boolean> {
   const checked = check(view);
   if (!checked || !checked.ok) return false;
   const doc = documentOf(view);
-  const edited = changedPaths(doc).length > 0;
+  const edited = changedPaths(view.start!, view.form.values()).length > 0;
   const name = checked.scenario.name;
-  view.applied = { doc, ref: edited ? `${name}.yaml` : view.start!.name, name };
+  view.applied = { doc, ref: edited ? `${name}.yaml` : view.start!.ref, name };
   for (const c of Object.values(view.charts)) c.clear();
   session.start(view.slot, checked.params, name, checked.scenario.title);
   check(view);
@@ -356,7 +359,10 @@ function renderDifference(month: number): void {
     return;
   }
   if (a.ensemble.months !== b.ensemble.months || month === 0) {
-    sentence.textContent = `B is catching up with A (month ${b.ensemble.months} of ${a.ensemble.months}).`;
+    const ended = [a, b].find((r) => r.ensemble.months === r.ensemble.horizon && r.ensemble.months < Math.max(a.ensemble.months, b.ensemble.months));
+    sentence.textContent = ended
+      ? `${ended === a ? 'A' : 'B'} ended at month ${ended.ensemble.horizon} (its run.months) and the other runs on; outcomes are compared at the same month only, so give both the same run.months.`
+      : `${b.ensemble.months < a.ensemble.months ? 'B' : 'A'} is catching up (month ${Math.min(a.ensemble.months, b.ensemble.months)} of ${Math.max(a.ensemble.months, b.ensemble.months)}).`;
     table.hidden = true;
     return;
   }
@@ -440,8 +446,18 @@ $('pause').addEventListener('click', pause);
 $('step').addEventListener('click', () => void stepOnce().catch(() => undefined));
 $('reset').addEventListener('click', () => void reset());
 
-const requested = new URLSearchParams(location.search).get('scenario') ?? 'gde-baseline';
-choose(A, BUILTIN_NAMES.includes(requested) ? requested : 'gde-baseline');
+const query = new URLSearchParams(location.search);
+const requested = query.get('scenario') ?? 'gde-baseline';
+if (query.has('file')) {
+  // lesim explore <file> serves the file's scenario, checked, beside the page.
+  try {
+    fileStart = startingFile((await (await fetch('start.json')).json()) as StartingFile);
+    for (const v of [A, B]) v.select.prepend(new Option(`${fileStart.ref} (file)`, FILE));
+  } catch (error) {
+    status(`The scenario file could not be read: ${(error as Error).message}`, true);
+  }
+}
+choose(A, fileStart ? FILE : BUILTIN_NAMES.includes(requested) ? requested : 'gde-baseline');
 choose(B, '');
 session = new Session(workerUrl, Number($<HTMLInputElement>('reps').value), Number($<HTMLInputElement>('seed').value), cores);
 speed.reps = session.reps;
