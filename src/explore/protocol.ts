@@ -1,5 +1,6 @@
 import type { Outcomes } from '../model/outcomes.js';
 import type { Params } from '../model/parameters.js';
+import type { NetworkSnapshot } from './networkMap.js';
 
 /** Scenario slots of the page. */
 export type Slot = 'A' | 'B';
@@ -20,6 +21,8 @@ export interface ReplicationUpdate {
   readonly rows: Float64Array;
   /** Outcomes as measured at the last month simulated. */
   readonly outcomes: Outcomes;
+  /** Replication 0 only, every third month and at the horizon: the organizations and their links. */
+  readonly network?: NetworkSnapshot;
 }
 
 /** Worker to page. */

@@ -112,7 +112,7 @@ describe('lesim explore', () => {
     expect(s.month).toBe(24);
     expect(s.running.A.months).toBe(24);
     expect(await page.textContent('#month')).toContain('Month 24 of 120 (December 2018)');
-    for (const kind of ['formation', 'spectrum', 'maturity', 'network']) expect(await marks(page, `a-${kind}`), kind).toBeGreaterThan(3);
+    for (const kind of ['formation', 'spectrum', 'maturity', 'network', 'map']) expect(await marks(page, `a-${kind}`), kind).toBeGreaterThan(3);
     // Live updates went in as changesets; the spectrum's month panels change with the month, so it is rebuilt.
     expect(s.charts['A-maturity'].changesets).toBeGreaterThan(0);
 
@@ -163,7 +163,7 @@ describe('lesim explore', () => {
     expect(await page.$$eval('#difference-table tbody tr', (r) => r.length)).toBe(12);
     const sentence = (await page.textContent('#difference-sentence'))!;
     expect(sentence).toMatch(/^So far \(month 24 of 120\): B costs GBP [\d.]+[kM] more than A/);
-    for (const kind of ['formation', 'spectrum', 'maturity', 'network']) expect(await marks(page, `b-${kind}`), kind).toBeGreaterThan(3);
+    for (const kind of ['formation', 'spectrum', 'maturity', 'network', 'map']) expect(await marks(page, `b-${kind}`), kind).toBeGreaterThan(3);
 
     // The scenario file of B is accepted unchanged by lesim validate, with the lever the page changed.
     const yaml = await downloadText(page, '#b-yaml');

@@ -10,6 +10,7 @@ import { seriesCsv } from '../../io/outputs.js';
 import { FAMILIES, type Family } from '../../model/recorder.js';
 import { formatIssue } from '../../scenarios/errors.js';
 import type { ScenarioDocument } from '../../scenarios/schema.js';
+import { networkMapChart } from '../networkMap.js';
 import { reproduceCommands, type CommandScenario } from '../commands.js';
 import { differenceSentence, headlineDifferences, isClear } from '../difference.js';
 import type { Slot } from '../protocol.js';
@@ -30,7 +31,7 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string): T => {
   return e as T;
 };
 
-const CHART_KINDS = ['formation', 'spectrum', 'maturity', 'network'] as const;
+const CHART_KINDS = ['formation', 'spectrum', 'maturity', 'network', 'map'] as const;
 type Kind = (typeof CHART_KINDS)[number];
 const MAX_REPS = 32;
 /** At most this many redraws of the charts a second while running (text updates at most 10). */
@@ -172,6 +173,7 @@ async function apply(view: SlotView): Promise<boolean> {
   const name = checked.scenario.name;
   view.applied = { doc, ref: edited ? `${name}.yaml` : view.start!.ref, name };
   for (const c of Object.values(view.charts)) c.clear();
+  drawnFrom.delete(view.slot);
   session.start(view.slot, checked.params, name, checked.scenario.title);
   check(view);
   if (session.month > 0) await round(session.month);
@@ -252,6 +254,7 @@ async function reset(): Promise<void> {
   A.applied = undefined;
   B.applied = undefined;
   for (const v of [A, B]) for (const c of Object.values(v.charts)) c.clear();
+  drawnFrom.clear();
   await apply(A);
   if (wasB && B.start) await apply(B);
   buttons();
@@ -282,11 +285,19 @@ function chartsOf(view: SlotView): Partial<Record<Kind, Chart>> {
     spectrum: spectrumChart(run, spectrumMonths(r.ensemble.months, p.fundingEnd_month, p.horizon_months)),
     maturity: maturityChart(run),
     network: networkChart(run),
+    map: r.network ? networkMapChart(r.network, `${r.title} (${r.name})`, monthLabel(monthDate(p.startYear_year, r.network.month))) : undefined,
   };
 }
 
+/** What each slot's charts were last drawn from, so an unchanged ensemble is not redrawn. */
+const drawnFrom = new Map<Slot, { generation: number; months: number; network: unknown }>();
+
 async function drawCharts(): Promise<void> {
   for (const view of [A, B]) {
+    const r = session.get(view.slot);
+    const last = drawnFrom.get(view.slot);
+    if (!r || (last && last.generation === r.generation && last.months === r.ensemble.months && last.network === r.network)) continue;
+    drawnFrom.set(view.slot, { generation: r.generation, months: r.ensemble.months, network: r.network });
     const charts = chartsOf(view);
     for (const kind of CHART_KINDS) {
       const chart = charts[kind];

@@ -1,5 +1,6 @@
 import type { Params } from '../../model/parameters.js';
 import { LiveEnsemble } from '../liveEnsemble.js';
+import type { NetworkSnapshot } from '../networkMap.js';
 import type { FromWorker, Slot, ToWorker } from '../protocol.js';
 
 /** A scenario being run in the page: its parameters and the replications received so far. */
@@ -8,6 +9,8 @@ export interface Running {
   readonly name: string;
   readonly title: string;
   readonly ensemble: LiveEnsemble;
+  /** The latest map of replication 0's organizations and links. */
+  network?: NetworkSnapshot;
 }
 
 /**
@@ -108,6 +111,7 @@ export class Session {
       // Answers for a scenario restarted since (or dropped) are stale.
       if (r === undefined || r.generation !== u.generation) continue;
       r.ensemble.add(u.replicate, u.from, u.rows, u.outcomes);
+      if (u.network) r.network = u.network;
     }
     this.workerMs += m.ms;
     const w = this.waiting;

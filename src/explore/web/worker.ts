@@ -1,5 +1,6 @@
 import { N_CELLS } from '../../model/recorder.js';
 import { advance, replicationResult, startReplication, type Replication } from '../../model/run.js';
+import { networkSnapshot } from '../networkMap.js';
 import type { FromWorker, ReplicationUpdate, Slot, ToWorker } from '../protocol.js';
 
 /*
@@ -13,6 +14,8 @@ interface Held {
   readonly runs: Replication[];
 }
 
+/** Months between snapshots of the network map. */
+const MAP_EVERY = 3;
 const held = new Map<Slot, Held>();
 const scope = globalThis as unknown as { onmessage: ((e: { data: ToWorker }) => void) | null; postMessage: (m: FromWorker, transfer?: Transferable[]) => void };
 
@@ -32,10 +35,12 @@ function handle(m: ToWorker): void {
       const from = run.monthsDone;
       if (advance(run, m.to - from) === 0) continue;
       const rows = run.series.slice(from * N_CELLS, run.monthsDone * N_CELLS);
-      updates.push({ slot, generation: h.generation, replicate: run.replicate, from, rows, outcomes: replicationResult(run).outcomes });
+      const mapMonth = run.replicate === 0 && (Math.floor(from / MAP_EVERY) !== Math.floor(run.monthsDone / MAP_EVERY) || run.monthsDone === run.params.horizon_months);
+      updates.push({ slot, generation: h.generation, replicate: run.replicate, from, rows, outcomes: replicationResult(run).outcomes, network: mapMonth ? networkSnapshot(run.state) : undefined });
     }
   }
-  scope.postMessage({ type: 'advanced', round: m.round, updates, ms: performance.now() - started }, updates.map((u) => u.rows.buffer as ArrayBuffer));
+  const transfer = updates.flatMap((u) => [u.rows.buffer, ...(u.network ? [u.network.orgs.buffer, u.network.links.buffer] : [])]) as ArrayBuffer[];
+  scope.postMessage({ type: 'advanced', round: m.round, updates, ms: performance.now() - started }, transfer);
 }
 
 scope.onmessage = (e) => {
