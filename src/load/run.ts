@@ -1,3 +1,4 @@
+import { LesimError } from '../errors.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FAMILIES, type Family } from '../model/recorder.js';
@@ -68,7 +69,7 @@ export interface RunData {
   readonly replications: readonly Readonly<Record<string, number | string>>[];
 }
 
-export class RunDirectoryError extends Error {
+export class RunDirectoryError extends LesimError {
   constructor(message: string) {
     super(message);
     this.name = 'RunDirectoryError';
