@@ -1,5 +1,5 @@
-import { LesimError } from '../errors.js';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { isSystemError, LesimError, systemError } from '../errors.js';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { z } from 'zod';
@@ -52,10 +52,15 @@ export class BatchStoreError extends LesimError {
 
 /** Writes a file so that a reader sees the old content or the new, never a torn one. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.tmp-${process.pid}`;
-  writeFileSync(temp, data);
-  renameSync(temp, path);
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw isSystemError(error) ? systemError(error, { path, doing: 'write the batch state', todo: error.code === 'ENOSPC' ? 'free some space, then continue with the same command and --resume' : undefined }) : error;
+  }
 }
 
 /**

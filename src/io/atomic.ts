@@ -194,6 +194,8 @@ export function buildDirectoryAtomically(dir: string, force: boolean, build: (te
       replaceDirectory(temp, dir, force);
     } catch (error) {
       rmSync(temp, { recursive: true, force: true });
+      // A failed write (ENOSPC) names no path: name the output it was for.
+      if (isSystemError(error) && !error.path) throw systemError(error, { path: dir, doing: 'write the output directory' });
       throw error;
     }
   });
