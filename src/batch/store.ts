@@ -1,6 +1,7 @@
 import { isSystemError, LesimError, systemError } from '../errors.js';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { makeDirectories } from '../io/atomic.js';
 import { gzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import { ExactSeries } from '../analysis/exactSeries.js';
@@ -54,7 +55,7 @@ export class BatchStoreError extends LesimError {
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   const temp = `${path}.tmp-${process.pid}`;
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirectories(dirname(path));
     writeFileSync(temp, data);
     renameSync(temp, path);
   } catch (error) {

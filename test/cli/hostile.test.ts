@@ -62,6 +62,8 @@ describe('hostile output directories', () => {
     writeFileSync(join(dir, 'my-notes.md'), 'mine');
     refused(run(['run', 'gde-baseline', ...HUGE, '--out', dir, '--force']), /holds files lesim did not write \(my-notes\.md\)/);
     expect(readFileSync(join(dir, 'my-notes.md'), 'utf8')).toBe('mine');
+    // A chart's --out under /proc is refused too (a recursive mkdir there would spin).
+    refused(run(['chart', dir, '--kind', 'maturity', '--out', '/proc/lesim/chart.svg']), /\/proc\/lesim: could not create the directory/);
   });
 
   it('--out under /proc or the current directory is refused at once, without spinning', () => {
