@@ -31,7 +31,7 @@ function report(error: unknown): number {
 // failure to write stdout (`> /dev/full`) is said in words; a broken stderr cannot be reported.
 process.stdout.on('error', (error) => {
   if (isSystemError(error) && error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
-  process.exit(report(isSystemError(error) ? systemError(error, { path: 'standard output', doing: 'write', todo: 'send the output somewhere with room' }) : error));
+  process.exit(report(isSystemError(error) ? systemError(error, { path: 'standard output', doing: 'write', todo: error.code === 'ENOSPC' ? 'send the output somewhere with room' : undefined }) : error));
 });
 process.stderr.on('error', () => undefined);
 process.on('uncaughtException', (error) => process.exit(report(error)));
