@@ -1,3 +1,4 @@
+import { LesimError } from '../errors.js';
 import type { RunData } from '../load/run.js';
 
 /*
@@ -6,7 +7,7 @@ import type { RunData } from '../load/run.js';
  */
 
 /** A directory the charts cannot read: the message names the directory and what was expected. */
-export class ChartInputError extends Error {
+export class ChartInputError extends LesimError {
   constructor(message: string) {
     super(message);
     this.name = 'ChartInputError';

@@ -1,3 +1,4 @@
+import { LesimError } from '../errors.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvNumber, parseCsv } from '../load/csv.js';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { describeValue, findNonFinite } from '../io/values.js';
 import { isParameterName, PARAMETERS, type ParameterName, type Params } from '../model/parameters.js';
 import { editDistance, ParameterError, resolveParams } from '../model/validate.js';
 import { BUILTIN_DOCUMENTS } from './builtin/index.js';
@@ -62,13 +63,6 @@ export function resolveOnBuiltin(doc: ScenarioDocument, source: string, fallback
   return scenarioFromLayers(layers, String(doc.name ?? fallbackName));
 }
 
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return `'${value}'`;
-  const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
 function leverAllowed(path: readonly (string | number)[]): string | undefined {
   const dotted = path.join('.');
   const l = LEVERS.find((x) => x.path === dotted);
@@ -100,6 +94,8 @@ function issueMessage(issue: z.core.$ZodIssue, doc: ScenarioDocument): string {
 
 /** Checks one layer against the schema; throws every problem at once, each with its line. */
 export function checkLayer(layer: Layer): void {
+  const bad = findNonFinite(layer.doc);
+  if (bad) throw new ScenarioError([{ source: layer.source, ...layer.locate(bad.path), path: bad.path.join('.'), message: `got ${describeValue(bad.value)}; allowed: a finite number` }]);
   const result = ScenarioFileSchema.safeParse(layer.doc);
   if (result.success) return;
   const issues: ScenarioIssue[] = [];
