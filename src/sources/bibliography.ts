@@ -50,10 +50,9 @@ export function fullCitation(ref: Reference): string {
 const ALIASES: readonly [RegExp, Reference][] = [
   [/(?:shared\/)?seeds\/001_d6a97f109499ec83\.txt/g, REFERENCES.mozaffar2026],
   [/(?:shared\/)?seeds\/003_53c943aff26264ac\.txt/g, REFERENCES.cresswell2021],
-  [/^001(?=[ :,]|$)/, REFERENCES.mozaffar2026],
-  [/^003(?=[ :,]|$)/, REFERENCES.cresswell2021],
-  [/(?<=[;(]\s*)001(?=[ :,)])/g, REFERENCES.mozaffar2026],
-  [/(?<=[;(]\s*)003(?=[ :,)])/g, REFERENCES.cresswell2021],
+  // "001 Table 2", "(003 Objectives)": the number alone, before a section name or punctuation.
+  [/(?<![\w.])001(?= [A-Z(]|[:,;)]|$)/g, REFERENCES.mozaffar2026],
+  [/(?<![\w.])003(?= [A-Z(]|[:,;)]|$)/g, REFERENCES.cresswell2021],
 ];
 
 /** A source as a reader can follow it: internal seed names become "Cresswell et al. 2021"; MODEL-BRIEF.md becomes the lesim model brief. */

@@ -65,6 +65,9 @@ describe('lesim params', () => {
     expect(r.status).toBe(0);
     const lines = r.stdout.trim().split('\n');
     expect(lines[0]).toBe('name,unit,default,min,max,whole,lever,description,source');
+    // Sources cite the papers, not the internal seed numbers.
+    expect(r.stdout).toContain('Cresswell et al. 2021 Design (January 2018 to March 2020)');
+    expect(r.stdout).not.toMatch(/,"?00[13] /);
     expect(lines.find((l) => l.startsWith('fundingEnd_month,'))).toContain('programme.funding_end');
     const text = lesim(['params', 'secondment']);
     expect(text.stdout).toContain('secondments_perYear  [secondments/year]  default 0');
