@@ -1,5 +1,5 @@
 import type { RunData, SeriesRow } from '../load/run.js';
-import { parameter } from './source.js';
+import { parameter } from './runInfo.js';
 
 /** The programme's regular cycles, by parameter: what makes monthly series saw-toothed. */
 const CYCLES: readonly { readonly parameter: string; readonly what: string }[] = [

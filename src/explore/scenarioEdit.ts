@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { PARAMETERS, type Params } from '../model/parameters.js';
+import { citeSource } from '../sources/bibliography.js';
 import { BUILTIN_DOCUMENTS } from '../scenarios/builtin/index.js';
 import { ScenarioError, type ScenarioIssue } from '../scenarios/errors.js';
 import { resolveBuiltin, resolveOnBuiltin } from '../scenarios/layers.js';
@@ -26,22 +27,11 @@ export interface LeverControl {
   readonly description: string;
 }
 
-/** The sources by the names the parameter table uses for them, as user-facing text cites them. */
-const CITATIONS: readonly [RegExp, string][] = [
-  [/\b001\b/g, 'Mozaffar et al. 2026, JMIR 28:e83345, doi:10.2196/83345,'],
-  [/\b003\b/g, 'Cresswell et al. 2021, JMIR 23(8):e23372, doi:10.2196/23372,'],
-  [/\bbrief\b/g, 'the model brief'],
-];
-
-function cite(source: string): string {
-  return CITATIONS.reduce((text, [pattern, words]) => text.replace(pattern, words), source);
-}
-
 /** One control per lever of the lever table (and the consultancy subsidy), in table order. */
 export const CONTROLS: readonly LeverControl[] = [
   ...LEVERS.map((l): LeverControl => {
     const spec = PARAMETERS[l.param];
-    const base = { path: l.path, group: l.path.split('.')[0], label: l.label, allowed: allowedText(l), description: `${spec.description} Parameter ${l.param}; source: ${cite(spec.source)}` };
+    const base = { path: l.path, group: l.path.split('.')[0], label: l.label, allowed: allowedText(l), description: `${spec.description} Parameter ${l.param}; source: ${citeSource(spec.source)}` };
     switch (l.lever.kind) {
       case 'number':
         return { ...base, input: 'number', unit: spec.unit, min: spec.min, max: spec.max, integer: spec.integer === true };

@@ -162,7 +162,7 @@ describe('lesim explore', () => {
     expect(await page.isVisible('#difference-table')).toBe(true);
     expect(await page.$$eval('#difference-table tbody tr', (r) => r.length)).toBe(12);
     const sentence = (await page.textContent('#difference-sentence'))!;
-    expect(sentence).toMatch(/^So far \(month 24 of 120\): B costs GBP [\d.]+[kM] more than A/);
+    expect(sentence).toMatch(/^So far \(month 24 of 120\): B: GBP [\d.]+ million more spent than A/);
     for (const kind of ['formation', 'spectrum', 'maturity', 'network', 'map']) expect(await marks(page, `b-${kind}`), kind).toBeGreaterThan(3);
 
     // The scenario file of B is accepted unchanged by lesim validate, with the lever the page changed.
@@ -171,7 +171,7 @@ describe('lesim explore', () => {
     const valid = cli(['validate', yaml.name]);
     expect(valid.status, valid.stderr).toBe(0);
     expect(valid.stdout).toContain("valid scenario 'gde-baseline-b' (extends gde-baseline)");
-    expect(valid.stdout).toContain('secondments_perYear = 24');
+    expect(valid.stdout).toContain('intermediaries.secondments_per_year = 24');
     expect(await page.textContent('#commands')).toContain('npx lesim compare gde-baseline gde-baseline-b.yaml --reps 2 --seed 3');
     // Back into the page: lesim explore <file> starts A from the downloaded file.
     const again = await startServer(['--port', '0', yaml.name], root);

@@ -14,7 +14,10 @@ describe('the difference panel', () => {
     const rows = headlineDifferences({ name: 'x', outcomes: a }, { name: 'y', outcomes: b });
     expect(rows.map((r) => r.outcome)).toEqual(HEADLINE_OUTCOMES);
     const sentence = differenceSentence(rows, 24, 120);
-    expect(sentence).toMatch(/^So far \(month 24 of 120\): B costs GBP 2.00M more than A; mean digital maturity of all organizations is higher by 0.500 \(95% CI 0.500 to 0.500, GBP 4.00M per unit of the index\)/);
+    expect(sentence).toBe(
+      'So far (month 24 of 120): B: GBP 2 million more spent than A; clear differences: digital maturity of all organizations now +0.50 (the same in every replication), ' +
+        'GBP 40,000 per 0.01 more on the 0-1 index (GBP 40,000 to 40,000). The other 9 cannot be told apart from chance with 4 paired replications (1 is measured only later in the run).',
+    );
     expect(sentence).toContain('cannot be told apart from chance with 4 paired replications');
     expect(sentence).toContain('(1 is measured only later in the run)');
     expect(differenceSentence(headlineDifferences({ name: 'x', outcomes: a.slice(0, 1) }, { name: 'y', outcomes: b.slice(0, 1) }), 120, 120)).toContain('At the end of the run (month 120): intervals need at least 2 paired replications');

@@ -4,7 +4,7 @@ import { maturityChart } from '../../charts/maturity.js';
 import { networkChart } from '../../charts/network.js';
 import { spectrumChart } from '../../charts/spectrum.js';
 import { monthLabel } from '../../charts/style.js';
-import { fmt } from '../../compare/table.js';
+import { costText, difference, outcomeLabel, rowNumbers, unitLabel, value } from '../../compare/table.js';
 import { monthDate } from '../../io/csv.js';
 import { seriesCsv } from '../../io/outputs.js';
 import { FAMILIES, type Family } from '../../model/recorder.js';
@@ -383,8 +383,8 @@ function renderDifference(month: number): void {
     const tr = body.insertRow();
     tr.dataset.outcome = r.outcome;
     if (isClear(r)) tr.classList.add('clear');
-    const cost = Number.isFinite(r.cost_per_unit_gbp) ? `${fmt(r.cost_per_unit_gbp, 'GBP')} [${fmt(r.cost_per_unit_ci_low_gbp, 'GBP')}, ${fmt(r.cost_per_unit_ci_high_gbp, 'GBP')}]` : '-';
-    const cells = [r.outcome, r.unit, fmt(r.baseline_mean, r.unit), fmt(r.scenario_mean, r.unit), `${fmt(r.difference_mean, r.unit)} [${fmt(r.difference_ci_low, r.unit)}, ${fmt(r.difference_ci_high, r.unit)}]`, cost];
+    const nums = rowNumbers(r);
+    const cells = [outcomeLabel(r.outcome), unitLabel(r.unit), value(r.baseline_mean, r.unit), value(r.scenario_mean, r.unit), difference(nums), costText(nums) ?? '-'];
     cells.forEach((c, i) => {
       const td = tr.insertCell();
       td.textContent = c;
