@@ -27,13 +27,20 @@ function userGroupAgendas(state: State, ctx: StepContext): void {
     if (supplier.userGroup < 0) continue;
     const group = state.communities[supplier.userGroup];
     if (group.ended >= 0 || (state.month - group.formed) % group.meetingInterval !== 0) continue;
-    const adopting: number[] = [];
+    // Only how many members are adopting matters: one joint specification per two of them.
+    let adopting = 0;
+    const domains = supplier.domains;
     for (const person of group.members) {
       if (state.people[person].org < 0) continue;
       const org = state.orgs[state.people[person].org];
-      if (supplier.domains.some((d) => org.suppliers[d] === supplier.id && org.stage[d] === Stage.adoption)) adopting.push(org.id);
+      for (let k = 0; k < domains.length; k++) {
+        if (org.suppliers[domains[k]] === supplier.id && org.stage[domains[k]] === Stage.adoption) {
+          adopting += 1;
+          break;
+        }
+      }
     }
-    for (let i = 0; i + 1 < adopting.length; i += 2) {
+    for (let i = 0; i + 1 < adopting; i += 2) {
       if (rng() < p.jointSpecification_prob) {
         group.userAgenda = Math.min(1, group.userAgenda + p.jointSpecificationAgenda_gain * p.userGroupOpenness_share);
       }
