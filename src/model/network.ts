@@ -23,13 +23,16 @@ export function tieOrgs(state: State, id: number, out: [number, number]): [numbe
 
 /**
  * Buffers reused from month to month within one run (one per run: no shared state). Links are
- * kept as adjacency rows of 32-bit words (a bitset per organization: n * n / 8 bytes, 600 KB at
- * 2,200 organizations) and as neighbour lists in one flat array; only the rows of organizations
- * that had links are cleared each month.
+ * found once each through adjacency rows of 32-bit words (a bitset per organization: n * n / 8
+ * bytes, 600 KB at 2,200 organizations; only the bits set are cleared after use) and kept as
+ * neighbour lists in one flat array, so a month costs time in proportion to the ties and the
+ * organizations, not to their square.
  */
 export class NetworkScratch {
-  /** Adjacency rows as bitsets of 32-bit words, for counting common neighbours by popcount. */
+  /** Adjacency rows as bitsets of 32-bit words (all zero between calls). */
   readonly rows: Uint32Array;
+  /** 1 for the neighbours of the organization whose triangles are being counted. */
+  readonly mark: Uint8Array;
   readonly words: number;
   readonly informal: Uint8Array;
   readonly seen: Uint8Array;
@@ -47,6 +50,7 @@ export class NetworkScratch {
     this.rows = new Uint32Array(n * this.words);
     this.informal = new Uint8Array(n);
     this.seen = new Uint8Array(n);
+    this.mark = new Uint8Array(n);
     this.degree = new Int32Array(n);
     this.start = new Int32Array(n + 1);
     this.neighbour = new Int32Array(1024);
@@ -75,8 +79,7 @@ export class NetworkScratch {
  */
 export function networkMeasures(state: State, scratch: NetworkScratch = new NetworkScratch(state.orgs.length)): NetworkMeasures {
   const n = state.orgs.length;
-  const { rows, words, informal, seen, degree, start, stack } = scratch;
-  rows.fill(0);
+  const { rows, words, informal, seen, degree, start, stack, mark } = scratch;
   informal.fill(0);
   seen.fill(0);
   degree.fill(0);
@@ -121,17 +124,23 @@ export function networkMeasures(state: State, scratch: NetworkScratch = new Netw
     neighbour[start[a] + degree[a]++] = b;
     neighbour[start[b] + degree[b]++] = a;
   }
+  for (let k = 0; k < edges; k++) {
+    rows[linkA[k] * words + (linkB[k] >>> 5)] = 0;
+    rows[linkB[k] * words + (linkA[k] >>> 5)] = 0;
+  }
   let clusteringSum = 0;
   for (let v = 0; v < n; v++) {
     const d = degree[v];
     if (d < 2) continue;
     // Each link among v's neighbours is counted twice: once from each end.
     let twiceClosed = 0;
-    const rv = v * words;
-    for (let j = start[v]; j < start[v] + d; j++) {
-      const ru = neighbour[j] * words;
-      for (let w = 0; w < words; w++) twiceClosed += popcount(rows[rv + w] & rows[ru + w]);
+    const end = start[v] + d;
+    for (let j = start[v]; j < end; j++) mark[neighbour[j]] = 1;
+    for (let j = start[v]; j < end; j++) {
+      const u = neighbour[j];
+      for (let i = start[u]; i < start[u] + degree[u]; i++) twiceClosed += mark[neighbour[i]];
     }
+    for (let j = start[v]; j < end; j++) mark[neighbour[j]] = 0;
     clusteringSum += twiceClosed / (d * (d - 1));
   }
   let largest = 0;
@@ -164,10 +173,4 @@ export function networkMeasures(state: State, scratch: NetworkScratch = new Netw
   m.networked = n > 0 ? networked / n : 0;
   m.intermediaryShare = pairwise > 0 ? intermediary / pairwise : NaN;
   return m;
-}
-
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
