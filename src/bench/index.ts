@@ -119,6 +119,9 @@ if (only.has('parallel')) {
   interface BatchProbe {
     rate: number;
     cpu_s: number;
+    mainCpu_s: number;
+    workerCpu_s: number;
+    helperCpu_s: number;
   }
   write('parallel throughput of gde-baseline ensembles (wall time; replications/s), 1 and 2 workers:');
   for (const reps of [24, 200]) {
@@ -130,6 +133,10 @@ if (only.has('parallel')) {
     row(`${reps} replications, 2 workers`, pick('old', 'two'), pick('new', 'two'), 'rep/s', 2, 'higher');
     row(`${reps} replications, 2 over 1 worker`, pick('old', 'two') / pick('old', 'one'), pick('new', 'two') / pick('new', 'one'), 'x', 2, 'higher');
     row(`${reps} replications, CPU per replication on 2`, cpuPerRep('old'), cpuPerRep('new'), 'ms');
+    // Where the CPU went on 2 workers: the share of V8's helper threads is what oversubscribes 2 cores.
+    const share = (b: Build, k: 'mainCpu_s' | 'helperCpu_s') => median(got[b].filter((x) => x !== undefined).map((x) => (100 * x!.two[k]) / x!.two.cpu_s));
+    row(`${reps} replications, 2 workers: helper-thread CPU %`, share('old', 'helperCpu_s'), share('new', 'helperCpu_s'), '%', 0, 'higher');
+    row(`${reps} replications, 2 workers: main-thread CPU %`, share('old', 'mainCpu_s'), share('new', 'mainCpu_s'), '%', 0, 'higher');
   }
 }
 

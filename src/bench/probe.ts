@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -27,6 +27,20 @@ async function load<T>(path: string): Promise<T> {
 function mainThreadCpu_ms(): number {
   const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
+/** CPU time of every thread of this process so far, ms, by thread id (threads that ended are gone). */
+function threadCpu_ms(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const fields = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1].split(' ');
+      out.set(tid, ((Number(fields[11]) + Number(fields[12])) * 1000) / 100);
+    } catch {
+      // The thread ended between listing and reading.
+    }
+  }
+  return out;
 }
 
 function processCpu_ms(): number {
@@ -126,13 +140,29 @@ async function batch(): Promise<unknown> {
   const m = await batchModules();
   const params = await baselineParams();
   const dir = mkdtempSync(join(tmpdir(), 'lesim-bench-'));
+  // Worker threads end with the batch: sample every thread's CPU while it runs and keep the last.
+  const before = threadCpu_ms();
+  const last = new Map<string, number>();
+  const sample = () => {
+    for (const [tid, ms] of threadCpu_ms()) last.set(tid, ms - (before.get(tid) ?? 0));
+  };
+  const timer = setInterval(sample, 50);
   try {
     const c0 = processCpu_ms();
     const t0 = performance.now();
     await m.executeBatch(plan(params, args.reps), new m.BatchStore(dir), { workers: args.workers, shard: m.WHOLE, resume: false });
     const seconds = (performance.now() - t0) / 1000;
-    return { seconds, rate: args.reps / seconds, cpu_s: (processCpu_ms() - c0) / 1000 };
+    clearInterval(timer);
+    sample();
+    // The busiest threads other than the main one are the workers; the rest are V8's platform
+    // helpers (concurrent compilation and garbage collection) and libuv's.
+    const main = last.get(String(process.pid)) ?? 0;
+    const others = [...last].filter(([tid]) => tid !== String(process.pid)).map(([, ms]) => ms).sort((a, b) => b - a);
+    const workers = others.slice(0, args.workers).reduce((a, b) => a + b, 0);
+    const helpers = others.slice(args.workers).reduce((a, b) => a + b, 0);
+    return { seconds, rate: args.reps / seconds, cpu_s: (processCpu_ms() - c0) / 1000, mainCpu_s: main / 1000, workerCpu_s: workers / 1000, helperCpu_s: helpers / 1000 };
   } finally {
+    clearInterval(timer);
     rmSync(dir, { recursive: true, force: true });
   }
 }
