@@ -15,7 +15,7 @@ import { BASELINE_COMMIT, baselineDist } from './baseline.js';
  * Measured, never asserted.
  *
  * Environment: BENCH_ONLY=replication,scale,startup,parallel,ensemble (default: all);
- * BENCH_ROUNDS (alternations, default 3); BENCH_ENSEMBLE_REPS (default 400; 10000 for the goal's
+ * BENCH_ROUNDS (alternations, default 3); BENCH_PARALLEL_LARGE (the larger batch, default 200); BENCH_ENSEMBLE_REPS (default 400; 10000 for the goal's
  * figure, about ten times as long); BENCH_BASE_COMMIT.
  */
 const here = dirname(fileURLToPath(import.meta.url));
@@ -124,7 +124,7 @@ if (only.has('parallel')) {
     helperCpu_s: number;
   }
   write('parallel throughput of gde-baseline ensembles (wall time; replications/s), 1 and 2 workers:');
-  for (const reps of [24, 200]) {
+  for (const reps of [24, Number(process.env.BENCH_PARALLEL_LARGE ?? 200)]) {
     const n = reps > 100 ? 1 : rounds;
     const got = alternate((b, r) => (r < n ? { one: probe<BatchProbe>(b, 'batch', { reps, workers: 1 }), two: probe<BatchProbe>(b, 'batch', { reps, workers: 2 }) } : undefined));
     const pick = (b: Build, k: 'one' | 'two') => median(got[b].filter((x) => x !== undefined).map((x) => x![k].rate));
