@@ -15,7 +15,8 @@ import { BASELINE_COMMIT, baselineDist } from './baseline.js';
  * Measured, never asserted.
  *
  * Environment: BENCH_ONLY=replication,scale,startup,parallel,ensemble (default: all);
- * BENCH_ROUNDS (alternations, default 3); BENCH_PARALLEL_LARGE (the larger batch, default 200); BENCH_ENSEMBLE_REPS (default 400; 10000 for the goal's
+ * BENCH_ROUNDS (alternations, default 3); BENCH_REPS (interleaved replications, default 12);
+ * BENCH_SCALE_MONTHS (default 36); BENCH_PARALLEL_LARGE (the larger batch, default 200); BENCH_ENSEMBLE_REPS (default 400; 10000 for the goal's
  * figure, about ten times as long); BENCH_BASE_COMMIT.
  */
 const here = dirname(fileURLToPath(import.meta.url));
@@ -63,30 +64,44 @@ interface ReplicationProbe {
 
 write(`lesim bench: old = ${baseCommit} (before issue 10), new = this checkout; Node ${process.version}, ${availableParallelism()} cores; ${rounds} alternating rounds`);
 
+interface InterleavedProbe {
+  builds: { cpu_ms: number[]; wall_ms: number[]; main_ms: number[]; allocated_bytes: number[] }[];
+  months: number;
+  organizations: number;
+}
+
+/** Old and new interleaved replication by replication in one process (see probe.ts interleaved). */
+function interleaved(args: Record<string, number>): Record<Build, InterleavedProbe['builds'][number]> & { months: number; organizations: number } {
+  const out = execFileSync(process.execPath, [join(newDist, 'bench', 'probe.js'), `${oldDist},${newDist}`, 'interleaved', JSON.stringify(args)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const got = JSON.parse(out.trim().split('\n').pop()!) as InterleavedProbe;
+  return { old: got.builds[0], new: got.builds[1], months: got.months, organizations: got.organizations };
+}
+
 if (only.has('replication')) {
-  const got = alternate((b, r) => probe<ReplicationProbe>(b, 'replication', { reps: 6, warmup: 3, first: 6 * r }));
-  const all = (b: Build, k: 'cpu_ms' | 'wall_ms' | 'allocated_bytes') => got[b].flatMap((x) => x[k]);
-  const months = got.new[0].months;
-  write(`gde-baseline, ${months}-month replications (${all('new', 'cpu_ms').length} per build after 3 warm-up each), medians:`);
-  row('CPU time per replication (process)', median(all('old', 'cpu_ms')), median(all('new', 'cpu_ms')), 'ms');
-  row('CPU time per replication (main thread)', median(got.old.map((x) => x.mainThreadCpu_msPerRep)), median(got.new.map((x) => x.mainThreadCpu_msPerRep)), 'ms');
-  row('wall time per replication', median(all('old', 'wall_ms')), median(all('new', 'wall_ms')), 'ms');
-  row('CPU time per simulated month', median(all('old', 'cpu_ms')) / months, median(all('new', 'cpu_ms')) / months, 'ms', 2);
-  row('allocated per replication', median(all('old', 'allocated_bytes')) / 2 ** 20, median(all('new', 'allocated_bytes')) / 2 ** 20, 'MiB', 1);
-  row('peak resident memory of the process', median(got.old.map((x) => x.maxRss_mib)), median(got.new.map((x) => x.maxRss_mib)), 'MiB');
+  const reps = Number(process.env.BENCH_REPS ?? 12);
+  const got = interleaved({ reps, warmup: 3 });
+  const months = got.months;
+  write(`gde-baseline, ${months}-month replications, old and new interleaved in one process (${reps} each after 3 warm-up), medians:`);
+  row('CPU time per replication (process)', median(got.old.cpu_ms), median(got.new.cpu_ms), 'ms');
+  row('CPU time per replication (main thread)', median(got.old.main_ms), median(got.new.main_ms), 'ms');
+  row('wall time per replication', median(got.old.wall_ms), median(got.new.wall_ms), 'ms');
+  row('CPU time per simulated month', median(got.old.cpu_ms) / months, median(got.new.cpu_ms) / months, 'ms', 2);
+  row('allocated per replication', median(got.old.allocated_bytes) / 2 ** 20, median(got.new.allocated_bytes) / 2 ** 20, 'MiB', 1);
+  const rss = alternate((b) => probe<ReplicationProbe>(b, 'replication', { reps: 2, warmup: 1 }).maxRss_mib);
+  row('peak resident memory, one process (3 runs)', median(rss.old), median(rss.new), 'MiB');
 }
 
 if (only.has('scale')) {
-  const months = 24;
-  write(`population scale (organizations, groupings and consultants x1, x3, x10; ${months}-month runs, 2 per build after 1 warm-up), CPU per simulated month:`);
+  const months = Number(process.env.BENCH_SCALE_MONTHS ?? 36);
+  write(`population scale (organizations, groupings and consultants x1, x3, x10; ${months}-month runs, old and new interleaved, 3 each after 1 warm-up), CPU per simulated month (set-up included):`);
   const perMonth: Record<Build, number[]> = { old: [], new: [] };
   for (const scale of [1, 3, 10]) {
-    const got = alternate((b) => probe<ReplicationProbe>(b, 'replication', { reps: 2, warmup: 1, scale, months }));
-    const o = median(got.old.flatMap((x) => x.cpu_ms)) / months;
-    const n = median(got.new.flatMap((x) => x.cpu_ms)) / months;
+    const got = interleaved({ reps: 3, warmup: 1, scale, months });
+    const o = median(got.old.cpu_ms) / months;
+    const n = median(got.new.cpu_ms) / months;
     perMonth.old.push(o);
     perMonth.new.push(n);
-    row(`x${scale} (${got.new[0].organizations} organizations)`, o, n, 'ms', 2);
+    row(`x${scale} (${got.organizations} organizations)`, o, n, 'ms', 2);
   }
   write(`  growth x1 -> x10: old ${fmt(perMonth.old[2] / perMonth.old[0], 1)}x, new ${fmt(perMonth.new[2] / perMonth.new[0], 1)}x (linear: 10x)`);
 }

@@ -19,8 +19,8 @@ type Params = Record<string, number>;
 const [root, what, argText] = process.argv.slice(2);
 const args = JSON.parse(argText ?? '{}') as Json;
 
-async function load<T>(path: string): Promise<T> {
-  return (await import(pathToFileURL(join(root, path)).href)) as T;
+async function load<T>(path: string, from = root): Promise<T> {
+  return (await import(pathToFileURL(join(from, path)).href)) as T;
 }
 
 /** Main-thread CPU time so far, ms (utime + stime of this thread; 10 ms ticks on Linux). */
@@ -60,9 +60,63 @@ function scaled(params: Params, scale: number, months: number): Params {
   };
 }
 
-async function baselineParams(): Promise<Params> {
-  const scenarios = await load<{ findScenario: (n: string) => unknown; resolveScenario: (s: unknown) => Params }>('scenarios/index.js');
+async function baselineParams(from = root): Promise<Params> {
+  const scenarios = await load<{ findScenario: (n: string) => unknown; resolveScenario: (s: unknown) => Params }>('scenarios/index.js', from);
   return scenarios.resolveScenario(scenarios.findScenario('gde-baseline'));
+}
+
+type Run = (p: Params, seed: number, rep: number) => unknown;
+
+/** One replication measured: CPU, wall, main-thread CPU and bytes allocated. */
+function measure(runReplication: Run, params: Params, replicate: number): { cpu: number; wall: number; main: number; bytes: number } {
+  const profiler = new GCProfiler();
+  const used0 = getHeapStatistics().used_heap_size;
+  profiler.start();
+  const m0 = mainThreadCpu_ms();
+  const c0 = processCpu_ms();
+  const t0 = performance.now();
+  runReplication(params, 1, replicate);
+  const wall = performance.now() - t0;
+  const cpu = processCpu_ms() - c0;
+  const main = mainThreadCpu_ms() - m0;
+  const used1 = getHeapStatistics().used_heap_size;
+  const stats = profiler.stop()?.statistics ?? [];
+  // Bytes allocated = growth of the used heap between collections, plus what each collection freed.
+  let bytes = 0;
+  let after = used0;
+  for (const gc of stats) {
+    bytes += gc.beforeGC.heapStatistics.usedHeapSize - after;
+    after = gc.afterGC.heapStatistics.usedHeapSize;
+  }
+  return { cpu, wall, main, bytes: bytes + used1 - after };
+}
+
+/**
+ * Old and new builds in one process (root is "old,new"), replications interleaved one by one
+ * with the order swapped each time: load on the machine that changes from minute to minute then
+ * falls on both alike, which separate processes cannot promise on a busy machine.
+ */
+async function interleaved(): Promise<unknown> {
+  const roots = root.split(',');
+  const builds = await Promise.all(
+    roots.map(async (from) => ({
+      run: (await load<{ runReplication: Run }>('model/run.js', from)).runReplication,
+      params: scaled(await baselineParams(from), args.scale ?? 1, args.months ?? 120),
+    })),
+  );
+  for (let k = 0; k < (args.warmup ?? 3); k++) for (const b of builds) b.run(b.params, 99, k);
+  const got = builds.map(() => ({ cpu_ms: [] as number[], wall_ms: [] as number[], main_ms: [] as number[], allocated_bytes: [] as number[] }));
+  for (let k = 0; k < (args.reps ?? 10); k++) {
+    const order = k % 2 === 0 ? builds.map((_, i) => i) : builds.map((_, i) => builds.length - 1 - i);
+    for (const i of order) {
+      const m = measure(builds[i].run, builds[i].params, k);
+      got[i].cpu_ms.push(m.cpu);
+      got[i].wall_ms.push(m.wall);
+      got[i].main_ms.push(m.main);
+      got[i].allocated_bytes.push(m.bytes);
+    }
+  }
+  return { builds: got, months: builds[0].params.horizon_months, organizations: builds[0].params.organizations_count };
 }
 
 /** Replications run in this thread: CPU, wall and bytes allocated per replication. */
@@ -185,7 +239,7 @@ async function ensemble(): Promise<unknown> {
   }
 }
 
-const probes: Record<string, () => Promise<unknown>> = { replication, batch, ensemble };
+const probes: Record<string, () => Promise<unknown>> = { replication, interleaved, batch, ensemble };
 const probe = probes[what];
 if (!probe) throw new Error(`probe: unknown measurement '${what}' (one of ${Object.keys(probes).join(', ')})`);
 process.stdout.write(JSON.stringify(await probe()) + '\n');
