@@ -130,25 +130,10 @@ async function replication(): Promise<unknown> {
   const main0 = mainThreadCpu_ms();
   const cpu0 = processCpu_ms();
   for (let k = 0; k < (args.reps ?? 6); k++) {
-    const profiler = new GCProfiler();
-    const used0 = getHeapStatistics().used_heap_size;
-    profiler.start();
-    const c0 = processCpu_ms();
-    const t0 = performance.now();
-    runReplication(params, 1, (args.first ?? 0) + k);
-    wall.push(performance.now() - t0);
-    cpu.push(processCpu_ms() - c0);
-    const used1 = getHeapStatistics().used_heap_size;
-    const stats = profiler.stop()?.statistics ?? [];
-    // Bytes allocated = growth of the used heap between collections, plus what each collection freed.
-    let bytes = 0;
-    let after = used0;
-    for (const gc of stats) {
-      bytes += gc.beforeGC.heapStatistics.usedHeapSize - after;
-      after = gc.afterGC.heapStatistics.usedHeapSize;
-    }
-    bytes += used1 - after;
-    allocated.push(bytes);
+    const m = measure(runReplication, params, (args.first ?? 0) + k);
+    wall.push(m.wall);
+    cpu.push(m.cpu);
+    allocated.push(m.bytes);
   }
   const n = cpu.length;
   return {
