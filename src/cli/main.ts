@@ -15,6 +15,8 @@ import { validateCommand } from './commands/validate.js';
 import { ScenarioError } from '../scenarios/errors.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { sweepCommand } from './commands/sweep.js';
+import { propositionsCommand } from './commands/propositions.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
 import { UsageError } from './errors.js';
 
 /** Errors the user can act on: a message and exit code 2, never a stack trace. */
@@ -36,6 +38,8 @@ async function main(argv: string[]): Promise<number> {
       .command(paramsCommand)
       .command(chartCommand)
       .command(reportCommand)
+      .command(propositionsCommand)
+      .command(sensitivityCommand)
       .demandCommand(1, 'Give a command (lesim --help lists them)')
       .strict()
       .help()

@@ -13,7 +13,11 @@ export interface PairedEffect {
   readonly difference: Interval;
   /** Bootstrap interval of the difference; `difference` holds the t interval. */
   readonly differenceBootstrap: Interval;
-  /** Difference over the pooled standard deviation of the two arms (Cohen's d). */
+  /**
+   * Difference over the pooled standard deviation of the two arms (Cohen's d), its interval the
+   * bootstrap interval of the difference over the same standard deviation (resampling d itself
+   * breaks down with few replications, where a resample can have no spread).
+   */
   readonly standardised: Interval;
   /** Vargha-Delaney A of treatment over control. */
   readonly a: Interval;
@@ -35,19 +39,17 @@ export function pairedEffect(control: readonly number[], treatment: readonly num
   const s = sd(d);
   const half = n > 1 ? t975(n - 1) * (s / Math.sqrt(n)) : NaN;
   const pick = (xs: readonly number[], ix: readonly number[]) => ix.map((i) => xs[i]);
-  const std = (ix: readonly number[]) => {
-    const ps = pooledSd(pick(c, ix), pick(t, ix));
-    const md = mean(pick(d, ix));
-    return ps > 0 ? md / ps : md === 0 ? 0 : NaN;
-  };
+  const ps = pooledSd(c, t);
+  const scaled = (x: number) => (ps > 0 ? x / ps : x === 0 ? 0 : NaN);
+  const boot = bootstrapInterval(n, (ix) => mean(pick(d, ix)), rng, resamples);
   const p = n < 2 ? NaN : s > 0 ? tTestP(m / (s / Math.sqrt(n)), n - 1) : m === 0 ? 1 : 0;
   return {
     n,
     control: mean(c),
     treatment: mean(t),
     difference: { estimate: m, low: m - half, high: m + half },
-    differenceBootstrap: bootstrapInterval(n, (ix) => mean(pick(d, ix)), rng, resamples),
-    standardised: bootstrapInterval(n, std, rng, resamples),
+    differenceBootstrap: boot,
+    standardised: { estimate: scaled(boot.estimate), low: scaled(boot.low), high: scaled(boot.high) },
     a: bootstrapInterval(n, (ix) => varghaDelaneyA(pick(t, ix), pick(c, ix)), rng, resamples),
     p,
   };
