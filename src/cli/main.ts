@@ -17,6 +17,8 @@ import { scenariosCommand } from './commands/scenarios.js';
 import { sweepCommand } from './commands/sweep.js';
 import { propositionsCommand } from './commands/propositions.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
+import { discoverCommand } from './commands/discover.js';
+import { repsCommand } from './commands/reps.js';
 import { UsageError } from './errors.js';
 
 /** Errors the user can act on: a message and exit code 2, never a stack trace. */
@@ -40,6 +42,8 @@ async function main(argv: string[]): Promise<number> {
       .command(reportCommand)
       .command(propositionsCommand)
       .command(sensitivityCommand)
+      .command(discoverCommand)
+      .command(repsCommand)
       .demandCommand(1, 'Give a command (lesim --help lists them)')
       .strict()
       .help()

@@ -145,7 +145,7 @@ export function boxChart(dir: string, rows: readonly { parameter: string; low: n
       data: { values },
       layer: [
         { mark: { type: 'bar', color: '#ddd', height: 14 }, encoding: { y: { field: 'parameter', type: 'nominal', title: null }, x: { datum: 0, type: 'quantitative', scale: { domain: [0, 1] }, title: 'Share of the swept range' }, x2: { datum: 1 } } },
-        { mark: { type: 'bar', color: CATEGORY_COLOURS[0], height: 14 }, encoding: { y: { field: 'parameter', type: 'nominal' }, x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
+        { mark: { type: 'bar', color: CATEGORY_COLOURS[0], height: 14 }, encoding: { y: { field: 'parameter', type: 'nominal' }, x: { field: 'lo', type: 'quantitative', title: 'Share of the swept range' }, x2: { field: 'hi' } } },
         { mark: { type: 'text', dy: -13, fontSize: 10, align: 'left' }, encoding: { y: { field: 'parameter', type: 'nominal' }, x: { field: 'lo', type: 'quantitative' }, text: { field: 'label' } } },
       ],
     }),
