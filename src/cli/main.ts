@@ -10,6 +10,7 @@ import { reportCommand } from './commands/report.js';
 import { mergeCommand } from './commands/merge.js';
 import { compareCommand } from './commands/compare.js';
 import { paramsCommand } from './commands/params.js';
+import { patternsCommand } from './commands/patterns.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { ScenarioError } from '../scenarios/errors.js';
@@ -38,6 +39,7 @@ async function main(argv: string[]): Promise<number> {
       .command(compareCommand)
       .command(validateCommand)
       .command(paramsCommand)
+      .command(patternsCommand)
       .command(chartCommand)
       .command(reportCommand)
       .command(propositionsCommand)
