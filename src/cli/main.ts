@@ -20,6 +20,7 @@ import { propositionsCommand } from './commands/propositions.js';
 import { sensitivityCommand } from './commands/sensitivity.js';
 import { discoverCommand } from './commands/discover.js';
 import { repsCommand } from './commands/reps.js';
+import { calibrateCommand } from './commands/calibrate.js';
 import { UsageError } from './errors.js';
 
 /** Errors the user can act on: a message and exit code 2, never a stack trace. */
@@ -46,6 +47,7 @@ async function main(argv: string[]): Promise<number> {
       .command(sensitivityCommand)
       .command(discoverCommand)
       .command(repsCommand)
+      .command(calibrateCommand)
       .demandCommand(1, 'Give a command (lesim --help lists them)')
       .strict()
       .help()

@@ -1,6 +1,6 @@
-import { PARAMETERS, PARAMETER_NAMES, isParameterName, type ParameterName } from '../model/parameters.js';
+import { PARAMETERS, isParameterName, type ParameterName } from '../model/parameters.js';
 import { closestParameterName } from '../model/validate.js';
-import { leverForParam } from '../scenarios/levers.js';
+import { assumedParameters } from '../patterns/robustness.js';
 import { ResearchInputError } from './errors.js';
 
 /** A parameter varied by a sensitivity analysis or calibrated, over [min, max] of its unit. */
@@ -15,12 +15,12 @@ export interface Factor {
 const COUPLED = new Set<string>(['acuteShare_share', 'mentalHealthShare_share', 'specialistShare_share', 'communityShare_share', 'ambulanceShare_share']);
 
 /**
- * The assumed parameters: those whose source in the parameter table is an assumption rather
- * than a figure of the sources, leaving out policy levers (they are questions, not
- * uncertainties), the yearly budget weights, and the care-setting shares (which must sum to 1).
+ * The assumed parameters (the same set and bands as the robustness design of lesim patterns:
+ * values the sources do not fix, without policy levers, budgets and coupled shares), each varied
+ * from half to one and a half times its default.
  */
-export function assumedParameters(): ParameterName[] {
-  return PARAMETER_NAMES.filter((n) => /assumption/.test(PARAMETERS[n].source) && !/Year\d+_ratio$/.test(n) && !COUPLED.has(n) && leverForParam(n) === undefined);
+export function assumedFactors(): Factor[] {
+  return assumedParameters().map((r) => ({ name: r.name, min: r.low, max: r.high, integer: r.integer }));
 }
 
 /** The default range of a factor: its default +-50%, inside the parameter's allowed range. */
@@ -62,7 +62,7 @@ export function parseFactorList(text: string, option = 'parameters'): Factor[] {
   const factors: Factor[] = [];
   for (const item of items) {
     if (item === 'assumed') {
-      factors.push(...assumedParameters().map(defaultRange));
+      factors.push(...assumedFactors());
       continue;
     }
     const m = /^([A-Za-z0-9_]+)(?:=([^:]+):(.+))?$/.exec(item);
