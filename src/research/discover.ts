@@ -3,22 +3,30 @@ import { ResearchInputError } from './errors.js';
 import { extraTreesImportance } from './extraTrees.js';
 import { prim, type PrimResult } from './prim.js';
 import { researchRng } from './random.js';
-import { mean } from './stats.js';
+import { mean, quantile } from './stats.js';
 import { outcomeByPoint, type SweepData } from './sweepData.js';
 
 export interface Condition {
   readonly outcome: string;
   readonly op: '<' | '<=' | '>' | '>=';
+  /** The threshold; NaN until resolved when given as a quantile of the point means. */
   readonly value: number;
+  /** 'median' or pK: the threshold is this quantile of the outcome's point means. */
+  readonly quantile?: number;
   readonly text: string;
 }
 
-/** "maturity_end_all < 0.5": an outcome, a comparison and a number. */
+/**
+ * "maturity_end_all < 0.5": an outcome, a comparison and a number, or `median` or `p25` (that
+ * percentile of the outcome's point means, for a question such as "the worst quarter").
+ */
 export function parseCondition(text: string, option = '--where'): Condition {
-  const m = /^\s*([a-z_][a-z0-9_]*)\s*(<=|>=|<|>)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*$/.exec(text);
-  if (!m) throw new ResearchInputError(option, text, "expected '<outcome> <op> <number>' with op one of <, <=, >, >= (e.g. \"maturity_end_all < 0.5\")");
+  const m = /^\s*([a-z_][a-z0-9_]*)\s*(<=|>=|<|>)\s*([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|median|p\d{1,2})\s*$/.exec(text);
+  if (!m) throw new ResearchInputError(option, text, "expected '<outcome> <op> <threshold>' with op one of <, <=, >, >= and a number, median or pK (e.g. \"maturity_end_all < 0.5\", \"maturity_end_all < p25\")");
   if (!(OUTCOMES as readonly string[]).includes(m[1])) throw new ResearchInputError(option, m[1], 'unknown outcome; the outcomes are the columns of replications.csv (docs/outputs.md)');
-  return { outcome: m[1], op: m[2] as Condition['op'], value: Number(m[3]), text: `${m[1]} ${m[2]} ${m[3]}` };
+  const quantile = m[3] === 'median' ? 0.5 : m[3].startsWith('p') ? Number(m[3].slice(1)) / 100 : undefined;
+  if (quantile !== undefined && !(quantile > 0 && quantile < 1)) throw new ResearchInputError(option, m[3], 'a percentile from p1 to p99');
+  return { outcome: m[1], op: m[2] as Condition['op'], value: quantile === undefined ? Number(m[3]) : NaN, quantile, text: `${m[1]} ${m[2]} ${m[3]}` };
 }
 
 export function holds(c: Condition, x: number): boolean {
@@ -48,11 +56,13 @@ export interface Discovery {
  * cases of interest (design points whose mean outcome meets the condition), by PRIM, and how much
  * each parameter matters to each outcome, by extra-trees feature scoring.
  */
-export function discover(data: SweepData, condition: Condition, seed: number, options: { minCoverage?: number; peelAlpha?: number; trees?: number } = {}): Discovery {
+export function discover(data: SweepData, asked: Condition, seed: number, options: { minCoverage?: number; peelAlpha?: number; trees?: number } = {}): Discovery {
   const source = data.dir;
   const means = (o: string) => outcomeByPoint(data, o).map((xs) => mean(xs.filter(Number.isFinite)));
-  const y = means(condition.outcome);
+  const y = means(asked.outcome);
   const keep = y.map((v, i) => i).filter((i) => Number.isFinite(y[i]));
+  const threshold = asked.quantile === undefined ? asked.value : quantile(keep.map((i) => y[i]), asked.quantile);
+  const condition: Condition = { ...asked, value: threshold, text: asked.quantile === undefined ? asked.text : `${asked.outcome} ${asked.op} ${Number(threshold.toPrecision(6))}` };
   if (keep.length < 10) throw new ResearchInputError(source, condition.outcome, `defined at ${keep.length} design points; PRIM needs at least 10 (sweep more points, or run long enough for the outcome to exist)`);
   const x = keep.map((i) => data.points[i]);
   const interesting = keep.map((i) => holds(condition, y[i]));

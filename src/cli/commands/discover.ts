@@ -70,7 +70,7 @@ export const discoverCommand: CommandModule<object, DiscoverArgs> = {
           lesim_version: lesimVersion(),
           git_commit: gitCommit(),
           sweep: args.dir,
-          where: condition.text,
+          where: d.condition.text,
           points: d.points,
           cases: d.cases,
           min_coverage: minCoverage,
@@ -82,10 +82,10 @@ export const discoverCommand: CommandModule<object, DiscoverArgs> = {
       );
       putFiles(temp, files);
     });
-    process.stdout.write(`${condition.text}: ${d.cases} of ${d.points} design points. PRIM box (coverage ${d.prim.pasted.coverage.toFixed(2)}, density ${d.prim.pasted.density.toFixed(2)}, mass ${d.prim.pasted.mass.toFixed(2)}):\n`);
+    process.stdout.write(`${d.condition.text}: ${d.cases} of ${d.points} design points. PRIM box (coverage ${d.prim.pasted.coverage.toFixed(2)}, density ${d.prim.pasted.density.toFixed(2)}, mass ${d.prim.pasted.mass.toFixed(2)}):\n`);
     for (const b of boxRows) process.stdout.write(`  ${b.parameter}: ${Number.isFinite(b.low) ? b.low.toPrecision(4) : '(min)'} to ${Number.isFinite(b.high) ? b.high.toPrecision(4) : '(max)'}  quasi-p ${b.quasi_p.toPrecision(2)}, in ${(100 * b.reproducibility).toFixed(0)}% of resamples\n`);
     if (boxRows.length === 0) process.stdout.write('  (no restriction: no box tells the cases of interest apart)\n');
-    const top = d.scores.filter((s) => s.outcome === condition.text).sort((a, b) => b.score - a.score).slice(0, 5);
-    process.stdout.write(`feature scores for ${condition.text}: ${top.map((s) => `${s.parameter} ${s.score.toFixed(2)}`).join(', ')}\n${out} (box.csv, trajectory.csv, feature_scores.csv, discover.json, tradeoff.png, box.png)\n`);
+    const top = d.scores.filter((s) => s.outcome === d.condition.text).sort((a, b) => b.score - a.score).slice(0, 5);
+    process.stdout.write(`feature scores for ${d.condition.text}: ${top.map((s) => `${s.parameter} ${s.score.toFixed(2)}`).join(', ')}\n${out} (box.csv, trajectory.csv, feature_scores.csv, discover.json, tradeoff.png, box.png)\n`);
   },
 };
