@@ -50,7 +50,7 @@ export function builtinPropositions(): Proposition[] {
 
 /** A proposition file: one proposition, or `propositions:` with a list of them (same schema as the table). */
 export function readPropositionFile(file: string): Proposition[] {
-  const { data, lineOf } = readYamlFile(file);
+  const { data, lineOf } = readYamlFile(file, 'proposition file');
   if (data !== null && typeof data === 'object' && !Array.isArray(data) && 'propositions' in data) {
     const list = parseWith(z.object({ propositions: z.array(z.unknown()).min(1) }).strict(), data, file, lineOf);
     return list.propositions.map((p, i) => parseWith(propositionSchema, p, file, lineOf, ['propositions', i]));

@@ -23,7 +23,7 @@ export function looksLikeFile(arg: string): boolean {
  * its design is replaced by the method's.
  */
 export function readSensitivityFile(file: string): SensitivityInput {
-  const { data, lineOf } = readYamlFile(file);
+  const { data, lineOf } = readYamlFile(file, 'sweep file');
   if (data === null || typeof data !== 'object' || Array.isArray(data)) throw new ResearchInputError(file, '', 'expected a sweep file: a mapping with scenario, replications, seed and parameters', 1);
   const o = data as Record<string, unknown>;
   const at = (field: string, problem: string, path: (string | number)[] = [field]) => new ResearchInputError(file, field, problem, lineOf(path));

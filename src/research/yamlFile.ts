@@ -1,5 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { LineCounter, parseDocument } from 'yaml';
+import { describeValue, findNonFinite, InputFileError, readInputText, yamlToData } from '../io/inputFile.js';
 import type { z } from 'zod';
 import { yamlLocator } from '../io/yamlLocation.js';
 import { ResearchInputError } from './errors.js';
@@ -10,17 +10,31 @@ export interface ReadYaml {
   readonly lineOf: (path: readonly (string | number)[]) => number | undefined;
 }
 
-/** Reads a YAML or JSON research file; a missing file or a syntax error names the file and line. */
-export function readYamlFile(file: string): ReadYaml {
-  if (!existsSync(file)) throw new ResearchInputError(file, '', 'file not found');
+/**
+ * Reads a YAML or JSON research file through the one input loader (src/io/inputFile.ts: regular
+ * files of bounded size, bounded aliases, no NaN or Infinity); a problem names the file and line.
+ */
+export function readYamlFile(file: string, what: string): ReadYaml {
+  const wrap = <T>(f: () => T): T => {
+    try {
+      return f();
+    } catch (error) {
+      throw error instanceof InputFileError ? new ResearchInputError(file, '', error.problem) : error;
+    }
+  };
+  const text = wrap(() => readInputText(file, { what }));
   const lines = new LineCounter();
-  const doc = parseDocument(readFileSync(file, 'utf8'), { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
     const e = doc.errors[0];
     throw new ResearchInputError(file, '', `not valid YAML or JSON: ${e.message.split('\n')[0]}`, e.linePos?.[0]?.line);
   }
   const locate = yamlLocator(doc, lines);
-  return { data: doc.toJS() as unknown, lineOf: (path) => locate(path)?.line };
+  const lineOf = (path: readonly (string | number)[]) => locate(path)?.line;
+  const data = wrap(() => yamlToData(file, doc));
+  const bad = findNonFinite(data);
+  if (bad) throw new ResearchInputError(file, bad.path.join('.'), `got ${describeValue(bad.value)}; allowed: a finite number`, lineOf(bad.path));
+  return { data, lineOf };
 }
 
 function explain(issue: z.core.$ZodIssue): string {
