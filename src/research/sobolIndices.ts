@@ -74,3 +74,39 @@ export function sobolIndices(y: readonly number[], k: number, rng: Rng, resample
 export function ishigami(x: readonly number[], a = 7, b = 0.1): number {
   return Math.sin(x[0]) + a * Math.sin(x[1]) ** 2 + b * x[2] ** 4 * Math.sin(x[0]);
 }
+
+/**
+ * The largest absolute correlation between a column of A and a column of B in a Saltelli design
+ * of n base samples: with few points the two halves of a high-dimensional Sobol sequence are
+ * nearly copies of each other (up to 1 for 10 factors at n = 16), which breaks the estimators.
+ */
+export function designCorrelation(k: number, n: number): number {
+  const u = sobolPoints(n + 1, 2 * k).slice(1);
+  const column = (j: number) => u.map((r) => r[j]);
+  const centred = Array.from({ length: 2 * k }, (_, j) => {
+    const c = column(j);
+    const m = mean(c);
+    return c.map((x) => x - m);
+  });
+  let worst = 0;
+  for (let a = 0; a < k; a++) {
+    for (let b = k; b < 2 * k; b++) {
+      let sxy = 0;
+      let sxx = 0;
+      let syy = 0;
+      for (let i = 0; i < n; i++) {
+        sxy += centred[a][i] * centred[b][i];
+        sxx += centred[a][i] ** 2;
+        syy += centred[b][i] ** 2;
+      }
+      if (sxx > 0 && syy > 0) worst = Math.max(worst, Math.abs(sxy / Math.sqrt(sxx * syy)));
+    }
+  }
+  return worst;
+}
+
+/** The smallest power-of-two base sample, at least n, whose halves correlate at most `limit`. */
+export function minimumSobolSamples(k: number, limit = 0.3): number {
+  for (let n = 4; n <= 1 << 14; n *= 2) if (designCorrelation(k, n) <= limit) return n;
+  return 1 << 14;
+}

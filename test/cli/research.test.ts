@@ -24,6 +24,7 @@ describe('research commands refuse bad input', () => {
     refused(['sensitivity', 'absorptiveBase_index=0.3:9', '--out', 'a'], /outside the allowed 0 to 1/, cwd, 'a');
     refused(['sensitivity', 'absorptiveBase_index', '--outcome', 'maturity_nowhere', '--out', 'a'], /--outcome: maturity_nowhere: unknown outcome/, cwd, 'a');
     refused(['sensitivity', 'assumed', '--method', 'sobol', '--out', 'a'], /parameter list: parameters: \d+ parameters; a Sobol analysis takes at most 10/, cwd, 'a');
+    refused(['sensitivity', 'absorptiveBase_index,tacitTransfer_rate', '--method', 'sobol', '--samples', '4', '--out', 'a'], /--samples: 4: too few base samples for 2 parameters: .* use at least 16/, cwd, 'a');
     writeFileSync(join(cwd, 'bad-sweep.yaml'), 'scenario: gde-baseline\nparameters:\n  search_probPerMonth: {min: 0.1, max: 0.05}\n');
     refused(['sensitivity', 'bad-sweep.yaml', '--out', 'a'], /bad-sweep.yaml:3: parameters.search_probPerMonth: empty range 0.1 to 0.05/, cwd, 'a');
   });

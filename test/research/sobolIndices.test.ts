@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { researchRng } from '../../src/research/random.js';
-import { ishigami, saltelliDesign, sobolIndices } from '../../src/research/sobolIndices.js';
+import { designCorrelation, ishigami, minimumSobolSamples, saltelliDesign, sobolIndices } from '../../src/research/sobolIndices.js';
 
 describe('Sobol indices (Saltelli design, Jansen estimators)', () => {
   it('match the analytic indices of the Ishigami function (a = 7, b = 0.1)', () => {
@@ -38,5 +38,12 @@ describe('Sobol indices (Saltelli design, Jansen estimators)', () => {
     expect(() => saltelliDesign(11, 8)).toThrow(/1 to 10 factors/);
     expect(() => saltelliDesign(2, 1)).toThrow(/at least 2 base samples/);
     expect(() => sobolIndices([1, 2, 3], 2, researchRng(1, 't'))).toThrow(/whole blocks/);
+  });
+
+  it('measures how far the halves of a small design are copies of each other', () => {
+    expect(designCorrelation(10, 16)).toBeGreaterThan(0.9);
+    expect(designCorrelation(10, 64)).toBeLessThan(0.3);
+    expect(minimumSobolSamples(10)).toBe(64);
+    expect(minimumSobolSamples(2)).toBe(16);
   });
 });

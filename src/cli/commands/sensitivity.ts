@@ -8,6 +8,7 @@ import { PARAMETERS } from '../../model/parameters.js';
 import { ResearchInputError } from '../../research/errors.js';
 import { METHODS, noiseShare, sensitivityDesign, sensitivityIndices, sensitivityWarnings, type IndexRow, type Method } from '../../research/sensitivity.js';
 import { sensitivityInput } from '../../research/sensitivityInput.js';
+import { designCorrelation, minimumSobolSamples } from '../../research/sobolIndices.js';
 import { designPoints, scenarioPlan } from '../../research/runner.js';
 import { checkOutcome, outcomeByPoint, pointSeries, readSweepDir } from '../../research/sweepData.js';
 import { mean } from '../../research/stats.js';
@@ -79,6 +80,10 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     if (method === 'morris' && levels % 2 !== 0) throw new UsageError(`--levels must be even (got ${levels})`);
     if (method === 'sobol' && k > 10) throw new ResearchInputError(input.source, 'parameters', `${k} parameters; a Sobol analysis takes at most 10 (the Sobol sequence has 21 dimensions, two per parameter): screen them with --method morris first`);
     if (method === 'morris' && k < 1) throw new ResearchInputError(input.source, 'parameters', 'no parameters');
+    if (method === 'sobol') {
+      const r = designCorrelation(k, samples);
+      if (r > 0.3) throw new ResearchInputError('--samples', String(samples), `too few base samples for ${k} parameters: the two halves of the Sobol sequence correlate up to ${r.toFixed(2)} at this size, which biases the indices; use at least ${minimumSobolSamples(k)}`);
+    }
     const reps = args.reps !== undefined ? wholeNumber('reps', args.reps, 1, 100000) : input.replications ?? 2;
     const seed = args.seed !== undefined ? wholeNumber('seed', args.seed, 0, Number.MAX_SAFE_INTEGER) : input.seed ?? 1;
     const h = PARAMETERS.horizon_months;
