@@ -1,10 +1,7 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { BatchStoreError } from '../batch/store.js';
-import { OutputExistsError } from '../io/atomic.js';
-import { SweepFileError } from '../sweep/file.js';
-import { ParameterError } from '../model/validate.js';
+import { asUserError, EXIT, isSystemError, systemError } from '../errors.js';
 import { chartCommand } from './commands/chart.js';
 import { reportCommand } from './commands/report.js';
 import { mergeCommand } from './commands/merge.js';
@@ -13,15 +10,33 @@ import { paramsCommand } from './commands/params.js';
 import { patternsCommand } from './commands/patterns.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
-import { ScenarioError } from '../scenarios/errors.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { sweepCommand } from './commands/sweep.js';
 import { UsageError } from './errors.js';
 
-/** Errors the user can act on: a message and exit code 2, never a stack trace. */
-function isUserError(error: unknown): error is Error {
-  return error instanceof UsageError || error instanceof ParameterError || error instanceof OutputExistsError || error instanceof ScenarioError || error instanceof SweepFileError || error instanceof BatchStoreError;
+const debug = (): boolean => process.argv.includes('--debug') || Boolean(process.env.LESIM_DEBUG);
+
+/**
+ * Prints an error as the user should see it and returns the exit code: a user error (or an I/O
+ * error, in words) as its message alone; anything else is a bug. Stack traces only with --debug.
+ */
+function report(error: unknown): number {
+  const user = asUserError(error);
+  const message = user ? user.message : `internal error: ${error instanceof Error ? error.message : String(error)}${debug() ? '' : ' (run again with --debug to see where; please report it)'}`;
+  process.stderr.write(`lesim: ${message}\n`);
+  if (debug() && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return user ? user.exitCode : EXIT.internal;
 }
+
+// A reader that stops early (`lesim params | head -1`) is not an error: end quietly. Any other
+// failure to write stdout (`> /dev/full`) is said in words; a broken stderr cannot be reported.
+process.stdout.on('error', (error) => {
+  if (isSystemError(error) && error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+  process.exit(report(isSystemError(error) ? systemError(error, { path: 'standard output', doing: 'write', todo: error.code === 'ENOSPC' ? 'send the output somewhere with room' : undefined }) : error));
+});
+process.stderr.on('error', () => undefined);
+process.on('uncaughtException', (error) => process.exit(report(error)));
+process.on('unhandledRejection', (error) => process.exit(report(error)));
 
 async function main(argv: string[]): Promise<number> {
   try {
@@ -39,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
       .command(chartCommand)
       .command(reportCommand)
       .demandCommand(1, 'Give a command (lesim --help lists them)')
+      .option('debug', { type: 'boolean', describe: 'Show stack traces of errors (also LESIM_DEBUG=1)' })
       .strict()
       .help()
       .version()
@@ -49,14 +65,7 @@ async function main(argv: string[]): Promise<number> {
     // A command may end with a code of its own (3: some runs failed; 130: interrupted).
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
-    if (isUserError(error)) {
-      process.stderr.write(`lesim: ${error.message}\n`);
-      return 2;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`lesim: internal error: ${message}\n`);
-    if (process.env.LESIM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    return 1;
+    return report(error);
   }
 }
 
