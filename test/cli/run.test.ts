@@ -100,7 +100,7 @@ describe('lesim scenarios', () => {
     expect(list.stdout).toContain('no-programme');
     const one = lesim(['scenarios', 'no-programme']);
     expect(one.status).toBe(0);
-    expect(one.stdout).toContain('programmeActive_flag = 0');
+    expect(one.stdout).toContain('programme.active = false');
     expect(lesim(['scenarios', 'nope']).status).toBe(2);
   });
 });
