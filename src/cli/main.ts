@@ -8,10 +8,16 @@ import { mergeCommand } from './commands/merge.js';
 import { compareCommand } from './commands/compare.js';
 import { exploreCommand } from './commands/explore.js';
 import { paramsCommand } from './commands/params.js';
+import { patternsCommand } from './commands/patterns.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { scenariosCommand } from './commands/scenarios.js';
 import { sweepCommand } from './commands/sweep.js';
+import { propositionsCommand } from './commands/propositions.js';
+import { sensitivityCommand } from './commands/sensitivity.js';
+import { discoverCommand } from './commands/discover.js';
+import { repsCommand } from './commands/reps.js';
+import { calibrateCommand } from './commands/calibrate.js';
 import { UsageError } from './errors.js';
 
 const debug = (): boolean => process.argv.includes('--debug') || Boolean(process.env.LESIM_DEBUG);
@@ -50,8 +56,14 @@ async function main(argv: string[]): Promise<number> {
       .command(compareCommand)
       .command(validateCommand)
       .command(paramsCommand)
+      .command(patternsCommand)
       .command(chartCommand)
       .command(reportCommand)
+      .command(propositionsCommand)
+      .command(sensitivityCommand)
+      .command(discoverCommand)
+      .command(repsCommand)
+      .command(calibrateCommand)
       .command(exploreCommand)
       .demandCommand(1, 'Give a command (lesim --help lists them)')
       .option('debug', { type: 'boolean', describe: 'Show stack traces of errors (also LESIM_DEBUG=1)' })

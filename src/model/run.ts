@@ -15,6 +15,13 @@ export interface RunOptions {
    * seed depends on (base seed, replicate) only: common random numbers across scenarios.
    */
   readonly stream?: string;
+  /** Watches the run month by month (pattern measures, per-organization output); changes nothing. */
+  readonly observer?: RunObserver;
+}
+
+/** Sees the state after every month's phases, with that month's events and flows still in the context. */
+export interface RunObserver {
+  observe(state: State, ctx: StepContext): void;
 }
 
 /** What one replication returns: its seed, monthly series (months x N_CELLS), outcomes and events. */
@@ -46,6 +53,7 @@ export interface Replication {
   readonly scratch: NetworkScratch;
   readonly kept: ModelEvent[];
   readonly keepEvents: boolean;
+  readonly observer?: RunObserver;
 }
 
 /** Sets up replication `replicate` of a run with base seed `baseSeed`: the world at its start, no month simulated yet. */
@@ -56,7 +64,7 @@ export function startReplication(params: Params, baseSeed: number, replicate: nu
   const series = new Float64Array(params.horizon_months * N_CELLS);
   const tracker = new OutcomeTracker(params);
   const scratch = new NetworkScratch(state.orgs.length);
-  return { replicate, seed, params, series, monthsDone: 0, state, ctx, tracker, scratch, kept: [], keepEvents: options.keepEvents ?? false };
+  return { replicate, seed, params, series, monthsDone: 0, state, ctx, tracker, scratch, kept: [], keepEvents: options.keepEvents ?? false, observer: options.observer };
 }
 
 /**
@@ -72,6 +80,7 @@ export function advance(run: Replication, months: number): number {
     step(state, ctx);
     recordMonth(state, ctx, series.subarray(t * N_CELLS, (t + 1) * N_CELLS), scratch);
     tracker.observe(state, ctx.events, ctx.flows);
+    run.observer?.observe(state, ctx);
     if (run.keepEvents) for (const e of ctx.events) kept.push(e);
     ctx.events.length = 0;
     ctx.flows.fill(0);

@@ -15,6 +15,7 @@ interface RunArgs extends BatchArgs {
   months?: string;
   out?: string;
   events: boolean;
+  organizations: boolean;
 }
 
 export const DEFAULT_REPS = 10;
@@ -38,7 +39,8 @@ export const runCommand: CommandModule<object, RunArgs> = {
         .option('months', { type: 'string', describe: `Months to simulate (default ${PARAMETERS.horizon_months.default})` })
         .option('out', { type: 'string', describe: 'Output directory (default runs/<scenario>-<time>; required with --resume or --shard)' })
         .option('force', { type: 'boolean', default: false, describe: 'Replace an output directory that already holds a run' })
-        .option('events', { type: 'boolean', default: true, describe: 'Write events.csv (--no-events to skip)' }),
+        .option('events', { type: 'boolean', default: true, describe: 'Write events.csv (--no-events to skip)' })
+        .option('organizations', { type: 'boolean', default: true, describe: 'Write organizations.csv: every organization per year (--no-organizations to skip)' }),
     ) as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
     // Scenario resolution: a built-in name to its title, description and parameters.
@@ -61,6 +63,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       crn: args.crn,
       keepEvents: args.events,
       keepRuns: args.keepRuns,
+      keepOrganizations: args.organizations,
     };
     const run = await runPlan(plan, out, args, scenario.name, process.argv.slice(2));
     if (run.interrupted) {
