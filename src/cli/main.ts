@@ -1,25 +1,24 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { BatchStoreError } from '../batch/store.js';
-import { OutputExistsError } from '../io/atomic.js';
-import { SweepFileError } from '../sweep/file.js';
-import { ParameterError } from '../model/validate.js';
-import { chartCommand } from './commands/chart.js';
-import { reportCommand } from './commands/report.js';
-import { mergeCommand } from './commands/merge.js';
-import { compareCommand } from './commands/compare.js';
-import { paramsCommand } from './commands/params.js';
-import { runCommand } from './commands/run.js';
-import { validateCommand } from './commands/validate.js';
-import { ScenarioError } from '../scenarios/errors.js';
-import { scenariosCommand } from './commands/scenarios.js';
-import { sweepCommand } from './commands/sweep.js';
-import { UsageError } from './errors.js';
+import { commandsFor } from './commandTable.js';
+import { plainUsageMessage, UsageError } from './errors.js';
 
-/** Errors the user can act on: a message and exit code 2, never a stack trace. */
-function isUserError(error: unknown): error is Error {
-  return error instanceof UsageError || error instanceof ParameterError || error instanceof OutputExistsError || error instanceof ScenarioError || error instanceof SweepFileError || error instanceof BatchStoreError;
+/**
+ * Errors the user can act on: a message and exit code 2, never a stack trace. Their classes are
+ * imported here, on the way out, so that start-up does not load the modules that define them.
+ */
+async function isUserError(error: unknown): Promise<boolean> {
+  if (!(error instanceof Error)) return false;
+  if (error instanceof UsageError) return true;
+  const [{ BatchStoreError }, { OutputExistsError }, { SweepFileError }, { ParameterError }, { ScenarioError }] = await Promise.all([
+    import('../batch/store.js'),
+    import('../io/atomic.js'),
+    import('../sweep/file.js'),
+    import('../model/validate.js'),
+    import('../scenarios/errors.js'),
+  ]);
+  return error instanceof ParameterError || error instanceof OutputExistsError || error instanceof ScenarioError || error instanceof SweepFileError || error instanceof BatchStoreError;
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -27,27 +26,24 @@ async function main(argv: string[]): Promise<number> {
     await yargs(argv)
       .scriptName('lesim')
       .usage('lesim: the learning-ecosystem simulator\n\nUsage: lesim <command> [options]')
-      .command(runCommand)
-      .command(sweepCommand)
-      .command(mergeCommand)
-      .command(scenariosCommand)
-      .command(compareCommand)
-      .command(validateCommand)
-      .command(paramsCommand)
-      .command(chartCommand)
-      .command(reportCommand)
+      .command(await commandsFor(argv))
       .demandCommand(1, 'Give a command (lesim --help lists them)')
       .strict()
       .help()
       .version()
-      .fail((message, error) => {
-        throw error ?? new UsageError(message);
+      .fail((message, error, y) => {
+        // yargs' own errors (YError: an option without its value) are usage errors like its messages.
+        if (error && error.name !== 'YError') throw error;
+        // A missing argument, an option without its value, an unknown option: show the usage of
+        // the command (yargs knows which) above the message, as a user needs both.
+        y.showHelp((usage: string) => process.stderr.write(`${usage}\n\n`));
+        throw new UsageError(plainUsageMessage(message ?? error?.message ?? 'invalid arguments'));
       })
       .parseAsync();
     // A command may end with a code of its own (3: some runs failed; 130: interrupted).
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
-    if (isUserError(error)) {
+    if (error instanceof Error && (await isUserError(error))) {
       process.stderr.write(`lesim: ${error.message}\n`);
       return 2;
     }

@@ -3,6 +3,7 @@ import { escapeHtml as h, figureHtml, PAGE_STYLE, renderSvg } from '../charts/re
 import { ChartInputError, type ChartSource, type ComparisonSource, type RunSource } from '../charts/source.js';
 import { fmt } from '../charts/style.js';
 import { keyResults, summarySentences } from './results.js';
+import { sweepReport } from './sweep.js';
 
 export interface ReportInfo {
   /** lesim version and commit that wrote the report (those of the run are in its manifest). */
@@ -19,7 +20,7 @@ export interface Report {
 }
 
 /** Pre-rendered SVG figures of every chart kind the directory supports; a kind that cannot be drawn is listed with its reason. */
-async function figures(source: ChartSource): Promise<{ html: string[]; drawn: string[]; skipped: { kind: string; reason: string }[] }> {
+export async function figures(source: ChartSource): Promise<{ html: string[]; drawn: string[]; skipped: { kind: string; reason: string }[] }> {
   const html: string[] = [];
   const drawn: string[] = [];
   const skipped: { kind: string; reason: string }[] = [];
@@ -37,14 +38,14 @@ async function figures(source: ChartSource): Promise<{ html: string[]; drawn: st
   return { html, drawn, skipped };
 }
 
-const row = (cells: readonly string[], numeric: readonly boolean[] = []) => `<tr>${cells.map((c, i) => `<td${numeric[i] ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`;
+export const row = (cells: readonly string[], numeric: readonly boolean[] = []) => `<tr>${cells.map((c, i) => `<td${numeric[i] ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`;
 
-function page(title: string, body: string): string {
+export function page(title: string, body: string): string {
   // No scripts and no external resources: the file opens anywhere, with no network.
   return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${h(title)}</title>\n<style>${PAGE_STYLE}\nh1{font-size:1.6em}h2{margin-top:1.8em;border-bottom:1px solid #ccc}.skipped{color:#8a4b00}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
 }
 
-function skippedHtml(skipped: readonly { kind: string; reason: string }[]): string {
+export function skippedHtml(skipped: readonly { kind: string; reason: string }[]): string {
   if (skipped.length === 0) return '';
   return `<p class="skipped">Not drawn: ${skipped.map((s) => `<strong>${h(s.kind)}</strong> (${h(s.reason)})`).join('; ')}.</p>`;
 }
@@ -107,12 +108,12 @@ function comparisonReport(source: ComparisonSource, charts: Awaited<ReturnType<t
 }
 
 /**
- * One self-contained HTML page of a run or comparison directory: the main results in words with
+ * One self-contained HTML page of a run, comparison or sweep directory: the main results in words with
  * their intervals, the scenario, every chart (pre-rendered SVG, so the page needs no script and
  * no network) and the provenance. Every string read from the directory is HTML-escaped.
  */
 export async function buildReport(source: ChartSource, info: ReportInfo): Promise<Report> {
   const charts = await figures(source);
-  const html = source.type === 'run' ? runReport(source, charts, info) : comparisonReport(source, charts, info);
+  const html = source.type === 'run' ? runReport(source, charts, info) : source.type === 'sweep' ? sweepReport(source, charts, info) : comparisonReport(source, charts, info);
   return { html, drawn: charts.drawn, skipped: charts.skipped };
 }

@@ -1,9 +1,8 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { finalizeBatch } from '../../batch/finalize.js';
-import { BatchStore } from '../../batch/store.js';
 import { gitCommit, lesimVersion } from '../../io/provenance.js';
 import { EXIT_FAILED_RUNS } from '../batch.js';
 import { UsageError } from '../errors.js';
+import { textOption } from '../options.js';
 
 interface MergeArgs {
   dirs: string[];
@@ -17,10 +16,11 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
   builder: (y: Argv) =>
     y
       .positional('dirs', { type: 'string', array: true, describe: 'Shard directories', demandOption: true })
-      .option('out', { type: 'string', describe: 'Output directory', demandOption: true })
+      .option('out', { ...textOption('Output directory'), demandOption: true })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an output directory that already holds results' }) as unknown as Argv<MergeArgs>,
-  handler: (args: ArgumentsCamelCase<MergeArgs>) => {
+  handler: async (args: ArgumentsCamelCase<MergeArgs>) => {
     if (!args.out) throw new UsageError('--out is required: the directory for the merged result');
+    const [{ finalizeBatch }, { BatchStore }] = await Promise.all([import('../../batch/finalize.js'), import('../../batch/store.js')]);
     const stores = args.dirs.map((d) => new BatchStore(d));
     const startedAt = new Date().toISOString();
     const final = finalizeBatch(stores, args.out, args.force, {
