@@ -67,7 +67,7 @@ export function sweepSummary(source: SweepSource, views: readonly SweepOutcomeVi
 function headlineTable(source: SweepSource, views: readonly SweepOutcomeView[]): string {
   const names = source.sweep.summary.parameters;
   const wide = names.length <= MAX_PARAMETER_COLUMNS;
-  const paramHead = (n: string) => `${h(parameterLabel(n, 60))}${parameterUnit(n) ? ` <span class="unit">(${h(parameterUnit(n))})</span>` : ''}`;
+  const paramHead = (n: string) => `${h(parameterLabel(n, 90))}${parameterUnit(n) ? ` <span class="unit">(${h(parameterUnit(n))})</span>` : ''}`;
   const heads = ['Point', ...(wide ? names.map(paramHead) : ['Swept values']), ...views.map((v) => `${h(v.label)} <span class="unit">(${h(v.unit)})</span>`)];
   const byPoint = new Map<number, Map<string, SweepOutcome>>();
   for (const v of views) for (const r of v.rows) byPoint.set(r.point, (byPoint.get(r.point) ?? new Map()).set(v.outcome, r));
