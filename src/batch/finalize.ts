@@ -9,7 +9,8 @@ import { EVENT_COLUMNS, manifestJson, provenanceFields, replicationsCsv, seriesC
 import { OUTCOMES, type Outcomes } from '../model/outcomes.js';
 import { PARAMETERS } from '../model/parameters.js';
 import { FAMILIES, N_CELLS } from '../model/recorder.js';
-import type { BatchPlan, Shard } from './plan.js';
+import { replicateSeed } from '../model/rng.js';
+import { pointStream, type BatchPlan, type Shard } from './plan.js';
 import { BatchStore, BatchStoreError } from './store.js';
 
 /** A set of stores that together hold every run of one plan exactly once. */
@@ -32,7 +33,7 @@ export function gatherSources(stores: readonly BatchStore[]): Sources {
   const bySlot = new Map<number, BatchStore>();
   let count = -1;
   for (const store of stores) {
-    const { fingerprint, made_with: madeWith } = store.readPlan();
+    const { fingerprint, made_with: madeWith, shard: planned } = store.readPlan();
     if (madeWith.lesim_version !== first.made_with.lesim_version) {
       throw new BatchStoreError(`${store.dir}: made by lesim ${madeWith.lesim_version}, ${stores[0].dir} by ${first.made_with.lesim_version}; results of different versions cannot be merged`);
     }
@@ -41,6 +42,9 @@ export function gatherSources(stores: readonly BatchStore[]): Sources {
     }
     const shard = store.readComplete();
     if (!shard) throw new BatchStoreError(`${store.dir}: not finished; run its command again with --resume to complete it`);
+    if (shard.index !== planned.index || shard.count !== planned.count) {
+      throw new BatchStoreError(`${store.dir}: complete.json says shard ${describe(shard)} but plan.json says ${describe(planned)}; the directory is damaged: run its shard again`);
+    }
     if (count >= 0 && shard.count !== count) throw new BatchStoreError(`${store.dir}: shard ${describe(shard)} does not belong with shards of ${count}`);
     count = shard.count;
     if (bySlot.has(shard.index)) throw new BatchStoreError(`${store.dir}: shard ${describe(shard)} is given twice (also ${bySlot.get(shard.index)!.dir})`);
@@ -80,6 +84,9 @@ function pointRuns(sources: Sources, point: number): PointRuns {
     if (!same) {
       throw new BatchStoreError(`${store.dir}: the sums of point ${point} hold ${folded.size} runs but the records show ${expected.size} successful ones; the directory is damaged: run its command again with --resume, or remove it and run again`);
     }
+    if (checkpoint && checkpoint.series.size !== sums.size) {
+      throw new BatchStoreError(`${store.dir}: the sums of point ${point} have ${checkpoint.series.size} cells but its plan has ${sums.size} (${params.horizon_months} months); they were not made by this plan: remove the directory and run again`);
+    }
     if (checkpoint) sums.merge(checkpoint.series);
   }
   const outcomes: Outcomes[] = [];
@@ -91,6 +98,10 @@ function pointRuns(sources: Sources, point: number): PointRuns {
     const store = owner[(point * plan.replicates + k) % shards];
     const record = store.readRecord(point, k);
     if (!record) throw new BatchStoreError(`${store.dir}: the record of point ${point}, replicate ${k} is missing; the directory is damaged`);
+    const seed = replicateSeed(plan.baseSeed, k, pointStream(plan, point));
+    if (record.seed !== seed) {
+      throw new BatchStoreError(`${store.dir}: the record of point ${point}, replicate ${k} has seed '${record.seed}' but its plan gives '${seed}'; it was not made by this plan: remove the directory and run its shard again`);
+    }
     seeds.push({ replicate: k, seed: record.seed, ok: record.ok });
     if (record.ok) {
       outcomes.push(record.outcomes!);

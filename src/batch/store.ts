@@ -1,9 +1,19 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { isSystemError, LesimError, systemError } from '../errors.js';
+import { existsSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { makeDirectories } from '../io/atomic.js';
+import { gzipSync } from 'node:zlib';
+import type { z } from 'zod';
 import { ExactSeries } from '../analysis/exactSeries.js';
 import type { Outcomes } from '../model/outcomes.js';
-import type { BatchPlan, Shard } from './plan.js';
+import { InputFileError, parseJsonInput, readGzipText, readJsonInput } from '../io/inputFile.js';
+import { planFingerprint, type BatchPlan, type Shard } from './plan.js';
+import { CheckpointSchema, CompleteSchema, firstIssue, RunRecordSchema, StoredPlanSchema } from './schemas.js';
+
+/** Size caps of state files: generous for the largest real ones (a 100 000-point sweep plan, a 600-month checkpoint). */
+const PLAN_MAX_BYTES = 500_000_000;
+const RECORD_MAX_BYTES = 1_000_000;
+const CHECKPOINT_MAX_BYTES = 200_000_000;
 
 /** What is kept of each finished run: its identity, seed, and outcomes or error. */
 export interface RunRecord {
@@ -34,7 +44,7 @@ export interface StoredPlan {
   readonly plan: BatchPlan;
 }
 
-export class BatchStoreError extends Error {
+export class BatchStoreError extends LesimError {
   constructor(message: string) {
     super(message);
     this.name = 'BatchStoreError';
@@ -43,10 +53,15 @@ export class BatchStoreError extends Error {
 
 /** Writes a file so that a reader sees the old content or the new, never a torn one. */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
   const temp = `${path}.tmp-${process.pid}`;
-  writeFileSync(temp, data);
-  renameSync(temp, path);
+  try {
+    makeDirectories(dirname(path));
+    writeFileSync(temp, data);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw isSystemError(error) ? systemError(error, { path, doing: 'write the batch state', todo: error.code === 'ENOSPC' ? 'free some space, then continue with the same command and --resume' : undefined }) : error;
+  }
 }
 
 /**
@@ -77,16 +92,30 @@ export class BatchStore {
   readPlan(): StoredPlan {
     const file = this.path('plan.json');
     if (!existsSync(file)) throw new BatchStoreError(`${file}: not found; '${this.dir}' does not hold a lesim batch`);
-    return this.readJson<StoredPlan>(file);
+    const stored = this.readState(file, StoredPlanSchema, 'plan', PLAN_MAX_BYTES) as unknown as StoredPlan;
+    // The fingerprint is recomputed: a plan edited by hand (or torn) must not pass as the one that was run.
+    if (planFingerprint(stored.plan) !== stored.fingerprint) {
+      throw new BatchStoreError(`${file}: the plan does not match its fingerprint ${stored.fingerprint}; the file was changed after it was written: remove '${this.dir}' and run again`);
+    }
+    return stored;
   }
 
-  private readJson<T>(file: string, gzipped = false): T {
+  /**
+   * A state file read through the one input loader and checked against its schema: a file that
+   * is not there, not a regular file, too large, not JSON or of the wrong shape is named.
+   */
+  private readState<T extends z.ZodType>(file: string, schema: T, what: string, maxBytes: number, gzipped = false): z.infer<T> {
+    let data: unknown;
     try {
-      const bytes = readFileSync(file);
-      return JSON.parse((gzipped ? gunzipSync(bytes) : bytes).toString('utf8')) as T;
+      const options = { what: `lesim ${what} file`, maxBytes };
+      data = gzipped ? parseJsonInput(file, readGzipText(file, options)) : readJsonInput(file, options);
     } catch (error) {
-      throw new BatchStoreError(`${file}: unreadable (${(error as Error).message}); the directory is damaged: remove it and run again`);
+      if (error instanceof InputFileError) throw new BatchStoreError(`${error.message}; the directory '${this.dir}' is damaged: remove it and run again`);
+      throw error;
     }
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) throw new BatchStoreError(`${file}: not a lesim ${what} file (${firstIssue(parsed.error)}); the directory '${this.dir}' is damaged or was not written by lesim: remove it and run again`);
+    return parsed.data;
   }
 
   writeRecord(record: RunRecord): void {
@@ -96,7 +125,10 @@ export class BatchStore {
   readRecord(point: number, replicate: number): RunRecord | undefined {
     const file = this.path('records', `p${point}`, `r${replicate}.json`);
     if (!existsSync(file)) return undefined;
-    const record = this.readJson<RunRecord>(file);
+    const record = this.readState(file, RunRecordSchema, 'run record', RECORD_MAX_BYTES) as RunRecord;
+    if (record.point !== point || record.replicate !== replicate) {
+      throw new BatchStoreError(`${file}: holds the record of point ${record.point}, replicate ${record.replicate}, not of point ${point}, replicate ${replicate}; the directory '${this.dir}' is damaged: remove it and run again`);
+    }
     // JSON has no NaN: an outcome undefined in this run (written as null) reads back as NaN.
     if (record.outcomes) for (const [k, v] of Object.entries(record.outcomes)) if (v === null) (record.outcomes as Record<string, number>)[k] = NaN;
     return record;
@@ -126,7 +158,7 @@ export class BatchStore {
   readCheckpoint(point: number): AccumulatorCheckpoint | undefined {
     const file = this.path('sums', `p${point}.json.gz`);
     if (!existsSync(file)) return undefined;
-    const data = this.readJson<{ folded: number[]; series: Parameters<typeof ExactSeries.fromJSON>[0] }>(file, true);
+    const data = this.readState(file, CheckpointSchema, 'checkpoint', CHECKPOINT_MAX_BYTES, true);
     return { folded: new Set(data.folded), series: ExactSeries.fromJSON(data.series) };
   }
 
@@ -137,6 +169,6 @@ export class BatchStore {
 
   readComplete(): Shard | undefined {
     const file = this.path('complete.json');
-    return existsSync(file) ? this.readJson<{ shard: Shard }>(file).shard : undefined;
+    return existsSync(file) ? this.readState(file, CompleteSchema, 'completion', RECORD_MAX_BYTES).shard : undefined;
   }
 }

@@ -1,3 +1,4 @@
+import { LesimError } from '../errors.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvNumber, parseCsv } from '../load/csv.js';
@@ -5,7 +6,7 @@ import { loadEvents, loadRun, RunDirectoryError, type RunData } from '../load/ru
 import { isSweepDirectory, loadSweep, SweepDirectoryError, type SweepData } from '../load/sweep.js';
 
 /** A directory the charts cannot read: the message names the directory and what was expected. */
-export class ChartInputError extends Error {
+export class ChartInputError extends LesimError {
   constructor(message: string) {
     super(message);
     this.name = 'ChartInputError';

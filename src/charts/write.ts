@@ -1,5 +1,6 @@
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { makeDirectories } from '../io/atomic.js';
 import { ChartInputError } from './source.js';
 
 /**
@@ -13,7 +14,7 @@ export function writeFileAtomically(path: string, content: string | Buffer, forc
     if (statSync(target).isDirectory()) throw new ChartInputError(`output '${path}' is a directory; give a file name`);
     if (!force) throw new ChartInputError(`output file '${path}' exists; choose another --out or pass --force to replace it`);
   }
-  mkdirSync(dirname(target), { recursive: true });
+  makeDirectories(dirname(target));
   const temp = join(dirname(target), `.${basename(target)}.tmp-${process.pid}`);
   try {
     writeFileSync(temp, content);

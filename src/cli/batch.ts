@@ -1,10 +1,13 @@
 import { availableParallelism } from 'node:os';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { FinalizeOutcome } from '../batch/finalize.js';
 import { planFingerprint, WHOLE, type BatchPlan, type Shard } from '../batch/plan.js';
 import type { BatchStore } from '../batch/store.js';
-import { checkOutputDir, OutputExistsError } from '../io/atomic.js';
+import { checkOutputDir, checkOutputPath, makeDirectories, OutputExistsError, replaceDirectory } from '../io/atomic.js';
+import { lockOutput } from '../io/lock.js';
 import { gitCommit, lesimVersion } from '../io/provenance.js';
+import { EXIT } from '../errors.js';
 import { UsageError, wholeNumber } from './errors.js';
 import { numberOption } from './options.js';
 import { Progress } from './progress.js';
@@ -19,9 +22,9 @@ export interface BatchArgs {
   crn: boolean;
 }
 
-/** Exit codes beyond 0 (done) and 2 (bad input). */
-export const EXIT_FAILED_RUNS = 3;
-export const EXIT_INTERRUPTED = 130;
+/** Exit codes beyond 0 (done) and 2 (bad input): see src/errors.ts. */
+export const EXIT_FAILED_RUNS = EXIT.runsFailed;
+export const EXIT_INTERRUPTED = EXIT.interrupted;
 
 export function batchOptions<T>(y: import('yargs').Argv<T>): import('yargs').Argv<T> {
   return y
@@ -89,6 +92,21 @@ export interface BatchRun {
  * A shard's finished state directory is itself its output, for `lesim merge`.
  */
 export async function runPlan(plan: BatchPlan, out: string, args: BatchArgs, label: string, command: readonly string[]): Promise<BatchRun> {
+  const { shard, from } = resolveShard(args.shard, process.env);
+  const workers = resolveWorkers(args.workers);
+  // Every check of --out (and the locks) before the first replication: a bad path fails now.
+  checkOutputPath(out);
+  const partial = `${out.replace(/\/+$/, '')}.partial`;
+  makeDirectories(dirname(resolve(out)));
+  const locks = [lockOutput(out), lockOutput(partial)];
+  try {
+    return await runLocked(plan, out, partial, args, label, command, shard, from, workers);
+  } finally {
+    for (const lock of locks) lock.release();
+  }
+}
+
+async function runLocked(plan: BatchPlan, out: string, partial: string, args: BatchArgs, label: string, command: readonly string[], shard: Shard, from: string, workers: number): Promise<BatchRun> {
   // The batch engine (workers, the model, the output writers) is loaded only by the commands that run one.
   const [{ executeBatch }, { finalizeBatch }, { BatchStore }, { failTasksFromEnv }] = await Promise.all([
     import('../batch/execute.js'),
@@ -96,9 +114,6 @@ export async function runPlan(plan: BatchPlan, out: string, args: BatchArgs, lab
     import('../batch/store.js'),
     import('../batch/task.js'),
   ]);
-  const { shard, from } = resolveShard(args.shard, process.env);
-  const workers = resolveWorkers(args.workers);
-  const partial = `${out.replace(/\/+$/, '')}.partial`;
   const store = new BatchStore(partial);
   const fingerprint = planFingerprint(plan);
   if (args.resume && shard.count > 1 && !args.force && isFinishedShard(new BatchStore(out), fingerprint, shard)) {
@@ -124,10 +139,14 @@ export async function runPlan(plan: BatchPlan, out: string, args: BatchArgs, lab
       if (before.made_with.git_commit !== madeWith.git_commit) {
         process.stderr.write(`${label}: note: ${partial} was started at commit ${before.made_with.git_commit}, this is ${madeWith.git_commit}\n`);
       }
-    } else if (args.force) rmSync(partial, { recursive: true, force: true });
-    else throw new OutputExistsError(partial, 'holds an interrupted batch; pass --resume to continue it (same command)');
+    } else if (args.force) {
+      checkOutputDir(partial, true);
+      rmSync(partial, { recursive: true, force: true });
+    } else throw new OutputExistsError(partial, 'holds an interrupted batch', 'pass --resume to continue it (same command), or --force to start over');
   } else if (existsSync(partial)) {
-    if (!args.force) throw new OutputExistsError(partial, 'exists and is not a lesim batch');
+    if (!args.force) throw new OutputExistsError(partial, 'exists and is not a lesim batch', 'move it away or choose another --out');
+    // --force replaces only lesim's own state or an empty directory: never a user's files.
+    checkOutputDir(partial, true);
     rmSync(partial, { recursive: true, force: true });
   }
   if (!store.exists()) store.writePlan(plan, fingerprint, shard, madeWith);
@@ -170,8 +189,7 @@ export async function runPlan(plan: BatchPlan, out: string, args: BatchArgs, lab
   };
   if (shard.count > 1) {
     // A shard's output is its finished state, merged later with the others.
-    if (existsSync(out)) rmSync(out, { recursive: true, force: true });
-    renameSync(partial, out);
+    replaceDirectory(partial, out, args.force);
     return { out, interrupted: false, failed: outcome.failed, shard };
   }
   const final = finalizeBatch([store], out, args.force, provenance, { workers });

@@ -1,8 +1,9 @@
+import { EXIT, LesimError } from '../errors.js';
+
 /** A problem with what the user asked for: printed without a stack trace, exit code 2. */
-export class UsageError extends Error {
-  readonly exitCode = 2;
+export class UsageError extends LesimError {
   constructor(message: string) {
-    super(message);
+    super(message, EXIT.badInput);
     this.name = 'UsageError';
   }
 }

@@ -1,25 +1,33 @@
 #!/usr/bin/env node
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { asUserError, EXIT, isSystemError, systemError } from '../errors.js';
 import { commandsFor } from './commandTable.js';
 import { plainUsageMessage, UsageError } from './errors.js';
 
+const debug = (): boolean => process.argv.includes('--debug') || Boolean(process.env.LESIM_DEBUG);
+
 /**
- * Errors the user can act on: a message and exit code 2, never a stack trace. Their classes are
- * imported here, on the way out, so that start-up does not load the modules that define them.
+ * Prints an error as the user should see it and returns the exit code: a user error (or an I/O
+ * error, in words) as its message alone; anything else is a bug. Stack traces only with --debug.
  */
-async function isUserError(error: unknown): Promise<boolean> {
-  if (!(error instanceof Error)) return false;
-  if (error instanceof UsageError) return true;
-  const [{ BatchStoreError }, { OutputExistsError }, { SweepFileError }, { ParameterError }, { ScenarioError }] = await Promise.all([
-    import('../batch/store.js'),
-    import('../io/atomic.js'),
-    import('../sweep/file.js'),
-    import('../model/validate.js'),
-    import('../scenarios/errors.js'),
-  ]);
-  return error instanceof ParameterError || error instanceof OutputExistsError || error instanceof ScenarioError || error instanceof SweepFileError || error instanceof BatchStoreError;
+function report(error: unknown): number {
+  const user = asUserError(error);
+  const message = user ? user.message : `internal error: ${error instanceof Error ? error.message : String(error)}${debug() ? '' : ' (run again with --debug to see where; please report it)'}`;
+  process.stderr.write(`lesim: ${message}\n`);
+  if (debug() && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return user ? user.exitCode : EXIT.internal;
 }
+
+// A reader that stops early (`lesim params | head -1`) is not an error: end quietly. Any other
+// failure to write stdout (`> /dev/full`) is said in words; a broken stderr cannot be reported.
+process.stdout.on('error', (error) => {
+  if (isSystemError(error) && error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+  process.exit(report(isSystemError(error) ? systemError(error, { path: 'standard output', doing: 'write', todo: error.code === 'ENOSPC' ? 'send the output somewhere with room' : undefined }) : error));
+});
+process.stderr.on('error', () => undefined);
+process.on('uncaughtException', (error) => process.exit(report(error)));
+process.on('unhandledRejection', (error) => process.exit(report(error)));
 
 async function main(argv: string[]): Promise<number> {
   try {
@@ -28,6 +36,7 @@ async function main(argv: string[]): Promise<number> {
       .usage('lesim: the learning-ecosystem simulator\n\nUsage: lesim <command> [options]')
       .command(await commandsFor(argv))
       .demandCommand(1, 'Give a command (lesim --help lists them)')
+      .option('debug', { type: 'boolean', describe: 'Show stack traces of errors (also LESIM_DEBUG=1)' })
       .strict()
       .help()
       .version()
@@ -43,14 +52,7 @@ async function main(argv: string[]): Promise<number> {
     // A command may end with a code of its own (3: some runs failed; 130: interrupted).
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
-    if (error instanceof Error && (await isUserError(error))) {
-      process.stderr.write(`lesim: ${error.message}\n`);
-      return 2;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`lesim: internal error: ${message}\n`);
-    if (process.env.LESIM_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    return 1;
+    return report(error);
   }
 }
 

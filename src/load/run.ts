@@ -1,5 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { LesimError } from '../errors.js';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { InputFileError, readInputText } from '../io/inputFile.js';
 import { FAMILIES, type Family } from '../model/recorder.js';
 import { csvNumber, parseCsv } from './csv.js';
 
@@ -68,7 +70,7 @@ export interface RunData {
   readonly replications: readonly Readonly<Record<string, number | string>>[];
 }
 
-export class RunDirectoryError extends Error {
+export class RunDirectoryError extends LesimError {
   constructor(message: string) {
     super(message);
     this.name = 'RunDirectoryError';
@@ -77,10 +79,17 @@ export class RunDirectoryError extends Error {
 
 const STAT_COLUMNS = new Set(['month', 'date', 'mean', 'sd', 'ci_low', 'ci_high', 'n']);
 
+/** Near the largest string Node can hold: an events.csv of a very long run. */
+const MAX_RUN_FILE_BYTES = 500_000_000;
+
 function readText(dir: string, name: string): string {
   const path = join(dir, name);
   if (!existsSync(path)) throw new RunDirectoryError(`${path}: not found; is '${dir}' a directory written by lesim run?`);
-  return readFileSync(path, 'utf8');
+  try {
+    return readInputText(path, { what: 'lesim output file', maxBytes: MAX_RUN_FILE_BYTES });
+  } catch (error) {
+    throw error instanceof InputFileError ? new RunDirectoryError(error.message) : error;
+  }
 }
 
 function readJson<T>(dir: string, name: string): T {

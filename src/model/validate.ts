@@ -1,3 +1,4 @@
+import { LesimError } from '../errors.js';
 import { PARAMETERS, PARAMETER_NAMES, isParameterName, type ParameterName, type Params } from './parameters.js';
 
 /** One problem with one parameter: the field, the value given, and what is allowed. */
@@ -6,7 +7,7 @@ export interface ParameterIssue {
   readonly message: string;
 }
 
-export class ParameterError extends Error {
+export class ParameterError extends LesimError {
   constructor(
     readonly issues: readonly ParameterIssue[],
     readonly origin: string,

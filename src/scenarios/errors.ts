@@ -1,3 +1,5 @@
+import { LesimError } from '../errors.js';
+
 /** One problem in a scenario: where (source and line when known), which field, and what is allowed. */
 export interface ScenarioIssue {
   /** File path, '--set path=value', or 'built-in scenario <name>'. */
@@ -15,7 +17,7 @@ export function formatIssue(i: ScenarioIssue): string {
 }
 
 /** A scenario file (or --set) the user must fix: exit code 2, no stack trace. */
-export class ScenarioError extends Error {
+export class ScenarioError extends LesimError {
   constructor(readonly issues: readonly ScenarioIssue[]) {
     super(`invalid scenario:\n${issues.map((i) => `  - ${formatIssue(i)}`).join('\n')}`);
     this.name = 'ScenarioError';

@@ -1,3 +1,4 @@
+import { LesimError } from '../errors.js';
 import type { Params } from '../model/parameters.js';
 import { resolveParams } from '../model/validate.js';
 import { BUILTIN_DOCUMENTS } from './builtin/index.js';
@@ -12,7 +13,7 @@ export { loadScenarioArgument } from './load.js';
 export const SCENARIOS: readonly Scenario[] = Object.keys(BUILTIN_DOCUMENTS).map((name) => resolveBuiltin(name).scenario);
 export const SCENARIO_NAMES = SCENARIOS.map((s) => s.name);
 
-export class UnknownScenarioError extends Error {
+export class UnknownScenarioError extends LesimError {
   constructor(readonly requested: string) {
     super(`unknown scenario '${requested}'; valid scenarios: ${SCENARIO_NAMES.join(', ')}`);
     this.name = 'UnknownScenarioError';

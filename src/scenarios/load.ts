@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { LineCounter, parse as parseYamlValue, parseDocument } from 'yaml';
+import { describeValue, findNonFinite, InputFileError, readInputText, yamlToData } from '../io/inputFile.js';
 import { yamlLocator } from '../io/yamlLocation.js';
 import type { z } from 'zod';
 import { isParameterName, PARAMETERS, type ParameterName, type Params } from '../model/parameters.js';
@@ -39,12 +40,15 @@ function readLayer(path: string): Layer {
     throw new ScenarioError([{ source, path: '', message, line, column }]);
   };
   if (!existsSync(path)) fail(`no such file; give a built-in scenario (${builtinNames().join(', ')}) or the path of a .yaml, .yml or .json scenario file`);
-  const stat = statSync(path);
-  if (!stat.isFile()) fail('is not a file');
-  if (stat.size > MAX_FILE_BYTES) fail(`file is ${stat.size} bytes; a scenario file may be at most ${MAX_FILE_BYTES} bytes`);
   const ext = extname(path).toLowerCase();
   if (!['.yaml', '.yml', '.json'].includes(ext)) fail(`unknown file type '${ext || '(none)'}'; allowed: .yaml, .yml, .json`);
-  const text = readFileSync(path, 'utf8');
+  let text = '';
+  try {
+    text = readInputText(path, { what: 'scenario file', maxBytes: MAX_FILE_BYTES });
+  } catch (error) {
+    if (error instanceof InputFileError) fail(error.problem);
+    throw error;
+  }
   if (ext === '.json') checkJson(text, fail);
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
@@ -56,7 +60,13 @@ function readLayer(path: string): Layer {
       }),
     );
   }
-  const content: unknown = doc.toJS({ maxAliasCount: 100 });
+  let content: unknown;
+  try {
+    content = yamlToData(source, doc);
+  } catch (error) {
+    if (error instanceof InputFileError) fail(error.problem);
+    throw error;
+  }
   if (content === null || content === undefined) fail('the file is empty; a scenario file is a mapping of levers, e.g. "extends: gde-baseline"');
   if (typeof content !== 'object' || Array.isArray(content)) fail(`the file holds ${Array.isArray(content) ? 'a list' : `a ${typeof content}`}; a scenario file is a mapping of levers, e.g. "extends: gde-baseline"`);
   const layer: Layer = { source, doc: content as ScenarioDocument, locate: yamlLocator(doc, counter) };
@@ -80,13 +90,6 @@ function checkJson(text: string, fail: (message: string, line?: number, column?:
     }
     fail(`JSON syntax error: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')}`, line, column);
   }
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (typeof value === 'string') return `'${value}'`;
-  const text = JSON.stringify(value);
-  return text === undefined ? String(value) : text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 function leverAllowed(path: readonly (string | number)[]): string | undefined {
@@ -120,6 +123,8 @@ function issueMessage(issue: z.core.$ZodIssue, doc: ScenarioDocument): string {
 
 /** Checks one layer against the schema; throws every problem at once, each with its line. */
 function checkLayer(layer: Layer): void {
+  const bad = findNonFinite(layer.doc);
+  if (bad) throw new ScenarioError([{ source: layer.source, ...layer.locate(bad.path), path: bad.path.join('.'), message: `got ${describeValue(bad.value)}; allowed: a finite number` }]);
   const result = ScenarioFileSchema.safeParse(layer.doc);
   if (result.success) return;
   const issues: ScenarioIssue[] = [];

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { LesimError } from '../errors.js';
 import { LineCounter, parseDocument } from 'yaml';
+import { describeValue, findNonFinite, InputFileError, readInputText, yamlToData } from '../io/inputFile.js';
 import { yamlLocator } from '../io/yamlLocation.js';
 import { z } from 'zod';
 import type { BatchPlan } from '../batch/plan.js';
@@ -11,7 +12,7 @@ import { DESIGNS, factorial, latinHypercube, sobol, type Design, type Levels } f
 import { SOBOL_MAX_DIMENSIONS } from './sobol.js';
 
 /** A problem in a sweep file: the file, the line where known, the field path and what is allowed. */
-export class SweepFileError extends Error {
+export class SweepFileError extends LesimError {
   constructor(
     readonly file: string,
     readonly field: string,
@@ -24,6 +25,7 @@ export class SweepFileError extends Error {
 }
 
 const MAX_POINTS = 100_000;
+const MAX_SWEEP_FILE_BYTES = 1_000_000;
 
 const sweepSchema = z
   .object({
@@ -54,8 +56,12 @@ export interface SweepSpec {
  * `seedOverride` (--seed) replaces the file's seed, which also draws a Latin hypercube.
  */
 export function readSweepFile(file: string, seedOverride?: number): SweepSpec {
-  if (!existsSync(file)) throw new SweepFileError(file, '', 'file not found');
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readInputText(file, { what: 'sweep file', maxBytes: MAX_SWEEP_FILE_BYTES });
+  } catch (error) {
+    throw error instanceof InputFileError ? new SweepFileError(file, '', error.problem) : error;
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -65,7 +71,14 @@ export function readSweepFile(file: string, seedOverride?: number): SweepSpec {
   }
   const locate = yamlLocator(doc, lines);
   const lineOf = (path: readonly (string | number)[]): number | undefined => locate(path)?.line;
-  const raw = doc.toJS() as unknown;
+  let raw: unknown;
+  try {
+    raw = yamlToData(file, doc);
+  } catch (error) {
+    throw error instanceof InputFileError ? new SweepFileError(file, '', error.problem) : error;
+  }
+  const bad = findNonFinite(raw);
+  if (bad) throw new SweepFileError(file, bad.path.join('.'), `got ${describeValue(bad.value)}; allowed: a finite number`, lineOf(bad.path));
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new SweepFileError(file, '', 'expected a mapping with scenario, replications, seed, design and parameters', 1);
   const parsed = sweepSchema.safeParse(raw);
   if (!parsed.success) {

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { executeBatch } from '../../src/batch/execute.js';
 import { WHOLE, type BatchPlan } from '../../src/batch/plan.js';
 import { BatchStore } from '../../src/batch/store.js';
+import { OUTCOMES, type Outcomes } from '../../src/model/outcomes.js';
 import { N_CELLS } from '../../src/model/recorder.js';
 import { resolveParams } from '../../src/model/validate.js';
 
@@ -66,7 +67,8 @@ describe('executeBatch', () => {
 describe('BatchStore records', () => {
   it('keep an outcome that is undefined in a run (NaN) as NaN, not as null or 0', () => {
     const s = store();
-    s.writeRecord({ point: 0, replicate: 3, seed: 'x', ok: true, outcomes: { maturity_end_all: 0.5, maturity_end_exemplar: NaN } as never });
+    const outcomes = { ...Object.fromEntries(OUTCOMES.map((name) => [name, 0.5])), maturity_end_exemplar: NaN } as Outcomes;
+    s.writeRecord({ point: 0, replicate: 3, seed: 'x', ok: true, outcomes });
     const back = s.readRecord(0, 3)!;
     expect(back.outcomes!.maturity_end_all).toBe(0.5);
     expect(back.outcomes!.maturity_end_exemplar).toBeNaN();

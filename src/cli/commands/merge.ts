@@ -1,4 +1,6 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { resolve } from 'node:path';
+import { checkOutputDir } from '../../io/atomic.js';
 import { gitCommit, lesimVersion } from '../../io/provenance.js';
 import { EXIT_FAILED_RUNS } from '../batch.js';
 import { UsageError } from '../errors.js';
@@ -20,6 +22,10 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
       .option('force', { type: 'boolean', default: false, describe: 'Replace an output directory that already holds results' }) as unknown as Argv<MergeArgs>,
   handler: async (args: ArgumentsCamelCase<MergeArgs>) => {
     if (!args.out) throw new UsageError('--out is required: the directory for the merged result');
+    // Checked before reading the shards, and the output may not be one of them.
+    checkOutputDir(args.out, args.force);
+    const into = args.dirs.find((d) => resolve(d) === resolve(args.out!));
+    if (into !== undefined) throw new UsageError(`--out '${args.out}' is one of the shard directories merged; give a new directory for the result`);
     const [{ finalizeBatch }, { BatchStore }] = await Promise.all([import('../../batch/finalize.js'), import('../../batch/store.js')]);
     const stores = args.dirs.map((d) => new BatchStore(d));
     const startedAt = new Date().toISOString();
