@@ -1,5 +1,7 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { LesimError } from '../errors.js';
+import { InputFileError, readInputText } from '../io/inputFile.js';
 import { csvNumber, parseCsv } from './csv.js';
 
 /** summary.json of a sweep (docs/sweeps.md). */
@@ -50,10 +52,23 @@ export interface SweepData {
 }
 
 /** A directory that is not a readable sweep: the message names the file and what was expected. */
-export class SweepDirectoryError extends Error {
+export class SweepDirectoryError extends LesimError {
   constructor(message: string) {
     super(message);
     this.name = 'SweepDirectoryError';
+  }
+}
+
+/** A sweep's outcomes.csv of many points can be large; the cap is the run files' (near the largest string Node holds). */
+const MAX_SWEEP_FILE_BYTES = 500_000_000;
+
+/** A file of the sweep directory, read through the one input loader (regular files only, size-capped). */
+function readText(file: string): string {
+  if (!existsSync(file)) throw new SweepDirectoryError(`${file}: missing; a sweep directory written by lesim sweep has it`);
+  try {
+    return readInputText(file, { what: 'lesim output file', maxBytes: MAX_SWEEP_FILE_BYTES });
+  } catch (error) {
+    throw error instanceof InputFileError ? new SweepDirectoryError(error.message) : error;
   }
 }
 
@@ -62,16 +77,16 @@ export function isSweepDirectory(dir: string): boolean {
   const file = join(dir, 'summary.json');
   if (!existsSync(file)) return false;
   try {
-    return (JSON.parse(readFileSync(file, 'utf8')) as { kind?: unknown }).kind === 'sweep';
+    return (JSON.parse(readText(file)) as { kind?: unknown }).kind === 'sweep';
   } catch {
     return false;
   }
 }
 
 function readJson(file: string): Record<string, unknown> {
-  if (!existsSync(file)) throw new SweepDirectoryError(`${file}: missing; a sweep directory written by lesim sweep has it`);
+  const text = readText(file);
   try {
-    const value = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    const value = JSON.parse(text) as unknown;
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not a JSON object');
     return value as Record<string, unknown>;
   } catch (error) {
@@ -81,10 +96,10 @@ function readJson(file: string): Record<string, unknown> {
 
 function readCsv(dir: string, name: string, columns: readonly string[]): Record<string, string>[] {
   const file = join(dir, name);
-  if (!existsSync(file)) throw new SweepDirectoryError(`${file}: missing; a sweep directory written by lesim sweep has it`);
+  const text = readText(file);
   let rows: Record<string, string>[];
   try {
-    rows = parseCsv(readFileSync(file, 'utf8'), file);
+    rows = parseCsv(text, file);
   } catch (error) {
     throw new SweepDirectoryError((error as Error).message);
   }
