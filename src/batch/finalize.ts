@@ -9,12 +9,14 @@ import { EVENT_COLUMNS, manifestJson, provenanceFields, replicationsCsv, seriesC
 import { OUTCOMES, type Outcomes } from '../model/outcomes.js';
 import { PARAMETERS } from '../model/parameters.js';
 import { FAMILIES, N_CELLS } from '../model/recorder.js';
+import { finalizeCompare } from '../compare/finalize.js';
+import type { ComparisonRow } from '../compare/compare.js';
 import { replicateSeed } from '../model/rng.js';
 import { pointStream, type BatchPlan, type Shard } from './plan.js';
 import { BatchStore, BatchStoreError } from './store.js';
 
 /** A set of stores that together hold every run of one plan exactly once. */
-interface Sources {
+export interface Sources {
   readonly plan: BatchPlan;
   readonly fingerprint: string;
   readonly shards: number;
@@ -55,7 +57,7 @@ export function gatherSources(stores: readonly BatchStore[]): Sources {
   return { plan: first.plan, fingerprint: first.fingerprint, shards: count, owner: Array.from({ length: count }, (_, i) => bySlot.get(i)!) };
 }
 
-interface PointRuns {
+export interface PointRuns {
   readonly result: EnsembleResult;
   /** Replicate numbers of the successful runs, in order (matches result.outcomes). */
   readonly replicates: readonly number[];
@@ -63,7 +65,7 @@ interface PointRuns {
   readonly failures: readonly { replicate: number; seed: string; error: string }[];
 }
 
-function pointRuns(sources: Sources, point: number): PointRuns {
+export function pointRuns(sources: Sources, point: number): PointRuns {
   const { plan, owner, shards } = sources;
   const params = plan.points[point].params;
   const sums = new ExactSeries(params.horizon_months * N_CELLS);
@@ -118,6 +120,8 @@ export interface FinalizeOutcome {
   readonly files: readonly string[];
   /** For a plain run: its replications, for the summary printed on stdout. */
   readonly result?: EnsembleResult;
+  /** For a comparison: its rows, for the table printed on stdout. */
+  readonly comparison?: readonly ComparisonRow[];
 }
 
 /**
@@ -126,6 +130,7 @@ export interface FinalizeOutcome {
  */
 export function finalizeBatch(stores: readonly BatchStore[], out: string, force: boolean, provenance: RunProvenance, extra: Readonly<Record<string, unknown>> = {}): FinalizeOutcome {
   const sources = gatherSources(stores);
+  if (sources.plan.kind === 'compare') return finalizeCompare(sources, pointRuns, out, force, provenance);
   return sources.plan.kind === 'run' ? finalizeRun(sources, out, force, provenance, extra) : finalizeSweep(sources, out, force, provenance, extra);
 }
 

@@ -10,6 +10,13 @@ export interface PlanScenario {
   readonly overrides: Readonly<Record<string, unknown>>;
 }
 
+/** A compared scenario: also where it came from and the levers it sets (for the manifest). */
+export interface ComparePlanScenario extends PlanScenario {
+  readonly origin?: string;
+  readonly extends?: string;
+  readonly levers?: unknown;
+}
+
 /** One parameter set of a batch: the whole scenario for `lesim run`, one design point of a sweep. */
 export interface BatchPoint {
   readonly id: number;
@@ -18,7 +25,7 @@ export interface BatchPoint {
   readonly params: Params;
 }
 
-export type BatchKind = 'run' | 'sweep';
+export type BatchKind = 'run' | 'sweep' | 'compare';
 
 /**
  * Everything that decides a batch's results: the points, how many replicates of each, and how
@@ -31,6 +38,11 @@ export interface BatchPlan {
   readonly scenario: PlanScenario;
   /** For a sweep: the design, the swept parameter names (in column order) and the sweep file. */
   readonly sweep?: { readonly file: string; readonly design: string; readonly samples: number; readonly parameters: readonly string[] };
+  /**
+   * For a comparison: point i is scenario i, compared with point `baseline` on paired
+   * replications; `notices` say what compare changed to make them comparable (an aligned horizon).
+   */
+  readonly compare?: { readonly baseline: number; readonly scenarios: readonly ComparePlanScenario[]; readonly notices: readonly string[] };
   readonly points: readonly BatchPoint[];
   readonly replicates: number;
   readonly baseSeed: number;
@@ -60,6 +72,7 @@ export function taskAt(plan: BatchPlan, index: number): Task {
  */
 export function pointStream(plan: BatchPlan, point: number): string | undefined {
   if (plan.crn) return undefined;
+  if (plan.kind === 'compare') return plan.compare!.scenarios[point].name;
   return plan.kind === 'run' ? plan.scenario.name : `${plan.scenario.name}/p${point}`;
 }
 
@@ -86,6 +99,7 @@ export function planFingerprint(plan: BatchPlan): string {
     kind: plan.kind,
     scenario: plan.scenario.name,
     sweep: plan.sweep ? { design: plan.sweep.design, samples: plan.sweep.samples, parameters: plan.sweep.parameters } : null,
+    ...(plan.compare ? { compare: { baseline: plan.compare.baseline, scenarios: plan.compare.scenarios.map((s) => s.name) } } : {}),
     points: plan.points.map((p) => ({ values: p.values, params: p.params })),
     replicates: plan.replicates,
     baseSeed: plan.baseSeed,

@@ -28,9 +28,17 @@ const PointSchema = z.object({
 });
 
 export const BatchPlanSchema = z.object({
-  kind: z.enum(['run', 'sweep']),
+  kind: z.enum(['run', 'sweep', 'compare']),
   scenario: PlanScenarioSchema,
   sweep: z.object({ file: text, design: text, samples: index, parameters: z.array(text) }).optional(),
+  compare: z
+    .object({
+      baseline: index,
+      scenarios: z.array(PlanScenarioSchema.extend({ origin: text.optional(), extends: text.optional(), levers: z.unknown().optional() })).min(2),
+      notices: z.array(text),
+    })
+    .refine((c) => c.baseline < c.scenarios.length, { message: 'baseline must be one of the scenarios' })
+    .optional(),
   points: z.array(PointSchema).min(1),
   replicates: z.number().int().min(1),
   baseSeed: index,

@@ -2,13 +2,13 @@ import type { TopLevelSpec } from 'vega-lite';
 import { HEADLINE_OUTCOMES } from '../compare/table.js';
 import { type Chart, type ChartOptions, topLevel } from './chart.js';
 import { ChartInputError, type ComparisonRow, type ComparisonSource } from './source.js';
+import { COST_STEPS } from '../compare/labels.js';
+import { outcomeLabel } from '../compare/table.js';
+import { AXIS_FORMAT, estimate, gbp, gbpScale, signed, significant } from '../format/number.js';
 import { CATEGORY_COLOURS, fmt } from './style.js';
 
-/** "maturity_end_outside" -> "Maturity end outside": outcome names read as words in panel titles. */
-export function outcomeLabel(outcome: string): string {
-  const words = outcome.replace(/_gbp$/, '').split('_').join(' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
+/** Outcomes by the names readers use (src/compare/labels.ts), in panel titles. */
+export { outcomeLabel } from '../compare/table.js';
 
 const finite = (x: number): number | null => (Number.isFinite(x) ? x : null);
 
@@ -21,7 +21,7 @@ interface Interval {
 }
 
 /** One panel per outcome: each scenario's point estimate with its interval, and a reference rule at zero. */
-function intervalPanel(title: string, xTitle: string, values: readonly Interval[], scenarios: readonly string[], zeroRule: boolean, xFormat = ',.4~g'): Record<string, unknown> {
+function intervalPanel(title: string, xTitle: string, values: readonly Interval[], scenarios: readonly string[], zeroRule: boolean, xFormat = AXIS_FORMAT): Record<string, unknown> {
   const color = { field: 'scenario', type: 'nominal', title: 'Scenario', sort: scenarios, scale: { domain: scenarios, range: scenarios.map((_, i) => CATEGORY_COLOURS[i % CATEGORY_COLOURS.length]) } };
   const y = { field: 'scenario', type: 'nominal', sort: scenarios, title: null, axis: { labelLimit: 220 } };
   return {
@@ -70,19 +70,6 @@ function meta(source: ComparisonSource): { dir: string; version?: string; commit
   return { dir: source.dir, version: m.lesim_version, commit: m.git_commit };
 }
 
-const withCi = (mean: number, low: number, high: number, digits: number, prefix = ''): string =>
-  `${prefix}${fmt(mean, digits)}${Number.isFinite(low) && Number.isFinite(high) ? ` (${prefix}${fmt(low, digits)} to ${prefix}${fmt(high, digits)})` : ''}`;
-
-/** Decimals that show a difference of this size without drowning it in digits. */
-function digitsFor(rows: readonly ComparisonRow[]): number {
-  const scale = Math.max(...rows.map((r) => Math.abs(r.differenceMean)).filter(Number.isFinite), 0);
-  if (scale >= 100) return 0;
-  if (scale >= 1) return 1;
-  if (scale >= 0.01) return 3;
-  // Small quantities (e.g. maturity per GBP million): two significant digits, at most 10 decimals.
-  return scale > 0 ? Math.min(10, Math.ceil(-Math.log10(scale)) + 1) : 4;
-}
-
 /**
  * (f) Scenario comparison: for each outcome, each scenario's difference from the baseline
  * (scenario minus baseline, paired by replicate) with its 95% interval. One panel per outcome,
@@ -96,12 +83,14 @@ export function differenceChart(source: ComparisonSource, outcomes?: ChartOption
   const groups = new Map([...groupByOutcome(chosen)].filter(([, rows]) => rows.some((r) => Number.isFinite(r.differenceMean))));
   const undefinedCount = groupByOutcome(chosen).size - groups.size;
   const panels = [...groups].map(([outcome, rows]) => {
-    const d = digitsFor(rows);
-    const unit = rows[0].unit;
+    // Money is drawn in GBP million (or billion): axis labels without SI prefixes or exponents.
+    const money = rows[0].unit === 'GBP' ? gbpScale(Math.max(...rows.map((r) => Math.abs(r.differenceCiLow)), ...rows.map((r) => Math.abs(r.differenceCiHigh)), ...rows.map((r) => Math.abs(r.differenceMean)))) : undefined;
+    const f = money ? 1 / money.divisor : 1;
+    const unit = money ? money.unit : rows[0].unit;
     return intervalPanel(
-      `${outcomeLabel(outcome)} (baseline ${fmt(rows[0].baselineMean, d)} ${unit})`,
+      `${outcomeLabel(outcome)} (baseline ${rows[0].unit === 'GBP' ? gbp(rows[0].baselineMean) : `${significant(rows[0].baselineMean)} ${unit}`})`,
       `Difference from baseline (${unit})`,
-      rows.map((r) => ({ scenario: r.scenario, mean: finite(r.differenceMean), low: finite(r.differenceCiLow), high: finite(r.differenceCiHigh), text: withCi(r.differenceMean, r.differenceCiLow, r.differenceCiHigh, d) })),
+      rows.map((r) => ({ scenario: r.scenario, mean: finite(r.differenceMean * f), low: finite(r.differenceCiLow * f), high: finite(r.differenceCiHigh * f), text: signed(estimate(r.differenceMean * f, r.differenceCiLow * f, r.differenceCiHigh * f)) })),
       scenarios,
       true,
     );
@@ -123,23 +112,38 @@ export function differenceChart(source: ComparisonSource, outcomes?: ChartOption
 export function costChart(source: ComparisonSource, outcomes?: ChartOptions['outcomes']): Chart {
   // Costs exist only where a difference is clear, so every such outcome is drawn unless a list is given.
   const base = outcomes === undefined || outcomes === 'headline' ? source.rows : selectOutcomes(source, outcomes);
-  const rows = base.filter((r) => Number.isFinite(r.costPerUnitGbp));
+  const rows = base.filter((r) => Number.isFinite(r.costPerUnitGbp) && COST_STEPS[r.unit] !== undefined);
   if (rows.length === 0) throw new ChartInputError(`${source.dir}/comparison.csv: no outcome has a cost per unit (cost_per_unit_gbp is empty in every row), so there is no cost chart`);
   const scenarios = [...new Set(rows.map((r) => r.scenario))];
-  const panels = [...groupByOutcome(rows)].map(([outcome, group]) =>
-    intervalPanel(
-      `${outcomeLabel(outcome)}: extra spend per unit of difference (unit: ${group[0].unit})`,
-      'GBP per unit',
-      group.map((r) => ({ scenario: r.scenario, mean: finite(r.costPerUnitGbp), low: finite(r.costPerUnitCiLowGbp), high: finite(r.costPerUnitCiHighGbp), text: withCi(r.costPerUnitGbp, r.costPerUnitCiLowGbp, r.costPerUnitCiHighGbp, 0, '£') })),
+  const panels = [...groupByOutcome(rows)].map(([outcome, group]) => {
+    // The cost of one step a reader can use (0.01 of an index, one tie), in GBP million or billion.
+    const step = COST_STEPS[group[0].unit];
+    const perStep = (x: number) => Math.abs(x) * step.step;
+    const scale = gbpScale(Math.max(...group.map((r) => perStep(r.costPerUnitCiHighGbp)).filter(Number.isFinite), ...group.map((r) => perStep(r.costPerUnitGbp))));
+    const words = group[0].differenceMean > 0 ? step.more : step.less;
+    return intervalPanel(
+      `${outcomeLabel(outcome)}: extra spend ${words}`,
+      `${scale.unit} ${words}`,
+      group.map((r) => {
+        // A negative cost (spend more, get less) is drawn by its size: its bounds swap.
+        const [lo, hi] = [perStep(r.costPerUnitCiLowGbp), perStep(r.costPerUnitCiHighGbp)].sort((a, b) => a - b);
+        const mean = perStep(r.costPerUnitGbp);
+        return {
+          scenario: r.scenario,
+          mean: finite(mean / scale.divisor),
+          low: finite(lo / scale.divisor),
+          high: finite(hi / scale.divisor),
+          text: `${gbp(mean, 2)}${Number.isFinite(lo) ? ` (${gbp(lo, 2)} to ${gbp(hi, 2)})` : ''}`,
+        };
+      }),
       scenarios,
       false,
-      '~s',
-    ),
-  );
+    );
+  });
   const title = 'Cost per unit of outcome';
   const caption =
-    `Extra programme spend of each scenario over the baseline (GBP), divided by the outcome's difference from the baseline: the price of one more unit of the outcome. ` +
+    `Extra programme spend of each scenario over the baseline, divided by the outcome's difference from the baseline: the price of one step of the outcome (0.01 of a 0-1 index, one percentage point of a share, one more tie, relationship or organization). ` +
     `The point is the estimate, the line its 95% confidence interval where it is defined. Outcomes whose cost per unit is undefined ` +
-    `(no extra spend, or a difference too close to zero) are left out: ${source.rows.length - rows.length} of ${source.rows.length} rows.`;
+    `(no extra spend, a saving, or a difference whose interval includes 0) are left out: ${source.rows.length - rows.length} of ${source.rows.length} rows.`;
   return { kind: 'cost', title, caption, spec: topLevel(meta(source), title, caption, { vconcat: panels, spacing: 22 }) as TopLevelSpec };
 }

@@ -1,4 +1,5 @@
-import type { RunData, SeriesRow } from '../load/run.js';
+import type { RunData } from '../load/run.js';
+import { binRows, cycleBins } from './binning.js';
 import { type Chart, fundingEndLayers, isoDate, runMeta, timeX, topLevel } from './chart.js';
 import { dateOfMonth, parameter } from './source.js';
 import { fmt, monthLabel, ORIGIN_COLOURS } from './style.js';
@@ -17,32 +18,6 @@ function monthlyRate(run: RunData, formality: string, from: number, to: number):
 }
 
 /**
- * Monthly formations averaged over calendar quarters. Meetings every two, three or six months make
- * the monthly series saw-toothed and unreadable. The band is the mean of the monthly 95% bounds:
- * the standard deviation of a mean of months is at most the mean of their standard deviations
- * (Minkowski), so this band is at least as wide as the exact interval of the quarterly mean (conservative).
- */
-function quarterly(rows: readonly SeriesRow[]): Record<string, string | number | null>[] {
-  const groups = new Map<string, SeriesRow[]>();
-  for (const r of rows) {
-    const key = `${r.keys.formality}|${r.keys.origin}|${Math.floor(r.month / 3)}`;
-    const list = groups.get(key);
-    if (list === undefined) groups.set(key, [r]);
-    else list.push(r);
-  }
-  const avg = (xs: number[]) => (xs.every(Number.isFinite) ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
-  return [...groups.values()].map((g) => ({
-    date: isoDate(g[0].date),
-    formality: g[0].keys.formality,
-    origin: g[0].keys.origin,
-    months: g.length,
-    mean: avg(g.map((r) => r.mean)),
-    ci_low: avg(g.map((r) => r.ciLow)),
-    ci_high: avg(g.map((r) => r.ciHigh)),
-  }));
-}
-
-/**
  * (a) Formal versus informal relationship formation per month, by origin, with 95% bands: one
  * panel per formality, so each keeps a readable scale (informal formations outnumber formal ones).
  */
@@ -50,7 +25,12 @@ export function formationChart(run: RunData): Chart {
   const rows = run.series.spectrum.filter((r) => r.keys.measure === 'formations' && (r.keys.formality === 'formal' || r.keys.formality === 'informal'));
   // A series that is zero in every month (such as formal relationships of supplier origin) is noise in the legend.
   const drawn = new Set(rows.filter((r) => r.mean !== 0 && Number.isFinite(r.mean)).map((r) => `${r.keys.formality}|${r.keys.origin}`));
-  const values = quarterly(rows.filter((r) => drawn.has(`${r.keys.formality}|${r.keys.origin}`)));
+  const bins = cycleBins(run);
+  const values = binRows(
+    rows.filter((r) => drawn.has(`${r.keys.formality}|${r.keys.origin}`)),
+    bins.months,
+    (r) => `${r.keys.formality}|${r.keys.origin}`,
+  ).map((b) => ({ date: isoDate(dateOfMonth(run, b.middle)), formality: b.first.keys.formality, origin: b.first.keys.origin, months: b.months, from: b.first.date, mean: b.mean, ci_low: b.ciLow, ci_high: b.ciHigh }));
   const origins = ORIGINS.filter((o) => values.some((v) => v.origin === o));
   const color = { field: 'origin', type: 'nominal', title: 'Origin', sort: origins, scale: { domain: origins, range: origins.map((o) => ORIGIN_COLOURS[o]) } };
   const start = parameter(run, 'programmeStart_month');
@@ -60,8 +40,8 @@ export function formationChart(run: RunData): Chart {
   const reps = run.manifest.replications;
   const title = 'Formal and informal relationships formed, by origin';
   const caption =
-    `${run.manifest.scenario.title} (${run.manifest.scenario.name}). Relationships formed per month, averaged over each calendar quarter, ` +
-    `mean of ${reps} replication${reps === 1 ? '' : 's'} with shaded 95% confidence bands (conservative: the mean of the monthly bounds), ` +
+    `${run.manifest.scenario.title} (${run.manifest.scenario.name}). Relationships formed per month, mean of ${reps} replication${reps === 1 ? '' : 's'}. ` +
+    `${bins.caption} Each point is drawn at the middle of its bin, with a shaded 95% confidence band (conservative: the mean of the monthly bounds), ` +
     `coloured by origin (who brought the relationship about). Top: formal relationships (pairings, blueprint reads, consultancy); ` +
     `bottom: informal ones (personal ties, visits, routed requests). From ${monthLabel(dateOfMonth(run, start))} to ${monthLabel(dateOfMonth(run, last))}, ` +
     `${fmt(informal, 1)} informal and ${fmt(formal, 1)} formal relationships formed per month on average. ` +
@@ -83,7 +63,7 @@ export function formationChart(run: RunData): Chart {
               x: timeX('Year'),
               y: { field: 'mean', type: 'quantitative', title: 'Relationships formed per month' },
               color: i === 0 ? { ...color, legend: null } : color,
-              tooltip: [{ field: 'date', type: 'temporal', timeUnit: 'utcyearquarter', title: 'Quarter' }, { field: 'origin' }, { field: 'mean', format: '.1f' }, { field: 'ci_low', format: '.1f' }, { field: 'ci_high', format: '.1f' }],
+              tooltip: [{ field: 'from', title: 'Bin starts' }, { field: 'months', title: 'Months' }, { field: 'origin' }, { field: 'mean', format: '.1f' }, { field: 'ci_low', format: '.1f' }, { field: 'ci_high', format: '.1f' }],
             },
           },
         ],

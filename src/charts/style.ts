@@ -1,4 +1,5 @@
 import type { Config } from 'vega-lite';
+import { fixed } from '../format/number.js';
 
 /**
  * The one font of every chart: DejaVu Sans is in Debian's fonts-dejavu-core, so resvg finds it
@@ -47,11 +48,8 @@ export function wrap(text: string, width = 100): string[] {
   return lines;
 }
 
-/** A number for a caption: thousands separated, with the given decimals. */
-export function fmt(x: number, digits = 0): string {
-  if (!Number.isFinite(x)) return 'n/a';
-  return x.toLocaleString('en-GB', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
+/** A number for a caption: thousands separated, with the given decimals (the one formatter of src/format/number.ts). */
+export const fmt = (x: number, digits = 0): string => fixed(x, digits);
 
 /** "2017-01" -> "January 2017". */
 export function monthLabel(date: string): string {

@@ -41,9 +41,9 @@ export function timePanel(run: RunData, o: TimePanelOptions): Record<string, unk
               tooltip: [
                 { field: 'date', type: 'temporal', timeUnit: 'utcyearmonth', title: 'Month' },
                 ...(o.series ? [{ field: o.series.field }] : []),
-                { field: 'mean', format: '.3~g' },
-                { field: 'ci_low', format: '.3~g' },
-                { field: 'ci_high', format: '.3~g' },
+                { field: 'mean', format: ',.3~r' },
+                { field: 'ci_low', format: ',.3~r' },
+                { field: 'ci_high', format: ',.3~r' },
               ],
             },
           },

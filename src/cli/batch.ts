@@ -14,7 +14,8 @@ import { Progress } from './progress.js';
 
 /** Options shared by the commands that run batches (run, sweep). */
 export interface BatchArgs {
-  workers?: number;
+  /** A number from yargs (run, sweep); compare still passes its text option. */
+  workers?: number | string;
   resume: boolean;
   force: boolean;
   shard?: string;

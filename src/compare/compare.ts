@@ -1,5 +1,6 @@
 import { summariseValues } from '../analysis/stats.js';
 import { OUTCOMES, OUTCOME_UNITS, type OutcomeName, type Outcomes } from '../model/outcomes.js';
+import { COST_STEPS } from './labels.js';
 
 /** The outcome that holds each replication's programme spend (every line), GBP. */
 export const SPEND_OUTCOME: OutcomeName = 'spend_programme_gbp';
@@ -59,16 +60,17 @@ export function pairedDifferences(scenario: readonly number[], baseline: readonl
 }
 
 /**
- * Cost per unit of outcome: extra spend over the baseline divided by the mean difference. Its
- * interval maps the difference's 95% interval through extra / x, which is monotone only when
- * that interval excludes zero; otherwise the effect may be nil and every cost is possible, so
- * all three are left undefined. Also undefined when nothing extra is spent. The spend of a
- * scenario is fixed by its budget but for demand-led lines (consultancy subsidy, secondments), so
- * the interval treats the extra cost as known (its mean).
+ * Cost per unit of outcome: extra spend over the baseline divided by the mean difference. It is
+ * defined only where it means something: money was added (extra spend > 0; a scenario that saves
+ * money has no "cost" of what it loses) and the effect is clear (its 95% interval excludes 0;
+ * otherwise the effect may be nil and every cost is possible). Its interval maps the difference's
+ * interval through extra / x, monotone when that interval excludes 0. The spend of a scenario is
+ * fixed by its budget but for demand-led lines (consultancy subsidy, secondments), so the interval
+ * treats the extra cost as known (its mean).
  */
 export function costPerUnit(extraCost: number, diffMean: number, ciLow: number, ciHigh: number): { value: number; low: number; high: number } {
   const none = { value: NaN, low: NaN, high: NaN };
-  if (!Number.isFinite(extraCost) || extraCost === 0 || !Number.isFinite(ciLow) || !Number.isFinite(ciHigh)) return none;
+  if (!(Number.isFinite(extraCost) && extraCost > 0) || !Number.isFinite(ciLow) || !Number.isFinite(ciHigh)) return none;
   if (ciLow <= 0 && ciHigh >= 0) return none;
   const a = extraCost / ciLow;
   const b = extraCost / ciHigh;
@@ -91,9 +93,10 @@ export function compareScenarios(runs: readonly ScenarioOutcomes[], baselineName
       const s = run.outcomes.map((o) => o[outcome]);
       const b = baseline.outcomes.map((o) => o[outcome]);
       const d = summariseValues(pairedDifferences(s, b));
-      // Money outcomes and ratios to money have no meaningful cost per unit.
+      // Only outcomes counted in a unit a reader can buy more of (COST_STEPS) have a cost per unit:
+      // not money, ratios to money or relative concentrations.
       const unit = OUTCOME_UNITS[outcome];
-      const cost = unit === 'GBP' || unit.endsWith('per GBP million') ? { value: NaN, low: NaN, high: NaN } : costPerUnit(extra, d.mean, d.ciLow, d.ciHigh);
+      const cost = COST_STEPS[unit] === undefined ? { value: NaN, low: NaN, high: NaN } : costPerUnit(extra, d.mean, d.ciLow, d.ciHigh);
       rows.push({
         scenario: run.name,
         baseline: baselineName,

@@ -1,4 +1,5 @@
 import type { EnsembleResult } from '../analysis/ensemble.js';
+import { citeSource, fullCitation, referencesIn } from '../sources/bibliography.js';
 import { summariseValues, type Summary } from '../analysis/stats.js';
 import { DIRECTIONS, FORMALITIES, INFLUENCES, MODES, ORIGINS } from '../model/enums.js';
 import { OUTCOMES } from '../model/outcomes.js';
@@ -165,7 +166,8 @@ export function manifestJson(
     JSON.stringify(
       {
         ...provenanceFields(provenance),
-        scenario: { name: scenario.name, title: scenario.title, description: scenario.description, sources: scenario.sources, overrides: scenario.overrides },
+        scenario: { name: scenario.name, title: scenario.title, description: scenario.description, sources: scenario.sources.map(citeSource), overrides: scenario.overrides },
+        references: referencesIn(scenario.sources).map(fullCitation),
         replications: result.replications,
         months: result.months,
         base_seed: result.baseSeed,

@@ -1,7 +1,10 @@
 import { buildChart, kindsFor } from '../charts/index.js';
-import { escapeHtml as h, figureHtml, PAGE_STYLE, renderSvg } from '../charts/render.js';
-import { ChartInputError, type ChartSource, type ComparisonSource, type RunSource } from '../charts/source.js';
+import { escapeHtml as h, figureHtml, renderSvg } from '../charts/render.js';
+import { ChartInputError, type ChartSource, type RunSource } from '../charts/source.js';
 import { fmt } from '../charts/style.js';
+import { citeSource, fullCitation, referencesIn } from '../sources/bibliography.js';
+import { comparisonReport } from './comparison.js';
+import { page, row, skippedHtml } from './html.js';
 import { keyResults, summarySentences } from './results.js';
 import { sweepReport } from './sweep.js';
 
@@ -18,6 +21,8 @@ export interface Report {
   readonly drawn: readonly string[];
   readonly skipped: readonly { kind: string; reason: string }[];
 }
+
+export type Figures = Awaited<ReturnType<typeof figures>>;
 
 /** Pre-rendered SVG figures of every chart kind the directory supports; a kind that cannot be drawn is listed with its reason. */
 export async function figures(source: ChartSource): Promise<{ html: string[]; drawn: string[]; skipped: { kind: string; reason: string }[] }> {
@@ -38,16 +43,10 @@ export async function figures(source: ChartSource): Promise<{ html: string[]; dr
   return { html, drawn, skipped };
 }
 
-export const row = (cells: readonly string[], numeric: readonly boolean[] = []) => `<tr>${cells.map((c, i) => `<td${numeric[i] ? ' class="num"' : ''}>${c}</td>`).join('')}</tr>`;
-
-export function page(title: string, body: string): string {
-  // No scripts and no external resources: the file opens anywhere, with no network.
-  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>${h(title)}</title>\n<style>${PAGE_STYLE}\nh1{font-size:1.6em}h2{margin-top:1.8em;border-bottom:1px solid #ccc}.skipped{color:#8a4b00}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
-}
-
-export function skippedHtml(skipped: readonly { kind: string; reason: string }[]): string {
-  if (skipped.length === 0) return '';
-  return `<p class="skipped">Not drawn: ${skipped.map((s) => `<strong>${h(s.kind)}</strong> (${h(s.reason)})`).join('; ')}.</p>`;
+/** The papers the sources cite, in full with their DOI. */
+export function referencesHtml(sources: readonly string[]): string {
+  const refs = referencesIn(sources);
+  return refs.length > 0 ? `<p>References:</p><ul class="references">${refs.map((r) => `<li>${h(fullCitation(r))}</li>`).join('')}</ul>` : '';
 }
 
 function runReport(source: RunSource, charts: Awaited<ReturnType<typeof figures>>, info: ReportInfo): string {
@@ -68,7 +67,8 @@ function runReport(source: RunSource, charts: Awaited<ReturnType<typeof figures>
     overrides.length > 0
       ? `<p>It changes these parameters from their defaults:</p><table><thead><tr><th>Parameter</th><th>Value</th><th>Unit</th></tr></thead><tbody>${overrides.map(([k, v]) => row([`<code>${h(k)}</code>`, h(JSON.stringify(v)), h(m.parameters[k]?.unit ?? '')], [false, true])).join('')}</tbody></table>`
       : '<p>It uses the default value of every parameter.</p>',
-    (s.sources ?? []).length > 0 ? `<p>Sources:</p><ul>${s.sources.map((x) => `<li>${h(x)}</li>`).join('')}</ul>` : '',
+    (s.sources ?? []).length > 0 ? `<p>Sources:</p><ul>${s.sources.map((x) => `<li>${h(citeSource(x))}</li>`).join('')}</ul>` : '',
+    referencesHtml(s.sources ?? []),
     `<h2 id="charts">Charts</h2>`,
     ...charts.html,
     skippedHtml(charts.skipped),
@@ -84,27 +84,6 @@ function runReport(source: RunSource, charts: Awaited<ReturnType<typeof figures>
     `<details><summary>Every parameter of the run (${params.length})</summary><table><thead><tr><th>Parameter</th><th>Value</th><th>Unit</th></tr></thead><tbody>${params.map(([k, p]) => row([`<code>${h(k)}</code>`, h(String(p.value)), h(p.unit)], [false, true])).join('')}</tbody></table></details>`,
   ];
   return page(`lesim report: ${s.title}`, body.join('\n'));
-}
-
-function comparisonReport(source: ComparisonSource, charts: Awaited<ReturnType<typeof figures>>, info: ReportInfo): string {
-  const scenarios = [...new Set(source.rows.map((r) => r.scenario))];
-  const baselines = [...new Set(source.rows.map((r) => r.baseline))];
-  const ci = (m: number, lo: number, hi: number) => `${fmt(m, 3)}${Number.isFinite(lo) ? ` (${fmt(lo, 3)} to ${fmt(hi, 3)})` : ''}`;
-  const m = source.manifest as Record<string, unknown>;
-  const body = [
-    `<h1>Scenario comparison: ${h(scenarios.join(', '))} against ${h(baselines.join(', '))}</h1>`,
-    `<p>Report of the comparison in <code>${h(source.dir)}</code>. Each difference is scenario minus baseline, paired by replicate, with its 95% confidence interval.</p>`,
-    `<h2 id="summary">Main results</h2>`,
-    `<table><thead><tr><th>Scenario</th><th>Outcome</th><th>Unit</th><th>Baseline</th><th>Scenario</th><th>Difference (95% CI)</th><th>GBP per unit (95% CI)</th></tr></thead><tbody>${source.rows
-      .map((r) => row([h(r.scenario), `<code>${h(r.outcome)}</code>`, h(r.unit), h(fmt(r.baselineMean, 3)), h(fmt(r.scenarioMean, 3)), h(ci(r.differenceMean, r.differenceCiLow, r.differenceCiHigh)), Number.isFinite(r.costPerUnitGbp) ? h(ci(r.costPerUnitGbp, r.costPerUnitCiLowGbp, r.costPerUnitCiHighGbp)) : 'undefined'], [false, false, false, true, true, true, true]))
-      .join('')}</tbody></table>`,
-    `<h2 id="charts">Charts</h2>`,
-    ...charts.html,
-    skippedHtml(charts.skipped),
-    `<h2 id="provenance">Provenance</h2>`,
-    `<table><tbody>${Object.entries(m).filter(([, v]) => typeof v !== 'object' || Array.isArray(v)).map(([k, v]) => row([h(k), `<code>${h(Array.isArray(v) ? v.join(' ') : String(v))}</code>`])).join('')}${row(['Report made by', `lesim ${h(info.lesimVersion)}, commit <code>${h(info.gitCommit)}</code>, at ${h(info.generatedAt)}`])}</tbody></table>`,
-  ];
-  return page('lesim report: scenario comparison', body.join('\n'));
 }
 
 /**

@@ -4,7 +4,8 @@ import { fmt } from '../charts/style.js';
 import { sweepOutcomes, type SweepOutcomeView } from '../charts/sweepData.js';
 import type { SweepOutcome } from '../load/sweep.js';
 import { parameterLabel, parameterUnit } from '../sweep/headline.js';
-import { type figures, page, type ReportInfo, row, skippedHtml } from './report.js';
+import { page, row, skippedHtml } from './html.js';
+import type { Figures, ReportInfo } from './report.js';
 
 /** Above this many swept parameters the headline table lists a point's values in one column, so that it still fits the page. */
 const MAX_PARAMETER_COLUMNS = 4;
@@ -94,7 +95,7 @@ function allOutcomesTable(source: SweepSource): string {
  * and intervals, the headline table of every point, the sweep charts, every outcome's range, the
  * design and the provenance.
  */
-export function sweepReport(source: SweepSource, charts: Awaited<ReturnType<typeof figures>>, info: ReportInfo): string {
+export function sweepReport(source: SweepSource, charts: Figures, info: ReportInfo): string {
   const { summary, manifest: m, points } = source.sweep;
   const names = summary.parameters;
   const views = sweepOutcomes(source, 'headline');
@@ -131,5 +132,5 @@ export function sweepReport(source: SweepSource, charts: Awaited<ReturnType<type
       ['Report made by', `lesim ${h(info.lesimVersion)}, commit <code>${h(info.gitCommit)}</code>, at ${h(info.generatedAt)}`],
     ].map(([k, v]) => row([h(k), v])).join('')}</tbody></table>`,
   ];
-  return page(`lesim report: sweep of ${summary.scenario}`, `<style>table.sweep th{font-weight:normal;font-size:0.9em}.ci,.unit{color:#555;font-size:0.85em}</style>\n${body.join('\n')}`);
+  return page(`lesim report: sweep of ${summary.scenario}`, body.join('\n'), 'table.sweep th{font-weight:normal;font-size:0.9em}.ci,.unit{color:#555;font-size:0.85em}');
 }

@@ -29,3 +29,25 @@ describe('comparison chart outcomes', () => {
     expect(buildChart(source, 'difference', { outcomes: 'all' }).caption).not.toContain('Shown:');
   });
 });
+
+describe('comparison chart numbers', () => {
+  it('axes have no SI prefixes or exponents; money in GBP million; cost per 0.01 of an index or per extra unit', () => {
+    const dir = makeComparison([
+      'plan,gde-baseline,maturity_end_outside,index 0-1,0.554,0.561,0.007,0.002,0.012,10,9000000,1285714286,750000000,4500000000',
+      'plan,gde-baseline,informal_active_funding_end,relationships,1756,2101,345,280,410,10,9000000,26086.9,21951.2,32142.9',
+      'plan,gde-baseline,spend_programme_gbp,GBP,395000000,404000000,9000000,9000000,9000000,10,9000000,,,',
+    ]);
+    const source = openSource(dir);
+    const cost = JSON.stringify(buildChart(source, 'cost').spec);
+    const diff = JSON.stringify(buildChart(source, 'difference', { outcomes: 'all' }).spec);
+    for (const spec of [cost, diff]) {
+      expect(spec).not.toMatch(/"format":"[^"]*[sge]"/);
+      expect(spec).not.toMatch(/e\+\d/);
+    }
+    expect(cost).toContain('GBP million per 0.01 more on the 0-1 index');
+    expect(cost).toContain('GBP 13 million (GBP 7.5 million to GBP 45 million)');
+    expect(cost).toContain('GBP thousand per extra relationship');
+    expect(diff).toContain('Difference from baseline (GBP million)');
+    expect(diff).toContain('Programme spend (baseline GBP 395 million)');
+  });
+});

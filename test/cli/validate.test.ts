@@ -49,12 +49,14 @@ describe('lesim validate', () => {
     const r = lesim(['validate', VALID]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain("valid scenario 'valid-plan' (extends gde-baseline)");
-    expect(r.stdout).toContain('fundingEnd_month = 96');
-    expect(r.stdout).toContain('pairingRule_code = 1');
+    // In the levers the user wrote, not internal parameter names and raw floats.
+    expect(r.stdout).toContain('programme.funding_end = 2024-12 (default 2023-12)');
+    expect(r.stdout).toContain('pairing.rule = same-supplier (default own-choice)');
+    expect(r.stdout).not.toMatch(/fundingEnd_month|pairingRule_code/);
     const child = lesim(['validate', join(FIXTURES, 'good', 'child.json')]);
     expect(child.status, child.stderr).toBe(0);
-    expect(child.stdout).toContain('labelsActive_flag = 0');
-    expect(child.stdout).toContain('consultancySubsidy_share = 0.2');
+    expect(child.stdout).toContain('labels = partner (default exemplar-follower)');
+    expect(child.stdout).toContain('intermediaries.consultancy_subsidy_gbp_per_day = GBP 150 per day (default GBP 0 per day)');
   });
 
   it('has a test for every bad fixture, at least 15', () => {
@@ -88,7 +90,8 @@ describe('lesim validate', () => {
   it('checks --set expressions like file fields', () => {
     const ok = lesim(['validate', VALID, '--set', 'labels=partner', '--set', 'meetingTie_prob=0.1']);
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain('meetingTie_prob = 0.1');
+    expect(ok.stdout).toContain('parameters.meetingTie_prob = 0.1 (default 0.05)');
+    expect(ok.stdout).toContain('labels = partner');
     const bad = lesim(['validate', VALID, '--set', 'pairing.rule=whoever']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--set pairing.rule=whoever: pairing.rule:');
@@ -96,5 +99,18 @@ describe('lesim validate', () => {
     const noEquals = lesim(['validate', VALID, '--set', 'labels']);
     expect(noEquals.status).toBe(2);
     expect(noEquals.stderr).toContain('expected path=value');
+  });
+
+  it('--json: the result, or the problems, as JSON on stdout', () => {
+    const ok = lesim(['validate', VALID, '--json']);
+    expect(ok.status, ok.stderr).toBe(0);
+    const json = JSON.parse(ok.stdout);
+    expect(json).toMatchObject({ valid: true, name: 'valid-plan', extends: 'gde-baseline' });
+    expect(json.changes).toContainEqual({ path: 'pairing.rule', value: 'same-supplier', default: 'own-choice', text: 'same-supplier', default_text: 'own-choice', label: 'Pairing rule' });
+    const bad = lesim(['validate', VALID, '--set', 'pairing.rule=whoever', '--json']);
+    expect(bad.status).toBe(2);
+    const problems = JSON.parse(bad.stdout);
+    expect(problems.valid).toBe(false);
+    expect(problems.issues[0].path).toBe('pairing.rule');
   });
 });

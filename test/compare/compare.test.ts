@@ -48,9 +48,19 @@ describe('compareScenarios', () => {
     expect(() => pairedDifferences([1, 2], [1])).toThrow(/equal replications/);
   });
 
-  it('prints a readable table', () => {
+  it('prints a readable table: labels, not ids; cost per 0.01 of an index in GBP', () => {
     const text = comparisonTable(rows);
-    expect(text).toContain('plan vs base: 3 paired replications; extra spend GBP 10.0M');
-    expect(text).toMatch(/maturity_end_all\s+index 0-1\s+0\.550\s+0\.657\s+0\.107 \[/);
+    expect(text).toContain('plan vs base: 3 paired replications; GBP 10 million more spent than the baseline');
+    expect(text).toMatch(/Digital maturity of all organizations at the end\s+index 0-1\s+0\.55\s+0\.657\s+\+0\.107 \(0\.078 to 0\.135\)/);
+    expect(text).not.toContain('maturity_end_all');
+    expect(text).toMatch(/Digital maturity of all organizations at the end: GBP 938,000 per 0\.01 more on the 0-1 index \(GBP 739,000 to 1\.3 million\)/);
+  });
+
+  it('gives no cost per unit to a scenario that spends less (no-programme against the baseline)', () => {
+    const none = compareScenarios([{ name: 'plan', outcomes: plan }, { name: 'base', outcomes: base }], 'plan');
+    expect(none.every((r) => Number.isNaN(r.cost_per_unit_gbp))).toBe(true);
+    expect(none[0].extra_cost_gbp).toBe(-10e6);
+    expect(comparisonTable(none)).toContain('Cost per unit: not meaningful here');
+    expect(Number.isNaN(costPerUnit(-395e6, -0.05, -0.06, -0.04).value)).toBe(true);
   });
 });

@@ -143,3 +143,48 @@ describe('lesim report in Chromium', () => {
     expect(distinctColours(decodePng(check.screenshot))).toBeGreaterThan(50);
   });
 });
+
+describe('the comparison report as a briefing, in Chromium at 1280 px', () => {
+  it('has a summary paragraph, headline outcomes by label (no raw ids), and fits 1280 px', async () => {
+    const dir = join(root, 'real-comparison');
+    const run = spawnSync(process.execPath, [CLI, 'compare', 'gde-baseline', 'informal-support', 'no-programme', '--reps', '3', '--months', '24', '--seed', '5', '--out', dir], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    const file = join(root, 'briefing.html');
+    report(dir, file);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.route('**/*', (route) => (route.request().url().startsWith('file:') || route.request().url().startsWith('data:') ? route.continue() : route.abort()));
+    await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+    const layout = await page.evaluate(() => {
+      const d = (globalThis as unknown as { document: any }).document;
+      const tables = [...d.querySelectorAll('table')].map((t: any) => t.getBoundingClientRect().right);
+      return {
+        scrollWidth: d.documentElement.scrollWidth,
+        clientWidth: d.documentElement.clientWidth,
+        rightmostTable: Math.max(...tables),
+        summary: [...d.querySelectorAll('p.summary')].map((p: any) => p.innerText),
+        headline: [...d.querySelectorAll('table.headline td:first-child')].map((td: any) => td.innerText),
+        costCells: [...d.querySelectorAll('table.headline td:last-child')].map((td: any) => td.getBoundingClientRect().right),
+      };
+    });
+    const shot = await page.screenshot({ fullPage: false, type: 'png' });
+    writeFileSync(join(process.env.LESIM_SCREENSHOT_DIR ?? root, 'comparison-report.png'), shot);
+    await context.close();
+    // No horizontal overflow: the page and every table, cost column included, fit the window.
+    expect(layout.scrollWidth).toBeLessThanOrEqual(layout.clientWidth);
+    expect(layout.rightmostTable).toBeLessThanOrEqual(1280);
+    for (const right of layout.costCells) expect(right).toBeLessThanOrEqual(1280);
+    expect(layout.summary).toHaveLength(2);
+    expect(layout.summary[0]).toMatch(/^Against gde-baseline, informal-support spends GBP [\d.,]+ (million|thousand)? ?more \(3 paired replications of 24 months\)/);
+    expect(layout.summary[1]).toMatch(/no-programme spends GBP [\d.]+ million less/);
+    expect(layout.summary.join(' ')).toMatch(/\(95% CI -?[\d.]+ to -?[\d.]+\)/);
+    expect(layout.headline.length).toBeGreaterThanOrEqual(2 * 8);
+    expect(layout.headline).toContain('Digital maturity of all organizations at the end');
+    for (const label of layout.headline) expect(label).not.toMatch(/^[a-z]+(_[a-z0-9]+)+$/);
+    const html = readFileSync(file, 'utf8');
+    expect(html).not.toMatch(/seeds\/|_[0-9a-f]{16}\.txt/);
+    expect(html).toContain('https://doi.org/10.2196/83345');
+    // Every outcome is still there, below, with its id for those who look for it.
+    expect(html).toContain('<code class="id">ties_same_supplier_ratio</code>');
+  });
+});

@@ -1,4 +1,5 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { citeSource } from '../../sources/bibliography.js';
 import { PARAMETERS, PARAMETER_NAMES } from '../../model/parameters.js';
 import { leverForParam } from '../../scenarios/levers.js';
 import { csvLine } from '../../io/csv.js';
@@ -13,7 +14,7 @@ const COLUMNS = ['name', 'unit', 'default', 'min', 'max', 'whole', 'lever', 'des
 
 function row(name: (typeof PARAMETER_NAMES)[number]): (string | number)[] {
   const s = PARAMETERS[name];
-  return [name, s.unit, s.default, s.min, s.max, s.integer ? 'yes' : 'no', leverForParam(name)?.path ?? '', s.description, s.source];
+  return [name, s.unit, s.default, s.min, s.max, s.integer ? 'yes' : 'no', leverForParam(name)?.path ?? '', s.description, citeSource(s.source)];
 }
 
 export const paramsCommand: CommandModule<object, ParamsArgs> = {
@@ -40,7 +41,7 @@ export const paramsCommand: CommandModule<object, ParamsArgs> = {
       const s = PARAMETERS[n];
       const lever = leverForParam(n);
       out.write(`${n}  [${s.unit}]  default ${s.default}, range ${s.min} to ${s.max}${s.integer ? ' (whole)' : ''}${lever ? `; lever: ${lever.path}` : ''}\n`);
-      out.write(`    ${s.description}\n    source: ${s.source}\n`);
+      out.write(`    ${s.description}\n    source: ${citeSource(s.source)}\n`);
     }
   },
 };

@@ -18,9 +18,9 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
       'four academy cohorts. Suppliers run user groups and pilot visits; consultants and an independent professional network ' +
       'carry know-how throughout. The run continues for three years after national funding ends.',
     sources: [
-      'seeds/003_53c943aff26264ac.txt: Objectives, Setting, Table 1, Results',
-      'seeds/001_d6a97f109499ec83.txt: Research Setting, Macroenvironmental Level, Spectrum',
-      'MODEL-BRIEF.md: Facts for the baseline scenario',
+      'Cresswell et al. 2021: Objectives, Setting, Table 1, Results',
+      'Mozaffar et al. 2026: Research Setting, Macroenvironmental Level, Spectrum',
+      'lesim model brief: Facts for the baseline scenario',
     ],
   },
   'no-programme': {
@@ -30,7 +30,7 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
       'the same set-up draws and the same stream seeds), but no programme: no exemplar or follower status, pairings, grants, blueprints, ' +
       'learning networks, academy cohorts or national activities. New CCIO and CNIO posts still appear at their base rate (the Wachter ' +
       'review preceded the programme). Comparing it with gde-baseline shows what the programme added.',
-    sources: ['MODEL-BRIEF.md: Propositions (external influences shape early trajectories)', 'seeds/001_d6a97f109499ec83.txt: Macroenvironmental Level'],
+    sources: ['lesim model brief: Propositions (external influences shape early trajectories)', 'Mozaffar et al. 2026: Macroenvironmental Level'],
     extends: 'gde-baseline',
     programme: { active: false },
   },
@@ -41,7 +41,7 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
       'but there are no fast followers (so no pairings), no learning networks and no academy cohorts; the national activities budget ' +
       'is cut to the platform and curation (GBP 20 million) and the academy budget to zero. It asks what codified documents alone ' +
       'achieve: the sources found blueprints transfer little implementation know-how but help people find whom to contact.',
-    sources: ['seeds/001_d6a97f109499ec83.txt: Spectrum of Interorganizational Relationships and Partnerships (blueprints)', 'seeds/003_53c943aff26264ac.txt: Evolving Formal Processes (blueprinting platform)', 'MODEL-BRIEF.md: pattern 5'],
+    sources: ['Mozaffar et al. 2026: Spectrum of Interorganizational Relationships and Partnerships (blueprints)', 'Cresswell et al. 2021: Evolving Formal Processes (blueprinting platform)', 'lesim model brief: pattern 5'],
     extends: 'gde-baseline',
     participants: { followers: { acute: 0, mental_health: 0 } },
     learning_networks: { count: 0, profession_led: 0 },
@@ -54,7 +54,7 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
       'Exemplars and fast followers are selected, funded and paired as in gde-baseline, but there is no blueprint mandate, no ' +
       'learning networks and no academy; national activities shrink to running the pairings (GBP 20 million). It isolates the ' +
       'formal pairing: the sources found pairings worked best when people of the pair also built informal ties.',
-    sources: ['seeds/003_53c943aff26264ac.txt: Setting (pairings), Abstract (formal networks most effective with informal support)', 'seeds/001_d6a97f109499ec83.txt: Interorganizational Level', 'MODEL-BRIEF.md: patterns 2 and 10'],
+    sources: ['Cresswell et al. 2021: Setting (pairings), Abstract (formal networks most effective with informal support)', 'Mozaffar et al. 2026: Interorganizational Level', 'lesim model brief: patterns 2 and 10'],
     extends: 'gde-baseline',
     blueprints: { mandate: false },
     learning_networks: { count: 0, profession_led: 0 },
@@ -69,8 +69,8 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
       'attendance at their events); and a national subsidy of GBP 300 per consultant day. It tests the proposition that intermediaries ' +
       'and informal channels sustain learning beyond the funded formal structures.',
     sources: [
-      'seeds/001_d6a97f109499ec83.txt: Macroenvironmental Level (intermediaries: consultants, independent networks), Limitations and Future Research (proposition 4)',
-      'seeds/003_53c943aff26264ac.txt: Integration (personnel transfers move tacit knowledge)',
+      'Mozaffar et al. 2026: Macroenvironmental Level (intermediaries: consultants, independent networks), Limitations and Future Research (proposition 4)',
+      'Cresswell et al. 2021: Integration (personnel transfers move tacit knowledge)',
       'assumption: secondment numbers, support amounts and subsidy are illustrative',
     ],
     extends: 'gde-baseline',
@@ -82,7 +82,7 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
       'gde-baseline with national funding to December 2025 instead of December 2023, with grants and budgets raised in proportion ' +
       '(nine years instead of seven); the run is extended so that three years after funding still fall inside it (to the end of 2028). ' +
       'It asks whether more years of the same money buy lasting ties, or only postpone the cliff edge.',
-    sources: ['MODEL-BRIEF.md: policymaker question (fund X for Y years)', 'seeds/001_d6a97f109499ec83.txt: Principal Findings (policy stability and investment)', 'assumption: budgets scaled by 9/7'],
+    sources: ['lesim model brief: policymaker question (fund X for Y years)', 'Mozaffar et al. 2026: Principal Findings (policy stability and investment)', 'assumption: budgets scaled by 9/7'],
     extends: 'gde-baseline',
     run: { months: 144 },
     programme: { funding_end: '2025-12' },
@@ -94,7 +94,7 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
       'gde-baseline with the same budget, but funding tapers linearly to zero over 2022-2023 instead of stopping at a cliff edge: ' +
       'more is spent early, and the funded boosts to staff time and project speed fade over the last 24 months. It asks whether a ' +
       'gradual exit leaves more standing than an abrupt one.',
-    sources: ['seeds/001_d6a97f109499ec83.txt: Spectrum (networks that ended with funding)', 'assumption: the taper shape is a policy choice the sources do not describe'],
+    sources: ['Mozaffar et al. 2026: Spectrum (networks that ended with funding)', 'assumption: the taper shape is a policy choice the sources do not describe'],
     extends: 'gde-baseline',
     programme: { taper_months: 24 },
   },
@@ -109,9 +109,9 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
       'and the schedule are unchanged. It asks whether buying capacity early, while pairings and networks form, leaves more standing ' +
       'after the money stops than the same money spread evenly, at the price of thin final years.',
     sources: [
-      'seeds/003_53c943aff26264ac.txt: Objectives (GBP 395 million over the programme, no yearly profile given)',
-      'seeds/001_d6a97f109499ec83.txt: Macroenvironmental Level (pairings as a prerequisite of funding; compressed timeframes), Spectrum (fixed-term contracts)',
-      'MODEL-BRIEF.md: policymaker question (fund X for Y years: what is left 3 years after the money stops?)',
+      'Cresswell et al. 2021: Objectives (GBP 395 million over the programme, no yearly profile given)',
+      'Mozaffar et al. 2026: Macroenvironmental Level (pairings as a prerequisite of funding; compressed timeframes), Spectrum (fixed-term contracts)',
+      'lesim model brief: policymaker question (fund X for Y years: what is left 3 years after the money stops?)',
       'assumption: the yearly profile is illustrative; the sources do not describe one',
     ],
     extends: 'gde-baseline',
@@ -127,7 +127,7 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
     description:
       'gde-baseline with the same structure, but participants are called partners: a follower that judges itself equal or ahead of ' +
       'its exemplar is no longer put off by the label. The 2021 study quotes participants preferring the word partner.',
-    sources: ['seeds/003_53c943aff26264ac.txt: Reputational Benefits and Competition ("I like the word partner")', 'seeds/001_d6a97f109499ec83.txt: Interorganizational Level (relational recognition)', 'MODEL-BRIEF.md: pattern 6'],
+    sources: ['Cresswell et al. 2021: Reputational Benefits and Competition ("I like the word partner")', 'Mozaffar et al. 2026: Interorganizational Level (relational recognition)', 'lesim model brief: pattern 6'],
     extends: 'gde-baseline',
     labels: 'partner',
   },
@@ -138,7 +138,7 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
       'mental health, specialist and community) are funded for three years with GBP 3 million each. They are not paired and write no ' +
       'blueprints; funding gives them staff time, project speed and new roles, and they read the first wave\'s blueprints and seek ' +
       'its people like any organization. England ran such a programme (Digital Aspirant) after the exemplars.',
-    sources: ['seeds/001_d6a97f109499ec83.txt: Interorganizational factors (collective identity: GDE status or Digital Aspirant status)', 'MODEL-BRIEF.md: Policy entity (follow-on programmes)', 'assumption: size, timing and grant of the follow-on programme'],
+    sources: ['Mozaffar et al. 2026: Interorganizational factors (collective identity: GDE status or Digital Aspirant status)', 'lesim model brief: Policy entity (follow-on programmes)', 'assumption: size, timing and grant of the follow-on programme'],
     extends: 'gde-baseline',
     follow_on: { organizations: 40, start: '2020-01', funded_months: 36, grant_gbp: 3e6 },
   },
@@ -148,7 +148,7 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
       'gde-baseline where organizations of the same care setting across a region compete (for procurement, status and funding), ' +
       'not only neighbours in the same grouping: willingness to accept a contact from a rival falls. The 2026 study found that ' +
       'competitive procurement pressures or misaligned incentives triggered protective behaviour and fragmented, transactional exchange.',
-    sources: ['seeds/001_d6a97f109499ec83.txt: Principal Findings (competitive procurement pressures or misaligned incentives)', 'seeds/003_53c943aff26264ac.txt: Reputational Benefits and Competition', 'assumption: strength 0.7'],
+    sources: ['Mozaffar et al. 2026: Principal Findings (competitive procurement pressures or misaligned incentives)', 'Cresswell et al. 2021: Reputational Benefits and Competition', 'assumption: strength 0.7'],
     extends: 'gde-baseline',
     context: { procurement_pressure: 0.7 },
   },
