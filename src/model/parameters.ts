@@ -63,9 +63,9 @@ export const PARAMETERS = {
   startYear_year: spec(2017, 2000, 2100, 'year', 'Calendar year of month 0, used only to label output dates.', 'brief: programme 2017-2023', true),
 
   // ---- Population ---------------------------------------------------------------------------
-  organizations_count: spec(220, 20, 2000, 'organizations', 'Provider organizations (NHS trusts) in the system.', 'brief: roughly 220 NHS provider trusts', true),
+  organizations_count: spec(220, 20, 5000, 'organizations', 'Provider organizations (NHS trusts) in the system.', 'brief: roughly 220 NHS provider trusts', true),
   regions_count: spec(7, 1, 20, 'regions', 'Regions.', 'brief: 7 regions', true),
-  groupings_count: spec(42, 1, 200, 'groupings', 'Local strategic groupings (integrated-care-system-like).', 'brief: 42 integrated care systems', true),
+  groupings_count: spec(42, 1, 1000, 'groupings', 'Local strategic groupings (integrated-care-system-like).', 'brief: 42 integrated care systems', true),
   acuteShare_share: spec(0.573, 0, 1, 'share', 'Share of organizations in acute care (126 of 220).', 'assumption: NHS England trust counts c. 2017 (126 acute non-specialist)'),
   mentalHealthShare_share: spec(0.227, 0, 1, 'share', 'Share in mental health (50 of 220).', 'assumption: NHS England trust counts c. 2017'),
   specialistShare_share: spec(0.077, 0, 1, 'share', 'Share in specialist acute care (17 of 220).', 'assumption: NHS England trust counts c. 2017'),
@@ -80,7 +80,7 @@ export const PARAMETERS = {
   statusSeeking_mean: spec(0.3, 0, 1, 'index 0-1', 'Mean status-seeking of organizations (drives local rivalry and self-assessment).', '003 Reputational Benefits and Competition; value assumption'),
   initialCcio_share: spec(0.45, 0, 1, 'share', 'Share of organizations with a CCIO at month 0.', '001 Macroenvironmental (Wachter review advanced CCIO/CNIO roles); value assumption'),
   initialCnio_share: spec(0.15, 0, 1, 'share', 'Share of organizations with a CNIO at month 0.', '001 Macroenvironmental; value assumption'),
-  initialConsultants_count: spec(20, 0, 500, 'people', 'Independent consultants at month 0.', '001 Macroenvironmental (intermediaries); value assumption'),
+  initialConsultants_count: spec(20, 0, 5000, 'people', 'Independent consultants at month 0.', '001 Macroenvironmental (intermediaries); value assumption'),
 
   // ---- Knowledge and projects ---------------------------------------------------------------
   codifiedWeight_exponent: spec(0.35, 0.05, 0.95, 'exponent', 'Weight a of codified knowledge in capability K = C^a T^(1-a): both stocks are needed.', '001 Spectrum (blueprints lacked tacit knowledge); mechanisms.md sketch; value assumption'),

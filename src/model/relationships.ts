@@ -21,6 +21,11 @@ export interface TieSpec {
 
 /** Creates a tie, registers it with both people and logs its formation. */
 export function formTie(state: State, ctx: StepContext, s: TieSpec, detail = ''): Tie {
+  return createTie(state, ctx, s, detail, true);
+}
+
+/** formTie, optionally leaving the tie off the active list (a one-off ends before any loop reads it). */
+function createTie(state: State, ctx: StepContext, s: TieSpec, detail: string, active: boolean): Tie {
   const tie: Tie = {
     kind: 'tie',
     id: state.ties.length,
@@ -49,7 +54,7 @@ export function formTie(state: State, ctx: StepContext, s: TieSpec, detail = '')
     overlayOf: s.overlayOf ?? -1,
   };
   state.ties.push(tie);
-  state.activeTies.push(tie.id);
+  if (active) state.activeTies.push(tie.id);
   if (s.personA >= 0) state.people[s.personA].ties.push(tie.id);
   if (s.personB >= 0) state.people[s.personB].ties.push(tie.id);
   // Reading a document is not a relationship between people: it leaves no prior tie or experience.
@@ -85,7 +90,8 @@ function markInformal(state: State, org: number): void {
 
 /** A one-off relationship (a visit, a blueprint read, a routed request): formed and ended in the same month. */
 export function oneOff(state: State, ctx: StepContext, s: TieSpec, detail = ''): Tie {
-  const tie = formTie(state, ctx, { ...s, endsAt: state.month }, detail);
+  // Every loop over the active list skips ended ties, so a one-off need not enter it.
+  const tie = createTie(state, ctx, s.endsAt === state.month ? s : { ...s, endsAt: state.month }, detail, false);
   endTie(state, ctx, tie, EndReason.oneOff);
   return tie;
 }
@@ -103,8 +109,16 @@ export function endTie(state: State, ctx: StepContext, tie: Tie, reason: EndReas
   log(ctx, state, 'ended', END_REASONS[reason], tie, tie.orgA, tie.orgB, '');
 }
 
+/** Drops ended ties from the active list in place, keeping the order (the loops' draw order). */
 export function compactActiveTies(state: State): void {
-  state.activeTies = state.activeTies.filter((id) => state.ties[id].ended < 0);
+  const active = state.activeTies;
+  const ties = state.ties;
+  let kept = 0;
+  for (let i = 0; i < active.length; i++) {
+    const id = active[i];
+    if (ties[id].ended < 0) active[kept++] = id;
+  }
+  active.length = kept;
 }
 
 /** Moves a relationship to a new place on the spectrum and logs the change of form. */

@@ -80,9 +80,39 @@ export interface StepContext {
   readonly flows: FlowLedger;
   /** The result of the latest knowledge transfer, reused to spare an allocation per transfer. */
   readonly moved: Transfer;
+  /** Funding factors of one month, computed once per month (see monthFactors). */
+  readonly factors: MonthFactors;
+  /** Buffers reused across phases and months of one run (no allocation in the hot loops). */
+  readonly scratch: StepScratch;
+}
+
+/** Per-month constants of the funding schedule, valid for `month` (-1: not yet computed). */
+export interface MonthFactors {
+  month: number;
+  /** fundedIntensity of a first-wave participant funded this month. */
+  firstWaveIntensity: number;
+  /** Multiplier of contact cost from national activities this month (1 when none run). */
+  contactCostFactor: number;
+}
+
+/** Reusable buffers; each user clears what it reads. */
+export interface StepScratch {
+  /** 1 for each person in a set (community membership checks); sized to the people, grown on demand. */
+  mask: Uint8Array;
+  readonly list: number[];
+  /** Per room (region) lists of meeting attendees. */
+  readonly rooms: number[][];
 }
 
 /** A fresh context for one run. */
 export function createContext(params: Params, rng: RunStreams): StepContext {
-  return { params, rng, events: [], flows: new Float64Array(6), moved: { codified: 0, tacit: 0 } };
+  return {
+    params,
+    rng,
+    events: [],
+    flows: new Float64Array(6),
+    moved: { codified: 0, tacit: 0 },
+    factors: { month: -1, firstWaveIntensity: 0, contactCostFactor: 1 },
+    scratch: { mask: new Uint8Array(0), list: [], rooms: [] },
+  };
 }

@@ -32,8 +32,8 @@ export function communityPhase(state: State, ctx: StepContext): void {
     dropDeparted(state, community);
     const age = state.month - community.formed;
     if (isVoluntary(community) && age > 0 && age % p.membershipReview_months === 0) {
-      updateMembership(state, p, community);
-      recruit(state, p, rng, community);
+      updateMembership(state, ctx, community);
+      recruit(state, ctx, rng, community);
     }
     if (community.members.length < p.networkMinMembers_count && community.mode !== Mode.professionalNetwork) {
       endCommunity(state, ctx, community, EndReason.belowMinimum);
@@ -115,6 +115,19 @@ function memberMask(state: State, community: Community): Uint8Array {
   return mask;
 }
 
+/** The context's reusable mask with the community's members set; clear it with clearMask after use. */
+function scratchMask(state: State, ctx: StepContext, community: Community): Uint8Array {
+  if (ctx.scratch.mask.length < state.people.length) ctx.scratch.mask = new Uint8Array(Math.max(state.people.length * 2, 1024));
+  const mask = ctx.scratch.mask;
+  const members = community.members;
+  for (let i = 0; i < members.length; i++) mask[members[i]] = 1;
+  return mask;
+}
+
+function clearMask(mask: Uint8Array, members: readonly number[]): void {
+  for (let i = 0; i < members.length; i++) mask[members[i]] = 0;
+}
+
 /** Best tacit know-how per domain among member organizations (for the information value). */
 function memberBest(state: State, community: Community, bestTacit: Float64Array, bestOrg: Int32Array): void {
   bestTacit.fill(0);
@@ -134,7 +147,8 @@ function memberBest(state: State, community: Community, bestTacit: Float64Array,
  * Word of mouth: a member may invite one of their ties, who joins if membership would be worth
  * it to them now. Communities that offer their members something grow; others do not.
  */
-function recruit(state: State, p: Params, rng: Rng, community: Community): void {
+function recruit(state: State, ctx: StepContext, rng: Rng, community: Community): void {
+  const p = ctx.params;
   const n = state.orgs[0].tacit.length;
   let bestTacit: Float64Array | undefined;
   let bestOrg: Int32Array | undefined;
@@ -151,27 +165,31 @@ function recruit(state: State, p: Params, rng: Rng, community: Community): void 
       bestOrg = new Int32Array(n);
       memberBest(state, community, bestTacit, bestOrg);
     }
-    if (membershipValue(state, p, community, invitee, bestTacit, bestOrg) > 0) joinCommunity(state, community, invitee);
+    const isMember = scratchMask(state, ctx, community);
+    const value = membershipValue(state, p, community, invitee, bestTacit, bestOrg, isMember);
+    clearMask(isMember, community.members);
+    if (value > 0) joinCommunity(state, community, invitee);
   }
 }
 
-function updateMembership(state: State, p: Params, community: Community): void {
+function updateMembership(state: State, ctx: StepContext, community: Community): void {
+  const p = ctx.params;
   const n = state.orgs[0].tacit.length;
   const bestTacit = new Float64Array(n);
   const bestOrg = new Int32Array(n);
   memberBest(state, community, bestTacit, bestOrg);
-  const isMember = memberMask(state, community);
+  // The mask is of the members at the start of the review (as before: leavers stay set in it).
+  const before = ctx.scratch.list;
+  before.length = 0;
+  for (const person of community.members) before.push(person);
+  const isMember = scratchMask(state, ctx, community);
   for (let i = community.members.length - 1; i >= 0; i--) {
     const person = community.members[i];
     const value = membershipValue(state, p, community, person, bestTacit, bestOrg, isMember);
     community.negativeReviews[i] = value < 0 ? community.negativeReviews[i] + 1 : 0;
     if (community.negativeReviews[i] >= p.networkLeaveAfter_reviews) leaveCommunity(state, community, person);
   }
-}
-
-/** The origin and influence a meeting gives the ties it creates: those of the community. */
-function meetingChannel(community: Community): { origin: OriginT; influence: InfluenceT } {
-  return { origin: community.origin as OriginT, influence: community.influence as InfluenceT };
+  clearMask(isMember, before);
 }
 
 /**
@@ -181,7 +199,8 @@ function meetingChannel(community: Community): { origin: OriginT; influence: Inf
  */
 function meet(state: State, ctx: StepContext, rng: Rng, community: Community): void {
   const p = ctx.params;
-  const attendees: number[] = [];
+  const attendees = ctx.scratch.list;
+  attendees.length = 0;
   for (const person of community.members) {
     const org = state.orgs[state.people[person].org];
     const attend = community.mode === Mode.professionalNetwork ? p.professionalNetworkAttend_prob : 0.7;
@@ -192,13 +211,16 @@ function meet(state: State, ctx: StepContext, rng: Rng, community: Community): v
   }
   if (attendees.length < 2) return;
   const openness = community.mode === Mode.userGroup ? 0.3 + 0.7 * community.userAgenda : 1;
-  const channel = meetingChannel(community);
+  const origin = community.origin as OriginT;
+  const influence = community.influence as InfluenceT;
   // The professional network meets by region, with a national event once a year (001 Macroenvironmental).
   const regional = community.mode === Mode.professionalNetwork && (state.month - community.formed) % 12 !== 0;
-  const rooms: number[][] = [];
+  const rooms = ctx.scratch.rooms;
+  for (const room of rooms) room.length = 0;
   for (const person of attendees) {
     const room = regional ? state.orgs[state.people[person].org].region : 0;
-    (rooms[room] ??= []).push(person);
+    while (rooms.length <= room) rooms.push([]);
+    rooms[room].push(person);
   }
   for (const person of attendees) {
     const who = state.people[person];
@@ -219,8 +241,8 @@ function meet(state: State, ctx: StepContext, rng: Rng, community: Community): v
         formTie(state, ctx, {
           mode: Mode.directContact,
           formality: Formality.informal,
-          origin: channel.origin,
-          influence: channel.influence,
+          origin,
+          influence,
           direction: Direction.multi,
           orgA: otherOrg.id,
           orgB: org.id,

@@ -1,5 +1,5 @@
 import { maturity } from '../../agents/organization.js';
-import { fundedIntensity } from '../programme/funding.js';
+import { fundedIntensityIn, monthFactors } from '../programme/funding.js';
 import { logEvent } from '../relationships.js';
 import type { State, StepContext } from '../state.js';
 
@@ -12,10 +12,11 @@ import type { State, StepContext } from '../state.js';
  */
 export function organizationPhase(state: State, ctx: StepContext): void {
   const p = ctx.params;
+  const factors = monthFactors(state, ctx);
   for (const org of state.orgs) {
     org.timePressure = org.timeBudget_hours > 0 ? org.timeUsed_hours / org.timeBudget_hours : 0;
     org.timeUsed_hours = 0;
-    org.timeBudget_hours = p.sharingTime_hoursPerStaffMonth * org.staff.length * (1 + p.fundedTimeBoost_ratio * fundedIntensity(org, p, state.month));
+    org.timeBudget_hours = p.sharingTime_hoursPerStaffMonth * org.staff.length * (1 + p.fundedTimeBoost_ratio * fundedIntensityIn(org, state.month, factors));
     org.requestsSmoothed = 0.7 * org.requestsSmoothed + 0.3 * org.requestsThisMonth;
     org.requestsThisMonth = 0;
     if (!org.hasRoutine && org.requestsSmoothed >= p.routineThreshold_requestsPerMonth && org.experience >= p.routineExperience_count) {
@@ -23,7 +24,9 @@ export function organizationPhase(state: State, ctx: StepContext): void {
       logEvent(state, ctx, 'organization', 'request_routine_established', org.id, -1, `requests/month=${org.requestsSmoothed.toFixed(1)}`);
     }
     let trained = 0;
-    for (const id of org.staff) if (state.people[id].trained) trained += 1;
+    const staff = org.staff;
+    const people = state.people;
+    for (let i = 0; i < staff.length; i++) if (people[staff[i]].trained) trained += 1;
     const trainedShare = org.staff.length > 0 ? trained / org.staff.length : 0;
     const roles = (org.hasCcio ? 1 : 0) + (org.hasCnio ? 1 : 0);
     const experience = Math.min(1, org.experience / p.experienceScale_count);

@@ -1,5 +1,5 @@
 import { capability, setKnowledge } from '../../agents/organization.js';
-import { fundedIntensity } from '../programme/funding.js';
+import { fundedIntensityIn, monthFactors } from '../programme/funding.js';
 import { Stage } from '../enums.js';
 import type { State, StepContext } from '../state.js';
 
@@ -13,8 +13,9 @@ export function projectPhase(state: State, ctx: StepContext): void {
   const p = ctx.params;
   const rng = ctx.rng.projects;
   const a = p.codifiedWeight_exponent;
+  const factors = monthFactors(state, ctx);
   for (const org of state.orgs) {
-    const speed = 1 + p.fundedSpeedup_ratio * fundedIntensity(org, p, state.month);
+    const speed = 1 + p.fundedSpeedup_ratio * fundedIntensityIn(org, state.month, factors);
     for (let d = 0; d < org.tacit.length; d++) {
       const stage = org.stage[d];
       if (stage === Stage.none) {

@@ -10,7 +10,7 @@ import { nationalActive } from './knowledge.js';
  * dimensions of proximity (003 Contextual Factors; 001 Interorganizational Level; Balland et al.),
  * lowered while national activities run, by more in a year given more of their budget (003 Relative Costs).
  */
-export function contactCost(state: State, p: Params, a: Organization, b: Organization): number {
+export function contactCost(state: State, p: Params, a: Organization, b: Organization, national = nationalActive(state, p) ? nationalCostFactor(p, state.month) : 1): number {
   const n = state.orgs.length;
   let log = (p.distanceCost_per100km * state.distance_km[a.id * n + b.id]) / 100;
   if (a.grouping === b.grouping) log -= p.sameGroupingCost_logRatio;
@@ -19,7 +19,6 @@ export function contactCost(state: State, p: Params, a: Organization, b: Organiz
   log += p.sizeDissimilarityCost_logRatio * Math.abs(a.logSize - b.logSize);
   if (state.pairEver[a.id * n + b.id] > 0) log -= p.priorTieCost_logRatio;
   if (a.status === b.status && a.status !== Status.outside) log -= p.sameStatusCost_logRatio;
-  const national = nationalActive(state, p) ? nationalCostFactor(p, state.month) : 1;
   return p.contactCost_index * Math.exp(log) * national;
 }
 

@@ -7,6 +7,7 @@ import type { State, StepContext } from '../state.js';
 import { relevance, transferBetween } from './knowledge.js';
 import { contactCost } from './proximity.js';
 import { followerSeesItselfAhead, noteOverlay, pairingBetween } from './pairings.js';
+import { monthFactors } from '../programme/funding.js';
 import { rivalry, willingness } from './willingness.js';
 
 /** How a candidate contact was found; it gives the new tie its origin and influence. */
@@ -20,12 +21,34 @@ const VIA_PERSONAL_TIES: Channel = Object.freeze({ origin: Origin.individual, in
 const VIA_RANDOM: Channel = Object.freeze({ origin: Origin.individual, influence: Influence.trigger, label: 'via_chance' });
 const VIA_DIRECTORY: Channel = Object.freeze({ origin: Origin.policy, influence: Influence.trigger, label: 'via_blueprint' });
 const VIA_PAIRING: Channel = Object.freeze({ origin: Origin.policy, influence: Influence.trigger, label: 'via_pairing' });
+/** Through a community: origin and influence are the community's (filled in per candidate). */
+const VIA_COMMUNITY: Channel = Object.freeze({ origin: Origin.individual, influence: Influence.enable, label: 'via_community' });
 const VIA_GROUPING: Channel = Object.freeze({ origin: Origin.provider, influence: Influence.enable, label: 'via_grouping' });
 
 interface Candidate {
   person: number;
-  channel: Channel;
+  origin: OriginT;
+  influence: InfluenceT;
+  label: string;
   utility: number;
+}
+
+/** Candidates of one search, in reused records (a search runs thousands of times a run). */
+class Candidates {
+  readonly items: Candidate[] = [];
+  length = 0;
+  add(person: number, origin: OriginT, influence: InfluenceT, label: string, utility: number): void {
+    if (this.length === this.items.length) this.items.push({ person, origin, influence, label, utility });
+    else {
+      const c = this.items[this.length];
+      c.person = person;
+      c.origin = origin;
+      c.influence = influence;
+      c.label = label;
+      c.utility = utility;
+    }
+    this.length += 1;
+  }
 }
 
 /**
@@ -40,7 +63,8 @@ export function searchPhase(state: State, ctx: StepContext): void {
   const rng = ctx.rng.search;
   const a = p.codifiedWeight_exponent;
   const needs = new Float64Array(state.orgs[0]?.tacit.length ?? 0);
-  const candidates: Candidate[] = [];
+  const candidates = new Candidates();
+  const costFactor = monthFactors(state, ctx).contactCostFactor;
   for (const org of state.orgs) {
     let maxNeed = 0;
     for (let d = 0; d < needs.length; d++) {
@@ -57,7 +81,7 @@ export function searchPhase(state: State, ctx: StepContext): void {
       const domain = chooseDomain(rng, needs, org.proactiveSearch, maxNeed);
       if (domain < 0) continue;
       candidates.length = 0;
-      gatherCandidates(state, ctx, rng, personId, org, domain, candidates);
+      gatherCandidates(state, ctx, rng, personId, org, domain, candidates, costFactor);
       const chosen = chooseCandidate(rng, p, candidates);
       if (chosen) contact(state, ctx, rng, personId, chosen, domain);
     }
@@ -77,7 +101,7 @@ function chooseDomain(rng: Rng, needs: Float64Array, proactive: boolean, maxNeed
   return needs.length - 1;
 }
 
-function gatherCandidates(state: State, ctx: StepContext, rng: Rng, personId: number, org: Organization, domain: number, out: Candidate[]): void {
+function gatherCandidates(state: State, ctx: StepContext, rng: Rng, personId: number, org: Organization, domain: number, out: Candidates, costFactor: number): void {
   const p = ctx.params;
   const person = state.people[personId];
   const directory = org.directory[domain];
@@ -85,6 +109,8 @@ function gatherCandidates(state: State, ctx: StepContext, rng: Rng, personId: nu
   for (let k = 0; k < p.candidatesPerSearch_count; k++) {
     let target = -1;
     let channel: Channel = VIA_RANDOM;
+    let communityOrigin = -1;
+    let communityInfluence = -1;
     const r = rng();
     if (r < p.discoveryRandom_share) {
       target = randInt(rng, state.people.length);
@@ -104,7 +130,9 @@ function gatherCandidates(state: State, ctx: StepContext, rng: Rng, personId: nu
       } else if (person.memberships.length > 0 && pickIndex-- === 0) {
         const community = state.communities[person.memberships[randInt(rng, person.memberships.length)]];
         target = community.members[randInt(rng, community.members.length)];
-        channel = { origin: community.origin as OriginT, influence: community.influence as InfluenceT, label: 'via_community' };
+        channel = VIA_COMMUNITY;
+        communityOrigin = community.origin;
+        communityInfluence = community.influence;
       } else if (directory.length > 0 && pickIndex-- === 0) {
         const author = state.orgs[directory[randInt(rng, directory.length)]];
         target = author.staff[randInt(rng, author.staff.length)];
@@ -122,7 +150,9 @@ function gatherCandidates(state: State, ctx: StepContext, rng: Rng, personId: nu
     const other = state.people[target];
     if (other.org < 0 || other.org === org.id) continue;
     if (!mayTie(state, ctx, personId, target)) continue;
-    out.push({ person: target, channel, utility: utility(state, p, org, state.orgs[other.org], domain, person.intrinsic) });
+    const u = utility(state, p, org, state.orgs[other.org], domain, person.intrinsic, costFactor);
+    if (channel === VIA_COMMUNITY) out.add(target, communityOrigin as OriginT, communityInfluence as InfluenceT, channel.label, u);
+    else out.add(target, channel.origin, channel.influence, channel.label, u);
   }
 }
 
@@ -141,7 +171,7 @@ function localPeer(state: State, rng: Rng, org: Organization, tries: number): nu
  * motivation, 001 Individual Level), minus the proximity-dependent contact cost. A follower that
  * sees itself as ahead of its exemplar discounts what its exemplar could offer (labels, 001).
  */
-export function utility(state: State, p: Params, own: Organization, other: Organization, domain: number, intrinsic: number): number {
+export function utility(state: State, p: Params, own: Organization, other: Organization, domain: number, intrinsic: number, contactCostFactor?: number): number {
   const a = p.codifiedWeight_exponent;
   const gap = capability(other, domain) - capability(own, domain);
   let benefit = p.benefitWeight_index * own.absorptive * relevance(p, other, own, domain) * (gap > 0 ? gap : 0) + 0.2 * intrinsic;
@@ -149,20 +179,22 @@ export function utility(state: State, p: Params, own: Organization, other: Organ
     const pairing = pairingBetween(state, other.id, own.id);
     if (pairing >= 0 && followerSeesItselfAhead(state, p, pairing)) benefit *= 1 - p.labelInhibition_share;
   }
-  return benefit - contactCost(state, p, own, other);
+  return benefit - contactCost(state, p, own, other, contactCostFactor);
 }
 
-function chooseCandidate(rng: Rng, p: Params, candidates: Candidate[]): Candidate | undefined {
-  if (candidates.length === 0) return undefined;
+function chooseCandidate(rng: Rng, p: Params, candidates: Candidates): Candidate | undefined {
+  const n = candidates.length;
+  if (n === 0) return undefined;
+  const items = candidates.items;
   let total = 1; // the outside option, utility 0
-  for (const c of candidates) total += Math.exp(c.utility / p.choiceTemperature_utility);
+  for (let i = 0; i < n; i++) total += Math.exp(items[i].utility / p.choiceTemperature_utility);
   let r = rng() * total - 1;
   if (r < 0) return undefined;
-  for (const c of candidates) {
-    r -= Math.exp(c.utility / p.choiceTemperature_utility);
-    if (r < 0) return c;
+  for (let i = 0; i < n; i++) {
+    r -= Math.exp(items[i].utility / p.choiceTemperature_utility);
+    if (r < 0) return items[i];
   }
-  return candidates[candidates.length - 1];
+  return items[n - 1];
 }
 
 /**
@@ -205,8 +237,8 @@ function contact(state: State, ctx: StepContext, rng: Rng, seeker: number, chose
   const tie = formTie(state, ctx, {
     mode: Mode.directContact,
     formality: Formality.informal,
-    origin: chosen.channel.origin,
-    influence: chosen.channel.influence,
+    origin: chosen.origin,
+    influence: chosen.influence,
     direction: Direction.multi,
     orgA: donorOrg.id,
     orgB: seekerOrg.id,
@@ -216,7 +248,7 @@ function contact(state: State, ctx: StepContext, rng: Rng, seeker: number, chose
     endsAt: Infinity,
     trust: p.initialTrust_index,
     overlayOf: pairing,
-  }, chosen.channel.label);
+  }, chosen.label);
   if (pairing >= 0) noteOverlay(state, ctx, pairing);
   const moved = transferBetween(ctx, p, donorOrg, seekerOrg, domain, p.tacitTransfer_rate, p.codifiedTransfer_rate, Formality.informal);
   tie.tacitFlow += moved.tacit;

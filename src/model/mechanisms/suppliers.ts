@@ -1,9 +1,9 @@
-import { capability } from '../../agents/organization.js';
 import { Direction, DOMAINS, Formality, Influence, Mode, Origin, Role, Stage } from '../enums.js';
 import { changeForm, formCommunity, formTie, oneOff, mayTie } from '../relationships.js';
 import { randInt } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { transferBetween } from './knowledge.js';
+import { ReferenceSites } from './referenceSites.js';
 import { willingness } from './willingness.js';
 
 /**
@@ -27,13 +27,20 @@ function userGroupAgendas(state: State, ctx: StepContext): void {
     if (supplier.userGroup < 0) continue;
     const group = state.communities[supplier.userGroup];
     if (group.ended >= 0 || (state.month - group.formed) % group.meetingInterval !== 0) continue;
-    const adopting: number[] = [];
+    // Only how many members are adopting matters: one joint specification per two of them.
+    let adopting = 0;
+    const domains = supplier.domains;
     for (const person of group.members) {
       if (state.people[person].org < 0) continue;
       const org = state.orgs[state.people[person].org];
-      if (supplier.domains.some((d) => org.suppliers[d] === supplier.id && org.stage[d] === Stage.adoption)) adopting.push(org.id);
+      for (let k = 0; k < domains.length; k++) {
+        if (org.suppliers[domains[k]] === supplier.id && org.stage[domains[k]] === Stage.adoption) {
+          adopting += 1;
+          break;
+        }
+      }
     }
-    for (let i = 0; i + 1 < adopting.length; i += 2) {
+    for (let i = 0; i + 1 < adopting; i += 2) {
       if (rng() < p.jointSpecification_prob) {
         group.userAgenda = Math.min(1, group.userAgenda + p.jointSpecificationAgenda_gain * p.userGroupOpenness_share);
       }
@@ -47,21 +54,13 @@ function userGroupAgendas(state: State, ctx: StepContext): void {
 function pilotVisits(state: State, ctx: StepContext): void {
   const p = ctx.params;
   const rng = ctx.rng.suppliers;
-  const a = p.codifiedWeight_exponent;
+  // Built on the first visit of the month: most months some organization visits.
+  let sites: ReferenceSites | undefined;
   for (const org of state.orgs) {
     for (let d = 0; d < org.stage.length; d++) {
       if (org.stage[d] !== Stage.procurement || rng() >= p.pilotVisit_probPerMonth) continue;
-      const supplier = org.suppliers[d];
-      let site = -1;
-      let best = 0;
-      for (const other of state.orgs) {
-        if (other.id === org.id || other.suppliers[d] !== supplier) continue;
-        const k = capability(other, d);
-        if (k > best) {
-          best = k;
-          site = other.id;
-        }
-      }
+      sites ??= new ReferenceSites(state.orgs, state.suppliers.length, org.stage.length);
+      const site = sites.siteFor(org, d);
       if (site < 0) continue;
       const reference = state.orgs[site];
       oneOff(state, ctx, {
@@ -79,6 +78,7 @@ function pilotVisits(state: State, ctx: StepContext): void {
         trust: 0,
       });
       transferBetween(ctx, p, reference, org, d, p.tacitTransfer_rate * p.pilotVisitDepth_share, p.codifiedTransfer_rate, Formality.informal);
+      sites.raised(org, d);
       reference.timeUsed_hours += p.requestHandling_hours;
       if (rng() < p.supplierBrokerage_prob && org.staff.length > 0 && reference.staff.length > 0) {
         const visitor = org.staff[randInt(rng, org.staff.length)];

@@ -1,6 +1,8 @@
 import { isFunded, type Organization } from '../../agents/organization.js';
 import { Status } from '../enums.js';
 import { BUDGET_YEARS_MAX, type ParameterName, type Params } from '../parameters.js';
+import type { MonthFactors, State, StepContext } from '../state.js';
+import { nationalActive } from '../mechanisms/knowledge.js';
 
 /** Budget lines whose money can be given per year (budget.by_year in scenario files). */
 export const BUDGET_LINES = ['grants', 'national', 'academy'] as const;
@@ -122,9 +124,36 @@ export function spendWeight(p: Params, t: number, line: 'grants' | 'national' = 
 export function fundedIntensity(org: Organization, p: Params, t: number): number {
   if (!isFunded(org, t)) return 0;
   if (org.status === Status.outside) return 1;
+  return firstWaveIntensity(p, t);
+}
+
+/** fundedIntensity of a funded first-wave participant in month t (the same for all of them). */
+export function firstWaveIntensity(p: Params, t: number): number {
   const share = yearShare(p, 'grants', t);
   if (p.fundingTaper_months <= 0) return share;
   return taperIntensity(p, t) * share;
+}
+
+/** fundedIntensity from the month's factors (the hot loops call this once per organization). */
+export function fundedIntensityIn(org: Organization, t: number, factors: MonthFactors): number {
+  if (!isFunded(org, t)) return 0;
+  if (org.status === Status.outside) return 1;
+  return factors.firstWaveIntensity;
+}
+
+/**
+ * The funding factors of the state's month, computed on the first call of the month: the yearly
+ * profile lookups are too slow to repeat for every organization and every contact.
+ */
+export function monthFactors(state: State, ctx: StepContext): MonthFactors {
+  const f = ctx.factors;
+  if (f.month !== state.month) {
+    const p = ctx.params;
+    f.month = state.month;
+    f.firstWaveIntensity = firstWaveIntensity(p, state.month);
+    f.contactCostFactor = nationalActive(state, p) ? nationalCostFactor(p, state.month) : 1;
+  }
+  return f;
 }
 
 /**

@@ -152,4 +152,17 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
     extends: 'gde-baseline',
     context: { procurement_pressure: 0.7 },
   },
+  'population-10x': {
+    title: 'Scale test: the GDE programme in a health system ten times the size of England\'s',
+    description:
+      'gde-baseline with ten times the population: 2,200 provider organizations (the same mix of care settings) in 420 local ' +
+      'strategic groupings, still in 7 regions over the same area, with about 22,000 digitally engaged staff and 200 independent ' +
+      'consultants at the start. The programme keeps its size (26 exemplars, 25 followers, ten learning networks, four academy ' +
+      'cohorts and the same budget), so it reaches a tenth of the share of organizations it reaches in gde-baseline. It exists to ' +
+      'show that the implementation scales (time per simulated month grows about linearly with the population: npm run bench) ' +
+      'and to ask how results change with the size of the system; it represents no real country.',
+    sources: ['assumption: gde-baseline scaled tenfold in organizations, groupings and consultants, for scale tests'],
+    extends: 'gde-baseline',
+    parameters: { organizations_count: 2200, groupings_count: 420, initialConsultants_count: 200 },
+  },
 };
