@@ -3,6 +3,7 @@ import type { Outcomes } from '../model/outcomes.js';
 import type { Params } from '../model/parameters.js';
 import { replicateSeed } from '../model/rng.js';
 import { runReplication } from '../model/run.js';
+import { PatternProbe, type Measures } from '../patterns/measures.js';
 import { pointStream, taskAt, type BatchPlan } from './plan.js';
 
 /** What a worker needs to run any task of a plan (sent once, when it starts). */
@@ -16,6 +17,8 @@ export interface TaskSetup {
   readonly keepRuns: boolean;
   /** Task indices that throw on purpose (from LESIM_FAIL_TASKS): the failure-isolation test hook. */
   readonly failTasks: readonly number[];
+  /** Also measure the pattern quantities (src/patterns/measures.ts) of each run (lesim patterns). */
+  readonly patternMeasures?: boolean;
 }
 
 export type TaskResult =
@@ -29,6 +32,8 @@ export type TaskResult =
       readonly events: string;
       /** The run's raw series as CSV ('' unless keepRuns). */
       readonly runSeries: string;
+      /** The pattern measures, when the setup asks for them. */
+      readonly measures?: Measures;
       readonly ms: number;
     }
   | { readonly ok: false; readonly index: number; readonly seed: string; readonly error: string; readonly ms: number };
@@ -65,7 +70,8 @@ export function executeTask(setup: TaskSetup, index: number): TaskResult {
   const seed = replicateSeed(setup.baseSeed, replicate, stream);
   try {
     if (setup.failTasks.includes(index)) throw new Error(`injected failure (LESIM_FAIL_TASKS includes task ${index})`);
-    const run = runReplication(params, setup.baseSeed, replicate, { keepEvents: setup.keepEvents, stream });
+    const probe = setup.patternMeasures ? new PatternProbe(params) : undefined;
+    const run = runReplication(params, setup.baseSeed, replicate, { keepEvents: setup.keepEvents, stream, observer: probe });
     const prefix = setup.kind === 'sweep' ? [point] : [];
     return {
       ok: true,
@@ -75,6 +81,7 @@ export function executeTask(setup: TaskSetup, index: number): TaskResult {
       outcomes: run.outcomes,
       events: setup.keepEvents ? eventRows(run.events, replicate, params.startYear_year, prefix) : '',
       runSeries: setup.keepRuns ? runSeriesCsv(run.series, params.horizon_months, params.startYear_year) : '',
+      ...(probe ? { measures: probe.finish(run.finalState) } : {}),
       ms: performance.now() - started,
     };
   } catch (error) {

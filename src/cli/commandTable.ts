@@ -15,8 +15,14 @@ export const COMMANDS: readonly (readonly [string, Loader])[] = [
   ['compare', async () => (await import('./commands/compare.js')).compareCommand as CommandModule<object, never>],
   ['validate', async () => (await import('./commands/validate.js')).validateCommand as CommandModule<object, never>],
   ['params', async () => (await import('./commands/params.js')).paramsCommand as CommandModule<object, never>],
+  ['patterns', async () => (await import('./commands/patterns.js')).patternsCommand as CommandModule<object, never>],
   ['chart', async () => (await import('./commands/chart.js')).chartCommand as CommandModule<object, never>],
   ['report', async () => (await import('./commands/report.js')).reportCommand as CommandModule<object, never>],
+  ['propositions', async () => (await import('./commands/propositions.js')).propositionsCommand as CommandModule<object, never>],
+  ['sensitivity', async () => (await import('./commands/sensitivity.js')).sensitivityCommand as CommandModule<object, never>],
+  ['discover', async () => (await import('./commands/discover.js')).discoverCommand as CommandModule<object, never>],
+  ['reps', async () => (await import('./commands/reps.js')).repsCommand as CommandModule<object, never>],
+  ['calibrate', async () => (await import('./commands/calibrate.js')).calibrateCommand as CommandModule<object, never>],
 ];
 
 /**

@@ -3,7 +3,7 @@ import type { Params } from './parameters.js';
 import { N_CELLS, recordMonth } from './recorder.js';
 import { NetworkScratch } from './network.js';
 import { createStreams, replicateSeed } from './rng.js';
-import { createContext, type ModelEvent, type State } from './state.js';
+import { createContext, type ModelEvent, type State, type StepContext } from './state.js';
 import { step } from './step.js';
 import { OutcomeTracker, type Outcomes } from './outcomes.js';
 
@@ -15,6 +15,13 @@ export interface RunOptions {
    * seed depends on (base seed, replicate) only: common random numbers across scenarios.
    */
   readonly stream?: string;
+  /** Watches the run month by month (pattern measures, per-organization output); changes nothing. */
+  readonly observer?: RunObserver;
+}
+
+/** Sees the state after every month's phases, with that month's events and flows still in the context. */
+export interface RunObserver {
+  observe(state: State, ctx: StepContext): void;
 }
 
 /** What one replication returns: its seed, monthly series (months x N_CELLS), outcomes and events. */
@@ -46,6 +53,7 @@ export function runReplication(params: Params, baseSeed: number, replicate: numb
     step(state, ctx);
     recordMonth(state, ctx, series.subarray(t * N_CELLS, (t + 1) * N_CELLS), scratch);
     tracker.observe(state, ctx.events, ctx.flows);
+    options.observer?.observe(state, ctx);
     if (options.keepEvents) for (const e of ctx.events) kept.push(e);
     ctx.events.length = 0;
     ctx.flows.fill(0);

@@ -1,0 +1,181 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { stringify } from 'yaml';
+import { writeFileAtomic } from '../../batch/store.js';
+import { buildDirectoryAtomically } from '../../io/atomic.js';
+import { gitCommit, lesimVersion } from '../../io/provenance.js';
+import { PARAMETERS } from '../../model/parameters.js';
+import { ParameterError } from '../../model/validate.js';
+import { runPatternPoints } from '../../patterns/runs.js';
+import { allCriteria } from '../../patterns/table.js';
+import { describeTarget } from '../../patterns/targets.js';
+import { abcSmc, posteriorSummary, type Population } from '../../research/abcSmc.js';
+import { calibrationCriteria, criteriaConfigs, criteriaMet, metricsOf, particleParams, particleRuns, patternDistance } from '../../research/calibration.js';
+import { ResearchInputError } from '../../research/errors.js';
+import { parseFactorList, type Factor } from '../../research/factors.js';
+import { resolveWorkers } from '../batch.js';
+import { wholeNumber } from '../errors.js';
+import { Progress } from '../progress.js';
+import { openState, positiveNumber, stopOnSignal } from '../research.js';
+import { defaultOut } from './run.js';
+
+interface CalibrateArgs {
+  parameters: string;
+  criteria?: string;
+  particles: string;
+  reps: string;
+  generations: string;
+  maxSims?: string;
+  tolerance?: string;
+  minAcceptance: string;
+  quantile: string;
+  checkReps: string;
+  months?: string;
+  seed: string;
+  out?: string;
+  workers?: string;
+  resume: boolean;
+  force: boolean;
+}
+
+class Interrupted extends Error {}
+
+export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
+  command: 'calibrate',
+  describe: 'ABC-SMC calibration of assumed parameters against the quantitative targets of the pattern table',
+  builder: (y: Argv) =>
+    y
+      .option('parameters', { type: 'string', demandOption: true, describe: 'Parameters to calibrate, name[=min:max],... (uniform priors; default range: default +-50%)' })
+      .option('criteria', { type: 'string', describe: 'Pattern criteria to fit, comma-separated (default: the quantitative targets, those the sources give as numbers)' })
+      .option('particles', { type: 'string', default: '50', describe: 'Particles per population' })
+      .option('reps', { type: 'string', default: '1', describe: 'Replications per particle (their mean metric is compared with the targets)' })
+      .option('generations', { type: 'string', default: '5', describe: 'At most this many populations (the first is the prior)' })
+      .option('max-sims', { type: 'string', describe: 'Stop once this many particles have been simulated' })
+      .option('tolerance', { type: 'string', describe: 'Stop once the tolerance is at or below this distance (1: every target at the edge of its interval)' })
+      .option('min-acceptance', { type: 'string', default: '0.05', describe: 'Stop once a generation accepts fewer than this share of its proposals' })
+      .option('quantile', { type: 'string', default: '0.5', describe: 'Next tolerance: this quantile of the last population\'s distances' })
+      .option('check-reps', { type: 'string', default: '5', describe: 'Replications of the whole pattern table at the posterior median (0: no check)' })
+      .option('months', { type: 'string', describe: 'Months to simulate (default 120, as lesim patterns)' })
+      .option('seed', { type: 'string', default: '1', describe: 'Base seed of the runs and of the sampler' })
+      .option('out', { type: 'string', describe: 'Output directory (default runs/calibrate-<time>)' })
+      .option('workers', { type: 'string', describe: 'Worker threads (default: the available cores)' })
+      .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted calibration kept in <out>.partial' })
+      .option('force', { type: 'boolean', default: false, describe: 'Replace the output directory (and any interrupted state)' }) as unknown as Argv<CalibrateArgs>,
+  handler: async (args: ArgumentsCamelCase<CalibrateArgs>) => {
+    const factors: Factor[] = parseFactorList(args.parameters, '--parameters');
+    const criteria = calibrationCriteria(args.criteria?.split(',').map((x) => x.trim()).filter((x) => x !== ''));
+    const configs = criteriaConfigs(criteria);
+    const particles = wholeNumber('particles', args.particles, 4, 100000);
+    const reps = wholeNumber('reps', args.reps, 1, 1000);
+    const generations = wholeNumber('generations', args.generations, 1, 1000);
+    const maxSims = args.maxSims === undefined ? undefined : wholeNumber('max-sims', args.maxSims, 1, 1e9);
+    const tolerance = args.tolerance === undefined ? undefined : positiveNumber('tolerance', args.tolerance);
+    const minAcceptance = Number(args.minAcceptance);
+    if (!(minAcceptance >= 0 && minAcceptance < 1)) throw new ResearchInputError('--min-acceptance', args.minAcceptance, 'must be a number from 0 to below 1');
+    const quantile = Number(args.quantile);
+    if (!(quantile > 0 && quantile < 1)) throw new ResearchInputError('--quantile', args.quantile, 'must be a number between 0 and 1');
+    const checkReps = wholeNumber('check-reps', args.checkReps, 0, 1000);
+    const h = PARAMETERS.horizon_months;
+    const months = args.months === undefined ? undefined : wholeNumber('months', args.months, h.min, h.max);
+    const seed = wholeNumber('seed', args.seed, 0, Number.MAX_SAFE_INTEGER);
+    const workers = resolveWorkers(args.workers);
+    const names = factors.map((f) => f.name);
+    const extraOf = (theta: readonly number[]) => ({ ...(months !== undefined ? { horizon_months: months } : {}), ...Object.fromEntries(names.map((n, j) => [n, factors[j].integer ? Math.round(theta[j]) : theta[j]])) });
+    // The prior's corners must be valid parameter sets for every config: checked before any run.
+    for (const corner of [factors.map((f) => f.min), factors.map((f) => f.max)]) {
+      try {
+        particleParams(configs, extraOf(corner));
+      } catch (error) {
+        if (error instanceof ParameterError) throw new ResearchInputError('--parameters', args.parameters, error.issues.map((i) => `${i.field}: ${i.message}`).join('; '));
+        throw error;
+      }
+    }
+    const out = args.out ?? defaultOut('calibrate', new Date());
+    const settings = { factors, criteria: criteria.map((c) => c.id), particles, reps, quantile, months: months ?? null, seed };
+    const state = openState(out, args, settings);
+    const populationsFile = join(state, 'populations.json');
+    const done: Population[] = existsSync(populationsFile) ? (JSON.parse(readFileSync(populationsFile, 'utf8')) as Population[]) : [];
+    if (done.length > 0) process.stderr.write(`calibrate: resuming after ${done.length} finished generation(s)\n`);
+    const signal = stopOnSignal('calibrate');
+    const started = performance.now();
+    let ran = 0;
+    const simulate = async (thetas: readonly (readonly number[])[], generation: number, batch: number): Promise<number[]> => {
+      const cache = join(state, `g${generation}-b${batch}.json`);
+      if (existsSync(cache)) return (JSON.parse(readFileSync(cache, 'utf8')) as { distances: (number | null)[] }).distances.map((d) => d ?? Infinity);
+      if (signal.stopped()) throw new Interrupted();
+      const points = thetas.flatMap((t) => particleParams(configs, extraOf(t)));
+      const progress = new Progress(`calibrate generation ${generation}`);
+      const { values } = await runPatternPoints(points, reps, seed, workers, (a, b, c) => progress.update(a, b, c));
+      ran += points.length * reps;
+      const distances = thetas.map((_, i) => {
+        const runs = particleRuns(configs, values.slice(i * configs.length, (i + 1) * configs.length), reps);
+        const d = patternDistance(criteria, metricsOf(criteria, runs));
+        return Number.isFinite(d) ? d : Infinity;
+      });
+      writeFileAtomic(cache, JSON.stringify({ thetas, distances: distances.map((d) => (Number.isFinite(d) ? d : null)) }));
+      return distances;
+    };
+    let result;
+    try {
+      result = await abcSmc(
+        factors.map((f) => ({ kind: 'uniform' as const, low: f.min, high: f.max })),
+        simulate,
+        seed,
+        { particles, quantile, minTolerance: tolerance, minAcceptance, maxSimulations: maxSims, maxGenerations: generations },
+        done,
+        (p) => {
+          const all = [...(existsSync(populationsFile) ? (JSON.parse(readFileSync(populationsFile, 'utf8')) as Population[]) : []), p];
+          writeFileAtomic(populationsFile, JSON.stringify(all));
+          process.stderr.write(`calibrate: generation ${p.generation}: tolerance ${p.tolerance.toPrecision(3)}, acceptance ${(100 * p.acceptance).toFixed(0)}%, ESS ${p.ess.toFixed(0)}\n`);
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof Interrupted)) throw error;
+      process.stderr.write(`calibrate: interrupted; finished generations and batches are kept in ${state}. Continue with the same command and --resume.\n`);
+      process.exitCode = 130;
+      return;
+    } finally {
+      signal.release();
+    }
+    if (result.populations.length === 0) throw new ResearchInputError('--max-sims', String(maxSims), `the budget ends before the first population of ${particles} particles is complete`);
+    const last = result.populations[result.populations.length - 1];
+    const summary = posteriorSummary(last);
+    const median = Object.fromEntries(names.map((n, j) => [n, factors[j].integer ? Math.round(summary[j].median) : Number(summary[j].median.toPrecision(6))]));
+    // The posterior median against the whole pattern table, as lesim patterns judges it.
+    let check: { id: string; mean: number; pass: boolean; target: string; calibrated: boolean }[] = [];
+    if (checkReps > 0) {
+      const every = allCriteria().map((c) => c.criterion);
+      const allConfigs = criteriaConfigs(every);
+      const extra = { ...(months !== undefined ? { horizon_months: months } : {}), ...median };
+      const progress = new Progress('calibrate check');
+      const { values } = await runPatternPoints(particleParams(allConfigs, extra), checkReps, seed + 1, workers, (a, b, c) => progress.update(a, b, c));
+      ran += allConfigs.length * checkReps;
+      const runs = particleRuns(allConfigs, values, checkReps);
+      check = criteriaMet(every, metricsOf(every, runs)).map((c, i) => ({ ...c, target: describeTarget(every[i].target), calibrated: criteria.includes(every[i]) }));
+    }
+    const seconds = (performance.now() - started) / 1000;
+    const { chartFiles, putFiles, rowsCsv, toJson } = await import('../../research/write.js');
+    const { pairsChart } = await import('../../research/charts.js');
+    const charts = await chartFiles('pairs', pairsChart(out, names, last.particles, last.weights));
+    const scenarioYaml =
+      `# Posterior median of lesim calibrate (ABC-SMC, ${result.populations.length} populations of ${particles} particles, tolerance ${last.tolerance.toPrecision(3)})\n` +
+      `# against ${criteria.map((c) => c.id).join(', ')}; run it with: lesim run calibrated.yaml\n` +
+      stringify({ name: 'calibrated', title: 'The baseline with calibrated parameters', description: `gde-baseline with the posterior medians of ${names.join(', ')} from lesim calibrate`, extends: 'gde-baseline', parameters: median });
+    buildDirectoryAtomically(out, args.force, (temp) => {
+      writeFileSync(join(temp, 'posterior.csv'), rowsCsv(last.particles.map((p, i) => ({ particle: i, weight: last.weights[i], distance: last.distances[i], ...Object.fromEntries(names.map((n, j) => [n, p[j]])) })), ['particle', 'weight', 'distance', ...names]));
+      writeFileSync(join(temp, 'posterior_summary.csv'), rowsCsv(summary.map((s, j) => ({ parameter: names[j], prior_min: factors[j].min, prior_max: factors[j].max, ...s, calibrated_value: median[names[j]] })), ['parameter', 'prior_min', 'prior_max', 'mean', 'median', 'low', 'high', 'calibrated_value']));
+      writeFileSync(join(temp, 'populations.csv'), rowsCsv(result.populations.map((p) => ({ generation: p.generation, tolerance: p.tolerance, simulations: p.simulations, acceptance: p.acceptance, ess: p.ess }))));
+      writeFileSync(join(temp, 'check.csv'), rowsCsv(check, ['id', 'calibrated', 'target', 'mean', 'pass']));
+      writeFileSync(join(temp, 'calibrated.yaml'), scenarioYaml);
+      writeFileSync(join(temp, 'calibrate.json'), toJson({ command: ['lesim', ...process.argv.slice(2)], lesim_version: lesimVersion(), git_commit: gitCommit(), ...settings, stopped: result.stopped, particles_simulated: result.simulations, runs_made_now: ran, seconds: Number(seconds.toFixed(1)), populations: result.populations.map(({ particles: _p, weights: _w, distances: _d, ...rest }) => rest), posterior: summary.map((s, j) => ({ parameter: names[j], ...s })), median, check }));
+      putFiles(temp, charts);
+    });
+    rmSync(state, { recursive: true, force: true });
+    process.stdout.write(`calibrate: ${result.populations.length} populations, ${result.simulations} particles simulated (stopped: ${result.stopped}), last tolerance ${last.tolerance.toPrecision(3)}, ESS ${last.ess.toFixed(0)}\n`);
+    const w = Math.max(...names.map((n) => n.length));
+    for (let j = 0; j < names.length; j++) process.stdout.write(`  ${names[j].padEnd(w)}  median ${summary[j].median.toPrecision(4)}  95% [${summary[j].low.toPrecision(4)}, ${summary[j].high.toPrecision(4)}]  prior [${factors[j].min}, ${factors[j].max}]\n`);
+    if (check.length > 0) process.stdout.write(`posterior median: ${check.filter((c) => c.pass).length} of ${check.length} pattern criteria met (${check.filter((c) => c.calibrated && c.pass).length} of ${check.filter((c) => c.calibrated).length} calibrated ones; failing: ${check.filter((c) => !c.pass).map((c) => c.id).join(', ') || 'none'})\n`);
+    process.stdout.write(`${out} (posterior.csv, posterior_summary.csv, populations.csv, check.csv, calibrated.yaml, pairs.png); lesim run ${out}/calibrated.yaml\n`);
+  },
+};

@@ -1,0 +1,131 @@
+import { Domain, Mode, Status } from '../model/enums.js';
+import type { Params } from '../model/parameters.js';
+import type { RunObserver } from '../model/run.js';
+import type { State, StepContext } from '../model/state.js';
+
+/**
+ * Quantities the pattern table needs beyond the run outcomes (src/model/outcomes.ts), declared
+ * once: unit, window and how each is computed. They are measured by a run observer, so the
+ * model's own output files are untouched. Every value is one number per replication; NaN where
+ * the quantity is undefined in that run (e.g. no pairing of the kind).
+ */
+export interface MeasureDeclaration {
+  readonly unit: string;
+  readonly window: string;
+  readonly computed: string;
+}
+
+export const MEASURES = {
+  pairing_flow_with_overlay: { unit: 'knowledge units', window: 'programme start to the end of the run', computed: 'mean codified plus tacit knowledge carried by the formal pairing tie itself, over pairings that had an informal overlay tie before funding ended' },
+  pairing_flow_without_overlay: { unit: 'knowledge units', window: 'programme start to the end of the run', computed: 'the same over pairings with no overlay before funding ended' },
+  pairings_same_supplier_share: { unit: 'share', window: 'when pairings are formed', computed: 'share of exemplar/follower pairings whose two organizations have the same core (EPR) supplier' },
+  pairings_same_grouping_share: { unit: 'share', window: 'when pairings are formed', computed: 'share of pairings whose two organizations are in the same local strategic grouping' },
+  pairing_engaged_own_choice_mean: { unit: 'months', window: 'pairing to funding end', computed: 'mean months a pairing was actively worked, over pairings the follower chose itself' },
+  pairing_engaged_policy_mean: { unit: 'months', window: 'pairing to funding end', computed: 'the same over pairings made on policy criteria' },
+  networks_central_alive_funding_end: { unit: 'networks', window: 'last funded month', computed: 'centrally run programme learning networks still active in the last month of national funding' },
+  routine_share_exemplar: { unit: 'share', window: 'end of run', computed: 'share of exemplars with a request-handling routine' },
+  routine_share_other: { unit: 'share', window: 'end of run', computed: 'share of all other organizations with a request-handling routine' },
+  user_agenda_first_month: { unit: 'share', window: 'first month', computed: 'mean share of the agenda set by users, over supplier user groups active in the first month' },
+  user_agenda_end: { unit: 'share', window: 'end of run', computed: 'mean share of the agenda set by users, over the same groups (those still active)' },
+  academy_participants_evaluation: { unit: 'people', window: 'cohorts launched by the evaluation end (March 2020)', computed: 'participants of academy cohorts launched by the end of the evaluation window' },
+  academy_programme_orgs_share_evaluation: { unit: 'share', window: 'cohorts launched by the evaluation end (March 2020)', computed: 'share of programme organizations (exemplars and followers) with at least one academy participant' },
+  academy_ties_per_participant: { unit: 'ties/person', window: 'whole run', computed: 'informal cross-organization ties formed within academy cohorts, per participant' },
+  absorptive_funding_end_exemplar: { unit: 'index 0-1', window: 'last funded month', computed: 'mean absorptive capacity of exemplars' },
+  professional_network_members_evaluation: { unit: 'people', window: 'end of the evaluation window (March 2020)', computed: 'members of the independent professional network' },
+} as const satisfies Record<string, MeasureDeclaration>;
+
+export type MeasureName = keyof typeof MEASURES;
+export const MEASURE_NAMES = Object.keys(MEASURES) as MeasureName[];
+export type Measures = Record<MeasureName, number>;
+
+const mean = (xs: readonly number[]) => (xs.length > 0 ? xs.reduce((a, b) => a + b, 0) / xs.length : NaN);
+
+/**
+ * Watches one run for the measures above: snapshots at the months their windows name, and the
+ * rest from the final state. Reads the state only.
+ */
+export class PatternProbe implements RunObserver {
+  private readonly v = Object.fromEntries(MEASURE_NAMES.map((k) => [k, NaN])) as Measures;
+  private readonly ownChoice = new Set<number>();
+  private readonly userGroupsAtStart: number[] = [];
+  private readonly academyPeople = new Set<number>();
+  private readonly academyOrgs = new Set<number>();
+  private academyParticipantsAll = 0;
+  private academyTies = 0;
+
+  constructor(private readonly p: Params) {}
+
+  observe(state: State, ctx: StepContext): void {
+    const p = this.p;
+    const t = state.month;
+    for (const e of ctx.events) {
+      if (e.kind !== 'formed') continue;
+      if (e.mode === Mode.pairing && e.detail === 'own_choice') this.ownChoice.add(Number(e.relationship.slice(1)));
+      if (e.detail === 'academy') this.academyTies += 1;
+      if (e.mode === Mode.academyCohort) {
+        const cohort = state.communities[Number(e.relationship.slice(1))];
+        this.academyParticipantsAll += cohort.members.length;
+        if (t <= p.evaluationEnd_month) {
+          for (const person of cohort.members) {
+            this.academyPeople.add(person);
+            const org = state.people[person].org;
+            if (org >= 0 && state.orgs[org].status !== Status.outside) this.academyOrgs.add(org);
+          }
+        }
+      }
+    }
+    if (t === 0) {
+      for (const c of state.communities) if (c.mode === Mode.userGroup && c.supplier >= 0 && c.ended < 0) this.userGroupsAtStart.push(c.id);
+      this.v.user_agenda_first_month = mean(this.userGroupsAtStart.map((id) => state.communities[id].userAgenda));
+    }
+    if (t === Math.min(p.evaluationEnd_month, p.horizon_months - 1)) {
+      const net = state.communities[state.professionalNetwork];
+      this.v.professional_network_members_evaluation = net && net.ended < 0 ? net.members.length : 0;
+      this.v.academy_participants_evaluation = this.academyPeople.size;
+      const programmeOrgs = state.orgs.filter((o) => o.status !== Status.outside).length;
+      this.v.academy_programme_orgs_share_evaluation = programmeOrgs > 0 ? this.academyOrgs.size / programmeOrgs : NaN;
+    }
+    if (t === p.fundingEnd_month - 1) {
+      let alive = 0;
+      for (const id of state.programme.learningNetworks) if (!state.communities[id].professionLed && state.communities[id].ended < 0) alive += 1;
+      this.v.networks_central_alive_funding_end = alive;
+      this.v.absorptive_funding_end_exemplar = mean(state.orgs.filter((o) => o.status === Status.exemplar).map((o) => o.absorptive));
+    }
+  }
+
+  finish(state: State): Measures {
+    const v = this.v;
+    const prog = state.programme;
+    const withOverlay: number[] = [];
+    const withoutOverlay: number[] = [];
+    const own: number[] = [];
+    const policy: number[] = [];
+    let sameSupplier = 0;
+    let sameGrouping = 0;
+    prog.pairings.forEach((id, i) => {
+      const tie = state.ties[id];
+      const flow = tie.codifiedFlow + tie.tacitFlow;
+      const overlay = prog.pairingOverlaySince[i] >= 0 && prog.pairingOverlaySince[i] < this.p.fundingEnd_month;
+      (overlay ? withOverlay : withoutOverlay).push(flow);
+      (this.ownChoice.has(id) ? own : policy).push(prog.pairingEngagedMonths[i]);
+      const a = state.orgs[tie.orgA];
+      const b = state.orgs[tie.orgB];
+      if (a.suppliers[Domain.epr] === b.suppliers[Domain.epr]) sameSupplier += 1;
+      if (a.grouping === b.grouping) sameGrouping += 1;
+    });
+    const n = prog.pairings.length;
+    v.pairing_flow_with_overlay = mean(withOverlay);
+    v.pairing_flow_without_overlay = mean(withoutOverlay);
+    v.pairing_engaged_own_choice_mean = mean(own);
+    v.pairing_engaged_policy_mean = mean(policy);
+    v.pairings_same_supplier_share = n > 0 ? sameSupplier / n : NaN;
+    v.pairings_same_grouping_share = n > 0 ? sameGrouping / n : NaN;
+    const exemplars = state.orgs.filter((o) => o.status === Status.exemplar);
+    const others = state.orgs.filter((o) => o.status !== Status.exemplar);
+    v.routine_share_exemplar = exemplars.length > 0 ? exemplars.filter((o) => o.hasRoutine).length / exemplars.length : NaN;
+    v.routine_share_other = others.length > 0 ? others.filter((o) => o.hasRoutine).length / others.length : NaN;
+    v.user_agenda_end = mean(this.userGroupsAtStart.filter((id) => state.communities[id].ended < 0).map((id) => state.communities[id].userAgenda));
+    v.academy_ties_per_participant = this.academyParticipantsAll > 0 ? this.academyTies / this.academyParticipantsAll : NaN;
+    return { ...v };
+  }
+}

@@ -1,0 +1,567 @@
+import type { OutcomeName } from '../model/outcomes.js';
+import type { ParameterName } from '../model/parameters.js';
+import type { MeasureName } from './measures.js';
+import type { Citation } from './sources.js';
+import type { Target } from './targets.js';
+
+/**
+ * The twelve observed patterns of the model brief (pattern-oriented validation), declared once:
+ * what is measured, over which runs and window, the target and where it comes from, the
+ * mechanisms said to produce it and the knock-out that switches them off. `lesim patterns`,
+ * test/patterns and docs/patterns.md all read this table.
+ */
+
+/** One replication's values: the run outcomes and the pattern measures. */
+export type Values = Readonly<Record<OutcomeName | MeasureName, number>>;
+
+/**
+ * The parameter sets a pattern compares, on common random numbers (replicate k of each shares
+ * its streams): the baseline, the counterfactual without the programme, and single-lever contrasts.
+ */
+/** The programme with blueprints as its only learning mechanism (the existing pattern-5 experiment). */
+const BLUEPRINTS_ALONE = { followersAcute_count: 0, followersMentalHealth_count: 0, learningNetworks_count: 0, professionLedNetworks_count: 0, academyCohorts_count: 0, nationalCostReduction_share: 0 };
+
+export const CONFIGS = {
+  base: { scenario: 'gde-baseline', overrides: {}, description: 'the GDE baseline' },
+  none: { scenario: 'no-programme', overrides: {}, description: 'no programme (counterfactual)' },
+  partnerFraming: { scenario: 'gde-baseline', overrides: { labelsActive_flag: 0 }, description: 'partner framing instead of exemplar/follower labels' },
+  noCompetition: { scenario: 'gde-baseline', overrides: { competitionInhibition_share: 0 }, description: 'no inhibition towards local rivals' },
+  noTimeInhibitor: { scenario: 'gde-baseline', overrides: { willingnessTime_logit: 0 }, description: 'time pressure no longer lowers willingness to share' },
+  noOwnershipInhibitor: { scenario: 'gde-baseline', overrides: { willingnessOwnership_logit: 0 }, description: 'psychological ownership no longer lowers willingness' },
+  noUncertaintyInhibitor: { scenario: 'gde-baseline', overrides: { willingnessUncertainty_logit: 0 }, description: 'uncertainty about partners no longer lowers willingness' },
+  noNationalCostCut: { scenario: 'gde-baseline', overrides: { nationalCostReduction_share: 0 }, description: 'national activities do not cut the cost of contact' },
+  noJointSpecifications: { scenario: 'gde-baseline', overrides: { jointSpecification_prob: 0 }, description: 'no joint specifications in user groups' },
+  noAcademy: { scenario: 'gde-baseline', overrides: { academyCohorts_count: 0 }, description: 'no academy cohorts' },
+  blueprintDocumentsOnly: { scenario: 'gde-baseline', overrides: { ...BLUEPRINTS_ALONE, blueprintDirectory_prob: 0 }, description: 'blueprints the only programme learning mechanism, read as documents only (no followers, networks, academy or national activities; readers do not note whom to contact)' },
+  blueprintWorldNone: { scenario: 'gde-baseline', overrides: { ...BLUEPRINTS_ALONE, blueprintDirectory_prob: 0, blueprintStart_month: 600 }, description: 'the same without blueprints' },
+} as const satisfies Record<string, { scenario: string; overrides: Partial<Record<ParameterName, number>>; description: string }>;
+
+export type ConfigName = keyof typeof CONFIGS;
+export type Runs = Readonly<Partial<Record<ConfigName, Values>>>;
+
+/** Parameter settings that switch a mechanism off; applied on top of every run a criterion uses. */
+export interface Knockout {
+  readonly description: string;
+  readonly overrides: Readonly<Partial<Record<ParameterName, number>>>;
+}
+
+export interface Criterion {
+  readonly id: string;
+  readonly claim: string;
+  /** How the metric is computed from one replication of each config it uses, and its window. */
+  readonly metric: string;
+  readonly unit: string;
+  readonly configs: readonly ConfigName[];
+  readonly value: (r: Runs) => number;
+  readonly target: Target;
+  /** Where the metric is "more" of the pattern: what a knock-out must move it away from. */
+  readonly stronger: 'higher' | 'lower';
+  readonly source: Citation;
+  /** The criterion's own knock-out, if not the pattern's; null where none can exist (and why in `note`). */
+  readonly knockout?: Knockout | null;
+  /** Honest remarks: a value fixed by construction, a reading of the source, a parameter taken from it. */
+  readonly note?: string;
+}
+
+export interface Pattern {
+  readonly id: string;
+  readonly name: string;
+  readonly sources: readonly Citation[];
+  /** Mechanisms of today's model said to produce the pattern (docs/ODD.md sections). */
+  readonly mechanisms: readonly string[];
+  readonly knockout: Knockout;
+  readonly criteria: readonly Criterion[];
+}
+
+const C = (section: string): Citation => ({ study: 'cresswell2021', section });
+const M = (section: string): Citation => ({ study: 'mozaffar2026', section });
+const ratio = (x: number, y: number) => (y > 0 ? x / y : NaN);
+const rel = (x: number, y: number) => (y > 0 ? (x - y) / y : NaN);
+/** Runs of one config of a replication; the evaluator supplies every config a criterion names. */
+const of = (r: Runs, c: ConfigName): Values => r[c]!;
+
+const PAIRING_WORK_OFF = { pairingEngagementBase_index: 0, pairingFitWeight_index: 0, pairingOverlayWeight_index: 0 };
+
+export const PATTERNS: readonly Pattern[] = [
+  {
+    id: 'P1',
+    name: 'Formal programme structures accelerate later informal networking; informal ties outnumber formal ones by its end',
+    sources: [C('Results'), C('Discussion')],
+    mechanisms: ['pairing meetings seed overlay ties', 'learning-network and academy meetings form ties', 'blueprint directory triggers contacts', 'funded sharing time', 'national activities cut contact cost'],
+    knockout: {
+      description: 'every programme channel that creates informal ties switched off (pairing meetings, learning networks, academy ties, blueprint directory, funded sharing time, national cost cut)',
+      overrides: { pairingMeeting_prob: 0, learningNetworks_count: 0, professionLedNetworks_count: 0, academyTie_prob: 0, blueprintDirectory_prob: 0, fundedTimeBoost_ratio: 0, nationalCostReduction_share: 0 },
+    },
+    criteria: [
+      {
+        id: 'P1a',
+        claim: 'informal ties form faster with the programme than without it',
+        metric: 'informal relationships formed during funding (months 0-83), programme over counterfactual, minus 1, paired by replication',
+        unit: 'relative change',
+        configs: ['base', 'none'],
+        value: (r) => rel(of(r, 'base').informal_formations_programme, of(r, 'none').informal_formations_programme),
+        target: { kind: 'above', value: 0.1, why: 'declared minimum: at least 10% more informal formations (the sources give a direction only)' },
+        stronger: 'higher',
+        source: C('Results'),
+        note: 'the network starts empty in January 2017, so part of any difference is spin-up (issue 11 item 1)',
+      },
+      {
+        id: 'P1b',
+        claim: 'informal relationships outnumber formal ones when funding ends',
+        metric: 'active informal minus active formal relationships in the last funded month (December 2023)',
+        unit: 'relationships',
+        configs: ['base'],
+        value: (r) => of(r, 'base').informal_active_funding_end - of(r, 'base').formal_active_funding_end,
+        target: { kind: 'above', value: 0, why: 'direction only in the sources' },
+        stronger: 'higher',
+        source: C('Discussion'),
+        note: 'formal relationships are only the ~25 mandated pairings and a few networks, so this holds without a programme too (issue 11)',
+      },
+    ],
+  },
+  {
+    id: 'P2',
+    name: 'Formal ties work best when overlaid by informal ones',
+    sources: [C('Abstract'), C('Discussion')],
+    mechanisms: ['overlay trust raises pairing engagement (pairingOverlayWeight_index)', 'overlay ties carry tacit know-how'],
+    knockout: { description: 'trust of overlay ties no longer raises pairing engagement', overrides: { pairingOverlayWeight_index: 0 } },
+    criteria: [
+      {
+        id: 'P2a',
+        claim: 'a pairing with an informal overlay carries more knowledge itself',
+        metric: 'mean knowledge carried by the formal pairing tie, pairings with an overlay before funding ended over pairings without',
+        unit: 'ratio',
+        configs: ['base'],
+        value: (r) => ratio(of(r, 'base').pairing_flow_with_overlay, of(r, 'base').pairing_flow_without_overlay),
+        target: { kind: 'above', value: 1.1, why: 'declared minimum: at least 10% more knowledge through overlaid pairings' },
+        stronger: 'higher',
+        source: C('Abstract'),
+        note: 'a cross-section: pairings that grow an overlay also differ in fit',
+      },
+      {
+        id: 'P2b',
+        claim: 'followers of overlaid pairings gain more maturity',
+        metric: 'follower maturity gain from pairing to funding end, pairings with overlay minus without',
+        unit: 'index 0-1',
+        configs: ['base'],
+        value: (r) => of(r, 'base').follower_gain_with_overlay - of(r, 'base').follower_gain_without_overlay,
+        target: { kind: 'above', value: 0, why: 'direction only in the sources' },
+        stronger: 'higher',
+        source: C('Discussion'),
+      },
+    ],
+  },
+  {
+    id: 'P3',
+    name: 'Proximity lowers the cost and raises the benefit of sharing; ties concentrate there',
+    sources: [C('Contextual Factors Influencing Informal Knowledge Sharing'), C('Results'), M('Interorganizational Level')],
+    mechanisms: ['contact cost falls with distance, grouping, supplier, setting, size similarity (search)', 'relevance of know-how across suppliers and settings', 'own-choice pairing by fit'],
+    knockout: {
+      description: 'no proximity term in contact cost or benefit (distance, grouping, supplier, setting and size cost terms 0; know-how equally relevant across suppliers and settings)',
+      overrides: { distanceCost_per100km: 0, sameGroupingCost_logRatio: 0, sameSupplierCost_logRatio: 0, sameSettingCost_logRatio: 0, sizeDissimilarityCost_logRatio: 0, crossSupplierRelevance_share: 1, crossSettingRelevance_share: 1 },
+    },
+    criteria: [
+      {
+        id: 'P3a',
+        claim: 'informal person-to-person ties concentrate within local strategic groupings',
+        metric: 'share of informal direct-contact ties (all formed, end of run) within one grouping over the share of all pairs of organizations that are',
+        unit: 'ratio',
+        configs: ['base'],
+        value: (r) => of(r, 'base').ties_same_grouping_ratio,
+        target: { kind: 'above', value: 1.25, why: 'declared minimum: 25% above what chance gives' },
+        stronger: 'higher',
+        source: C('Contextual Factors Influencing Informal Knowledge Sharing'),
+      },
+      {
+        id: 'P3b',
+        claim: 'ties concentrate among organizations with the same core system',
+        metric: 'the same ratio for the same core (EPR) supplier',
+        unit: 'ratio',
+        configs: ['base'],
+        value: (r) => of(r, 'base').ties_same_supplier_ratio,
+        target: { kind: 'above', value: 1.25, why: 'declared minimum: 25% above chance' },
+        stronger: 'higher',
+        source: C('Common Challenges and Technological Functionality'),
+      },
+      {
+        id: 'P3c',
+        claim: 'ties concentrate within a care setting',
+        metric: 'the same ratio for the same care setting',
+        unit: 'ratio',
+        configs: ['base'],
+        value: (r) => of(r, 'base').ties_same_setting_ratio,
+        target: { kind: 'above', value: 1.25, why: 'declared minimum: 25% above chance' },
+        stronger: 'higher',
+        source: C('Contextual Factors in Provider Organizations'),
+      },
+      {
+        id: 'P3d',
+        claim: 'ties join nearer organizations',
+        metric: 'mean distance between the organizations of informal ties over the mean distance of all pairs',
+        unit: 'ratio',
+        configs: ['base'],
+        value: (r) => of(r, 'base').ties_distance_ratio,
+        target: { kind: 'below', value: 0.8, why: 'declared minimum: ties at least 20% shorter than chance' },
+        stronger: 'lower',
+        source: M('Interorganizational Level'),
+      },
+      {
+        id: 'P3e',
+        claim: 'pairings share a core system as often as observed',
+        metric: 'share of exemplar/follower pairings with the same core (EPR) supplier',
+        unit: 'share',
+        configs: ['base'],
+        value: (r) => of(r, 'base').pairings_same_supplier_share,
+        target: { kind: 'proportion', successes: 19, trials: 25, of: '19 pairings with a common core system, read against the programme\'s 25 fast followers' },
+        stronger: 'higher',
+        source: C('Results'),
+        knockout: { description: 'pairings made at random on policy criteria (no own choice by fit)', overrides: { pairingRule_code: 3 } },
+        note: 'the source says "in our broader sample, 19 pairings"; the denominator 25 (the fast followers of 003 Table 1) is our reading',
+      },
+      {
+        id: 'P3f',
+        claim: 'pairings lie in the same local strategic grouping as often as observed',
+        metric: 'share of pairings whose two organizations are in the same grouping',
+        unit: 'share',
+        configs: ['base'],
+        value: (r) => of(r, 'base').pairings_same_grouping_share,
+        target: { kind: 'proportion', successes: 6, trials: 12, of: '6 of the 12 in-depth cases' },
+        stronger: 'higher',
+        source: C('Results'),
+        knockout: { description: 'pairings made at random on policy criteria (no own choice by fit)', overrides: { pairingRule_code: 3 } },
+      },
+    ],
+  },
+  {
+    id: 'P4',
+    name: 'Most centrally launched learning networks stop when national funding ends; profession-driven ones survive as communities of practice',
+    sources: [M('Spectrum of Interorganizational Relationships and Partnerships'), C('Evolving Formal Processes')],
+    mechanisms: ['membership reviews: value (information, identity, bond) against time cost', 'funded coordination covers most of the cost while funded', 'identity benefit for the profession a network serves'],
+    knockout: { description: 'funded coordination no longer covers membership cost', overrides: { fundedCoordination_share: 0 } },
+    criteria: [
+      {
+        id: 'P4a',
+        claim: 'most central networks stop when funding ends',
+        metric: 'central networks alive in the last funded month minus those alive 36 months later, over central networks launched',
+        unit: 'share',
+        configs: ['base'],
+        value: (r) => ratio(of(r, 'base').networks_central_alive_funding_end - of(r, 'base').networks_central_surviving, of(r, 'base').networks_central),
+        target: { kind: 'above', value: 0.5, why: '"most": more than half' },
+        stronger: 'higher',
+        source: M('Spectrum of Interorganizational Relationships and Partnerships'),
+        note: 'issue 11: central networks have no identity term, so one inequality decides this',
+      },
+      {
+        id: 'P4b',
+        claim: 'profession-led networks survive more than central ones',
+        metric: 'share of profession-led networks alive 36 months after funding minus the share of central ones',
+        unit: 'share',
+        configs: ['base'],
+        value: (r) => ratio(of(r, 'base').networks_profession_surviving, of(r, 'base').networks_profession) - ratio(of(r, 'base').networks_central_surviving, of(r, 'base').networks_central),
+        target: { kind: 'above', value: 0.25, why: 'declared minimum: 25 percentage points' },
+        stronger: 'higher',
+        source: C('Evolving Formal Processes'),
+        knockout: { description: 'no identity benefit from a network serving one\'s profession', overrides: { networkIdentityBenefit_index: 0 } },
+      },
+    ],
+  },
+  {
+    id: 'P5',
+    name: 'Blueprints alone transfer little implementation know-how, but are used to find whom to contact',
+    sources: [M('Spectrum of Interorganizational Relationships and Partnerships'), C('Evolving Formal Processes')],
+    mechanisms: ['blueprint reads close part of the codified gap', 'blueprint directory: readers note authors and contact them'],
+    knockout: { description: 'readers no longer note authors as people to contact', overrides: { blueprintDirectory_prob: 0 } },
+    criteria: [
+      {
+        id: 'P5a',
+        claim: 'blueprints trigger contacts with their authors',
+        metric: 'informal ties formed through a blueprint per blueprint read (whole run)',
+        unit: 'ties/read',
+        configs: ['base'],
+        value: (r) => ratio(of(r, 'base').blueprint_triggered_ties, of(r, 'base').blueprint_reads),
+        target: { kind: 'above', value: 0.05, why: 'declared minimum: one contact per 20 reads' },
+        stronger: 'higher',
+        source: M('Spectrum of Interorganizational Relationships and Partnerships'),
+      },
+      {
+        id: 'P5b',
+        claim: 'blueprints alone transfer little tacit know-how',
+        metric: 'gain in mean tacit knowledge of organizations outside the programme over their gain in codified knowledge (December 2023), blueprints as the only programme mechanism and read as documents only, against the same without blueprints',
+        unit: 'ratio',
+        configs: ['blueprintDocumentsOnly', 'blueprintWorldNone'],
+        value: (r) => ratio(of(r, 'blueprintDocumentsOnly').tacit_funding_end_outside - of(r, 'blueprintWorldNone').tacit_funding_end_outside, of(r, 'blueprintDocumentsOnly').codified_funding_end_outside - of(r, 'blueprintWorldNone').codified_funding_end_outside),
+        target: { kind: 'below', value: 0.25, why: 'declared: "little" as under a quarter of the codified gain' },
+        stronger: 'lower',
+        source: M('Spectrum of Interorganizational Relationships and Partnerships'),
+        knockout: null,
+        note: 'fixed by construction: a blueprint read moves codified knowledge only (src/model/programme/blueprints.ts); what tacit gain remains is indirect (codified knowledge raising capability and so absorptive capacity). No knock-out can weaken it (issue 11)',
+      },
+    ],
+  },
+  {
+    id: 'P6',
+    name: 'Labels can inhibit sharing; competition between neighbours inhibits, though a sharing culture mostly prevails',
+    sources: [M('Interorganizational Level'), C('Reputational Benefits and Competition')],
+    mechanisms: ['label inhibition of followers that see themselves equal or ahead', 'willingness falls towards local rivals, times status seeking'],
+    knockout: { description: 'labels no longer inhibit followers', overrides: { labelInhibition_share: 0 } },
+    criteria: [
+      {
+        id: 'P6a',
+        claim: 'followers engage less under exemplar/follower labels than under partner framing',
+        metric: 'mean engaged pairing months, partner framing over labels, minus 1',
+        unit: 'relative change',
+        configs: ['base', 'partnerFraming'],
+        value: (r) => rel(of(r, 'partnerFraming').pairing_engaged_months_mean, of(r, 'base').pairing_engaged_months_mean),
+        target: { kind: 'above', value: 0.05, why: 'declared minimum: 5% more engagement without labels' },
+        stronger: 'higher',
+        source: C('Reputational Benefits and Competition'),
+        note: 'issue 11: the label effect is a fixed engagement multiplier',
+      },
+      {
+        id: 'P6b',
+        claim: 'competition inhibits ties between local rivals, but most still form',
+        metric: 'informal ties between local rivals with competition over the same without it',
+        unit: 'ratio',
+        configs: ['base', 'noCompetition'],
+        value: (r) => ratio(of(r, 'base').ties_between_rivals, of(r, 'noCompetition').ties_between_rivals),
+        target: { kind: 'between', low: 0.5, high: 0.95, why: 'declared: inhibits by at least 5%, yet more than half form' },
+        stronger: 'lower',
+        source: M('Interorganizational Level'),
+        knockout: { description: 'no inhibition towards rivals', overrides: { competitionInhibition_share: 0 } },
+        note: 'issue 11: "more than half still form" is guaranteed by the cap competitionInhibition_share <= 1 times status seeking',
+      },
+    ],
+  },
+  {
+    id: 'P7',
+    name: 'Burden asymmetry: sought-after exemplars get many requests; experienced ones set up routines that control contacts',
+    sources: [M('Organizational Level'), C('Relative Costs and Efforts Associated With Knowledge Transfer')],
+    mechanisms: ['search sends contacts to capable donors', 'a month of pairing work counts as a request to the exemplar', 'routines from experience and request load'],
+    knockout: { description: 'pairings never worked (in today\'s model each worked pairing month counts as a request)', overrides: PAIRING_WORK_OFF },
+    criteria: [
+      {
+        id: 'P7a',
+        claim: 'exemplars receive many more requests than other organizations',
+        metric: 'requests received per organization-month, exemplars over all others (whole run)',
+        unit: 'ratio',
+        configs: ['base'],
+        value: (r) => ratio(of(r, 'base').requests_per_exemplar, of(r, 'base').requests_per_other),
+        target: { kind: 'above', value: 2, why: 'declared: "many" as at least twice as many' },
+        stronger: 'higher',
+        source: C('Relative Costs and Efforts Associated With Knowledge Transfer'),
+        note: 'issue 11: requests count engaged pairing months; the knock-out shows how much',
+      },
+      {
+        id: 'P7b',
+        claim: 'routines concentrate among exemplars',
+        metric: 'share of exemplars with a request-handling routine minus the share of other organizations (end of run)',
+        unit: 'share',
+        configs: ['base'],
+        value: (r) => of(r, 'base').routine_share_exemplar - of(r, 'base').routine_share_other,
+        target: { kind: 'above', value: 0.1, why: 'declared minimum: 10 percentage points' },
+        stronger: 'higher',
+        source: M('Organizational Level'),
+        knockout: { description: 'routines never set up (threshold out of reach)', overrides: { routineThreshold_requestsPerMonth: 1000 } },
+        note: 'issue 11: routines change nothing measurable downstream',
+      },
+    ],
+  },
+  {
+    id: 'P8',
+    name: 'Time is the biggest barrier; national activities cut the cost of transfer',
+    sources: [C('Relative Costs and Efforts Associated With Knowledge Transfer')],
+    mechanisms: ['time pressure lowers willingness (willingnessTime_logit)', 'tie use costs time', 'national activities cut contact cost (nationalCostReduction_share)'],
+    knockout: { description: 'time pressure no longer lowers willingness', overrides: { willingnessTime_logit: 0 } },
+    criteria: [
+      {
+        id: 'P8a',
+        claim: 'removing time pressure frees more ties than removing any other inhibitor',
+        metric: 'informal formations (whole run) without the time inhibitor minus the most without ownership or uncertainty, over the baseline\'s',
+        unit: 'relative change',
+        configs: ['base', 'noTimeInhibitor', 'noOwnershipInhibitor', 'noUncertaintyInhibitor'],
+        value: (r) => ratio(of(r, 'noTimeInhibitor').informal_formations_total - Math.max(of(r, 'noOwnershipInhibitor').informal_formations_total, of(r, 'noUncertaintyInhibitor').informal_formations_total), of(r, 'base').informal_formations_total),
+        target: { kind: 'above', value: 0, why: 'direction only: time frees the most' },
+        stronger: 'higher',
+        source: C('Relative Costs and Efforts Associated With Knowledge Transfer'),
+      },
+      {
+        id: 'P8b',
+        claim: 'national activities raise informal formation by cutting contact cost',
+        metric: 'informal formations during funding, baseline over no national cost cut, minus 1',
+        unit: 'relative change',
+        configs: ['base', 'noNationalCostCut'],
+        value: (r) => rel(of(r, 'base').informal_formations_programme, of(r, 'noNationalCostCut').informal_formations_programme),
+        target: { kind: 'above', value: 0.05, why: 'declared minimum: 5%' },
+        stronger: 'higher',
+        source: C('Relative Costs and Efforts Associated With Knowledge Transfer'),
+        knockout: { description: 'national activities do not cut contact cost', overrides: { nationalCostReduction_share: 0 } },
+      },
+    ],
+  },
+  {
+    id: 'P9',
+    name: 'Supplier user groups start supplier-controlled and become more user-driven; joint specifications give adopters leverage',
+    sources: [M('Macroenvironmental Level'), C('Common Challenges and Technological Functionality')],
+    mechanisms: ['joint specifications of adopting members raise the users\' share of the agenda, times supplier openness'],
+    knockout: { description: 'joint specifications no longer move the agenda', overrides: { jointSpecificationAgenda_gain: 0 } },
+    criteria: [
+      {
+        id: 'P9a',
+        claim: 'user groups start supplier-controlled',
+        metric: 'mean users\' share of the agenda of supplier user groups in the first month',
+        unit: 'share',
+        configs: ['base'],
+        value: (r) => of(r, 'base').user_agenda_first_month,
+        target: { kind: 'below', value: 0.5, why: 'supplier-controlled: users set less than half' },
+        stronger: 'lower',
+        source: M('Macroenvironmental Level'),
+        knockout: null,
+        note: 'an input: the starting agenda is the parameter userGroupInitialUserAgenda_share (0.15)',
+      },
+      {
+        id: 'P9b',
+        claim: 'user groups become more user-driven',
+        metric: 'users\' share of the agenda at the end of the run minus in the first month, same groups',
+        unit: 'share',
+        configs: ['base'],
+        value: (r) => of(r, 'base').user_agenda_end - of(r, 'base').user_agenda_first_month,
+        target: { kind: 'above', value: 0.1, why: 'declared minimum: 10 percentage points over ten years' },
+        stronger: 'higher',
+        source: M('Macroenvironmental Level'),
+        note: 'issue 11: agendas only ever rise (user groups turn user-driven within months and never go back)',
+      },
+      {
+        id: 'P9c',
+        claim: 'joint specifications give adopters leverage',
+        metric: 'users\' share of the agenda at the end, baseline minus no joint specifications',
+        unit: 'share',
+        configs: ['base', 'noJointSpecifications'],
+        value: (r) => of(r, 'base').user_agenda_end - of(r, 'noJointSpecifications').user_agenda_end,
+        target: { kind: 'above', value: 0.05, why: 'declared minimum: 5 percentage points' },
+        stronger: 'higher',
+        source: C('Common Challenges and Technological Functionality'),
+      },
+    ],
+  },
+  {
+    id: 'P10',
+    name: 'Pairings made fast on policy criteria sometimes lack real engagement',
+    sources: [M('Macroenvironmental Level')],
+    mechanisms: ['pairing engagement rises with fit (shared system, grouping, nearness)', 'followers that choose their own partner pick by fit'],
+    knockout: { description: 'fit no longer raises pairing engagement', overrides: { pairingFitWeight_index: 0 } },
+    criteria: [
+      {
+        id: 'P10a',
+        claim: 'pairings on policy criteria are worked less than pairings the follower chose',
+        metric: 'mean engaged months of own-choice pairings minus pairings on policy criteria (pairing to funding end)',
+        unit: 'months',
+        configs: ['base'],
+        value: (r) => of(r, 'base').pairing_engaged_own_choice_mean - of(r, 'base').pairing_engaged_policy_mean,
+        target: { kind: 'above', value: 1, why: 'declared minimum: at least a month more engagement' },
+        stronger: 'higher',
+        source: M('Macroenvironmental Level'),
+      },
+    ],
+  },
+  {
+    id: 'P11',
+    name: 'Almost all participants network',
+    sources: [C('Results')],
+    mechanisms: ['need-driven and proactive informal search', 'use of informal ties'],
+    knockout: { description: 'no informal search', overrides: { search_probPerMonth: 0 } },
+    criteria: [
+      {
+        id: 'P11a',
+        claim: 'all but 5 of 36 evaluated organizations networked',
+        metric: 'share of programme organizations with at least networkingExchanges_perQuarter informal exchanges a quarter, January 2018 to March 2020',
+        unit: 'share',
+        configs: ['base'],
+        value: (r) => of(r, 'base').programme_orgs_networking_evaluation,
+        target: { kind: 'proportion', successes: 31, trials: 36, of: 'all but 5 of 36 evaluated organizations' },
+        stronger: 'higher',
+        source: C('Results'),
+        note: 'issue 11: the share is set by the counting threshold networkingExchanges_perQuarter (an assumption: 0.99 at 1, 0.66 at 3, 0.12 at 6)',
+      },
+    ],
+  },
+  {
+    id: 'P12',
+    name: 'Training cohorts (the academy) create cross-organization ties and raise absorptive capacity',
+    sources: [C('Mediators Facilitating Knowledge Transfer Across the Wider Health System'), M('Linkages Across Levels in Activating Knowledge-Sharing Modes'), M('Macroenvironmental Level')],
+    mechanisms: ['academy cohorts: places mostly to exemplar leaders', 'one tie chance per pair of participants (academyTie_prob)', 'training raises absorptive capacity (absorptiveFromTraining_index)'],
+    knockout: { description: 'no academy cohorts', overrides: { academyCohorts_count: 0 } },
+    criteria: [
+      {
+        id: 'P12a',
+        claim: 'academy participants came from 29 programme organizations during data collection',
+        metric: 'share of the 51 programme organizations with an academy participant in cohorts launched by March 2020',
+        unit: 'share',
+        configs: ['base'],
+        value: (r) => of(r, 'base').academy_programme_orgs_share_evaluation,
+        target: { kind: 'proportion', successes: 29, trials: 51, of: '29 GDE provider organizations, read against the 51 programme organizations' },
+        stronger: 'higher',
+        source: C('Mediators Facilitating Knowledge Transfer Across the Wider Health System'),
+        note: 'the source says 29 "GDE provider organizations"; the model has 26 exemplars, so we read it as programme organizations',
+      },
+      {
+        id: 'P12b',
+        claim: '50 academy participants during data collection',
+        metric: 'participants of cohorts launched by March 2020',
+        unit: 'people',
+        configs: ['base'],
+        value: (r) => of(r, 'base').academy_participants_evaluation,
+        target: { kind: 'between', low: 37.1, high: 65.9, why: 'exact Poisson 95% interval of the count 50' },
+        stronger: 'higher',
+        source: C('Mediators Facilitating Knowledge Transfer Across the Wider Health System'),
+        note: 'an input: academyCohortSize_count (25) was set from this count, two cohorts by March 2020',
+      },
+      {
+        id: 'P12c',
+        claim: 'cohorts create cross-organization ties',
+        metric: 'informal cross-organization ties formed within cohorts per participant (whole run)',
+        unit: 'ties/person',
+        configs: ['base'],
+        value: (r) => of(r, 'base').academy_ties_per_participant,
+        target: { kind: 'above', value: 0.5, why: 'declared minimum: one tie per two participants' },
+        stronger: 'higher',
+        source: C('Mediators Facilitating Knowledge Transfer Across the Wider Health System'),
+        knockout: { description: 'no ties form within cohorts', overrides: { academyTie_prob: 0 } },
+        note: 'issue 11: one coin flip per pair of participants',
+      },
+      {
+        id: 'P12d',
+        claim: 'the academy raises absorptive capacity',
+        metric: 'mean absorptive capacity of exemplars in the last funded month, baseline minus no academy',
+        unit: 'index 0-1',
+        configs: ['base', 'noAcademy'],
+        value: (r) => of(r, 'base').absorptive_funding_end_exemplar - of(r, 'noAcademy').absorptive_funding_end_exemplar,
+        target: { kind: 'above', value: 0.01, why: 'declared minimum: 0.01 on the 0-1 index' },
+        stronger: 'higher',
+        source: M('Linkages Across Levels in Activating Knowledge-Sharing Modes'),
+        knockout: { description: 'training no longer adds absorptive capacity', overrides: { absorptiveFromTraining_index: 0 } },
+      },
+      {
+        id: 'P12e',
+        claim: 'the academy and the professional network together brought over 5500 digital health leaders together',
+        metric: 'members of the independent professional network in March 2020',
+        unit: 'people',
+        configs: ['base'],
+        value: (r) => of(r, 'base').professional_network_members_evaluation,
+        target: { kind: 'above', value: 5500, why: '"over 5500 NHS digital health leaders"' },
+        stronger: 'higher',
+        source: M('Macroenvironmental Level'),
+        knockout: { description: 'nobody joins the professional network after the start', overrides: { professionalNetworkJoin_probPerMonth: 0 } },
+        note: 'the model has about 8 digitally engaged staff per organization (1,800 people), so this cannot hold without scaling individuals (issue 11 item 2)',
+      },
+    ],
+  },
+];
+
+/** The knock-out that applies to a criterion (its own, else its pattern's), or null. */
+export function knockoutOf(pattern: Pattern, criterion: Criterion): Knockout | null {
+  return criterion.knockout === undefined ? pattern.knockout : criterion.knockout;
+}
+
+export function allCriteria(): { pattern: Pattern; criterion: Criterion }[] {
+  return PATTERNS.flatMap((pattern) => pattern.criteria.map((criterion) => ({ pattern, criterion })));
+}

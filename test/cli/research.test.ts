@@ -1,0 +1,66 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { lesim, STACK_FRAME, tempDir } from './cli.js';
+
+/** Bad input: exit 2, one clear line naming the source and field, no stack trace, nothing written. */
+function refused(args: readonly string[], pattern: RegExp, cwd: string, out?: string): void {
+  const r = lesim(args, cwd);
+  expect(r.status, r.stderr).toBe(2);
+  expect(r.stderr).toMatch(pattern);
+  expect(r.stderr).not.toMatch(STACK_FRAME);
+  if (out) {
+    expect(existsSync(join(cwd, out))).toBe(false);
+    expect(existsSync(join(cwd, `${out}.partial`))).toBe(false);
+  }
+}
+
+describe('research commands refuse bad input', () => {
+  const cwd = tempDir('lesim-research-cli-');
+
+  it('sensitivity: unknown parameter, empty range, unknown outcome, too many factors for Sobol', () => {
+    refused(['sensitivity', 'absorptiveBase_indx', '--out', 'a'], /parameter list: absorptiveBase_indx: unknown parameter 'absorptiveBase_indx' \(did you mean 'absorptiveBase_index'\?\)/, cwd, 'a');
+    refused(['sensitivity', 'absorptiveBase_index=0.3:0.3', '--out', 'a'], /empty range 0.3 to 0.3/, cwd, 'a');
+    refused(['sensitivity', 'absorptiveBase_index=0.3:9', '--out', 'a'], /outside the allowed 0 to 1/, cwd, 'a');
+    refused(['sensitivity', 'absorptiveBase_index', '--outcome', 'maturity_nowhere', '--out', 'a'], /--outcome: maturity_nowhere: unknown outcome/, cwd, 'a');
+    refused(['sensitivity', 'assumed', '--method', 'sobol', '--out', 'a'], /parameter list: parameters: \d+ parameters; a Sobol analysis takes at most 10/, cwd, 'a');
+    refused(['sensitivity', 'absorptiveBase_index,tacitTransfer_rate', '--method', 'sobol', '--samples', '4', '--out', 'a'], /--samples: 4: too few base samples for 2 parameters: .* use at least 16/, cwd, 'a');
+    writeFileSync(join(cwd, 'bad-sweep.yaml'), 'scenario: gde-baseline\nparameters:\n  search_probPerMonth: {min: 0.1, max: 0.05}\n');
+    refused(['sensitivity', 'bad-sweep.yaml', '--out', 'a'], /bad-sweep.yaml:3: parameters.search_probPerMonth: empty range 0.1 to 0.05/, cwd, 'a');
+  });
+
+  it('discover: not a sweep directory, an unknown outcome, too few points', () => {
+    refused(['discover', 'nowhere', '--where', 'maturity_end_all < 0.5', '--out', 'd'], /nowhere: directory not found/, cwd, 'd');
+    refused(['discover', '.', '--where', 'maturity_end_al < 0.5', '--out', 'd'], /--where: maturity_end_al: unknown outcome/, cwd, 'd');
+    refused(['discover', '.', '--where', 'maturity_end_all about 0.5', '--out', 'd'], /--where: .*expected '<outcome> <op> <threshold>'/, cwd, 'd');
+    // A sweep of 3 points is too few for PRIM.
+    writeFileSync(join(cwd, 'tiny.yaml'), 'scenario: gde-baseline\nreplications: 1\nmonths: 3\ndesign: factorial\nparameters:\n  search_probPerMonth: [0.03, 0.05, 0.07]\n');
+    expect(lesim(['sweep', 'tiny.yaml', '--out', 'tiny'], cwd).status).toBe(0);
+    refused(['discover', 'tiny', '--where', 'maturity_end_all < median', '--out', 'd'], /tiny: maturity_end_all: defined at 3 design points; PRIM needs at least 10/, cwd, 'd');
+  });
+
+  it('propositions: unknown name, malformed proposition files', () => {
+    refused(['propositions', 'p99', '--out', 'p'], /unknown proposition 'p99'; valid: p1-alignment/, cwd, 'p');
+    writeFileSync(join(cwd, 'prop.yaml'), 'name: mine\ntitle: t\nstatement: s\nsource: me\nfactor: f\ncontrol: {}\ntreatment: {set: {pairing.rule: sideways}}\noutcome: maturity_end_all\nexpected: increase\nwidth: 0.01\n');
+    refused(['propositions', '--file', 'prop.yaml', '--out', 'p'], /prop.yaml: mine.treatment: .*pairing.rule/, cwd, 'p');
+    writeFileSync(join(cwd, 'prop2.yaml'), 'name: mine\ntitle: t\nstatement: s\nsource: me\nfactor: f\ncontrol: {}\ntreatment: {}\noutcome: maturity_everywhere\nexpected: increase\nwidth: 0.01\n');
+    refused(['propositions', '--file', 'prop2.yaml', '--out', 'p'], /prop2.yaml:8: outcome: allowed: maturity_start_exemplar/, cwd, 'p');
+    writeFileSync(join(cwd, 'prop3.yaml'), 'name: mine\ntitle: t\nstatement: s\nsource: me\nfactor: f\ncontrol: {}\ntreatment: {}\noutcome: maturity_end_all\nexpected: increase\nwidth: 0.01\ncolour: red\n');
+    refused(['propositions', '--file', 'prop3.yaml', '--out', 'p'], /prop3.yaml:11: colour: unknown field/, cwd, 'p');
+    refused(['propositions', '--file', 'missing.yaml', '--out', 'p'], /missing.yaml: file not found/, cwd, 'p');
+  });
+
+  it('reps and calibrate: unknown outcome, unknown parameter, unknown criterion', () => {
+    refused(['reps', 'gde-baseline', '--outcome', 'nothing', '--out', 'r'], /--outcome: nothing: unknown outcome/, cwd, 'r');
+    refused(['calibrate', '--parameters', 'nope_index', '--out', 'c'], /--parameters: nope_index: unknown parameter/, cwd, 'c');
+    refused(['calibrate', '--parameters', 'search_probPerMonth', '--criteria', 'P99z', '--out', 'c'], /--criteria: P99z: unknown criterion/, cwd, 'c');
+  });
+
+  it('propositions --list shows the ten declared experiments', () => {
+    const r = lesim(['propositions', '--list'], cwd);
+    expect(r.status, r.stderr).toBe(0);
+    const names = r.stdout.split('\n').filter((l) => /^[pc]\d/.test(l)).map((l) => l.split(/\s+/)[0]);
+    expect(names).toEqual(['p1-alignment', 'p2-identity', 'p3-adaptability', 'p4-intermediaries', 'p5-external-early', 'p6-absorptive-capacity', 'p7-individual-motivation', 'c1-policy-stability', 'c2-trust-prior-ties', 'c3-competition']);
+    expect(readFileSync(join(__dirname, '../../src/research/propositions.ts'), 'utf8')).toContain('doi:10.2196/83345');
+  });
+});
