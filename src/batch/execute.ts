@@ -81,6 +81,7 @@ export async function executeBatch(plan: BatchPlan, store: BatchStore, options: 
     if (result.ok && !problem) {
       if (plan.keepEvents) store.writeEvents(point, replicate, result.events);
       if (plan.keepRuns) store.writeRunSeries(point, replicate, result.runSeries);
+      if (plan.keepOrganizations && result.organizations !== undefined) store.writeOrganizations(point, replicate, result.organizations);
       store.writeRecord({ point, replicate, seed, ok: true, outcomes: result.outcomes });
       progress.series.add(result.series);
       progress.folded.add(replicate);

@@ -5,6 +5,7 @@ import { ExactSeries } from '../analysis/exactSeries.js';
 import { summariseValues } from '../analysis/stats.js';
 import { buildDirectoryAtomically } from '../io/atomic.js';
 import { csvLine } from '../io/csv.js';
+import { ORGANIZATION_COLUMNS } from '../io/organizations.js';
 import { EVENT_COLUMNS, manifestJson, provenanceFields, replicationsCsv, seriesCsv, summaryJson, type RowPrefix, type RunProvenance } from '../io/outputs.js';
 import { OUTCOMES, type Outcomes } from '../model/outcomes.js';
 import { PARAMETERS } from '../model/parameters.js';
@@ -134,11 +135,12 @@ export function finalizeBatch(stores: readonly BatchStore[], out: string, force:
   return sources.plan.kind === 'run' ? finalizeRun(sources, out, force, provenance, extra) : finalizeSweep(sources, out, force, provenance, extra);
 }
 
-function appendEvents(sources: Sources, point: number, replicates: readonly number[], file: string): void {
+/** Appends each replicate's part file (events by default) to one output file, in replicate order. */
+function appendParts(sources: Sources, point: number, replicates: readonly number[], file: string, part: (store: BatchStore, k: number) => string = (s, k) => s.eventsFile(point, k)): void {
   for (const k of replicates) {
     const store = sources.owner[(point * sources.plan.replicates + k) % sources.shards];
-    const part = store.eventsFile(point, k);
-    if (existsSync(part)) appendFileSync(file, readFileSync(part));
+    const path = part(store, k);
+    if (existsSync(path)) appendFileSync(file, readFileSync(path));
   }
 }
 
@@ -165,7 +167,11 @@ function finalizeRun(sources: Sources, out: string, force: boolean, provenance: 
     put('replications.csv', replicationsCsv(runs.result, undefined, true, runs.replicates));
     if (plan.keepEvents) {
       put('events.csv', csvLine(EVENT_COLUMNS));
-      appendEvents(sources, 0, runs.replicates, join(temp, 'events.csv'));
+      appendParts(sources, 0, runs.replicates, join(temp, 'events.csv'));
+    }
+    if (plan.keepOrganizations) {
+      put('organizations.csv', csvLine(ORGANIZATION_COLUMNS));
+      appendParts(sources, 0, runs.replicates, join(temp, 'organizations.csv'), (s, k) => s.organizationsFile(0, k));
     }
     put('failures.csv', csvLine(FAILURE_COLUMNS) + runs.failures.map((f) => csvLine([f.replicate, f.seed, f.error])).join(''));
     if (plan.keepRuns) {
@@ -213,7 +219,7 @@ function finalizeSweep(sources: Sources, out: string, force: boolean, provenance
       }
       appendFileSync(path('outcomes.csv'), rows);
       appendFileSync(path('failures.csv'), runs.failures.map((f) => csvLine([p, f.replicate, f.seed, f.error])).join(''));
-      if (plan.keepEvents) appendEvents(sources, p, runs.replicates, path('events.csv'));
+      if (plan.keepEvents) appendParts(sources, p, runs.replicates, path('events.csv'));
       if (plan.keepRuns) copyRuns(sources, p, runs.replicates, path('runs'), (k) => `point-${p}-replicate-${k}.csv`);
       failed += runs.failures.length;
       for (const s of runs.seeds) seeds.push({ point: p, ...s });

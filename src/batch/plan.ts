@@ -50,6 +50,8 @@ export interface BatchPlan {
   readonly crn: boolean;
   readonly keepEvents: boolean;
   readonly keepRuns: boolean;
+  /** Write organizations.csv (lesim run): every organization per year of every replication. */
+  readonly keepOrganizations?: boolean;
 }
 
 export interface Task {
@@ -106,6 +108,8 @@ export function planFingerprint(plan: BatchPlan): string {
     crn: plan.crn,
     keepEvents: plan.keepEvents,
     keepRuns: plan.keepRuns,
+    // Only when set, so plans made before the option keep their fingerprint (resume, merge).
+    ...(plan.keepOrganizations ? { keepOrganizations: true } : {}),
   };
   return createHash('sha256').update(JSON.stringify(decisive)).digest('hex').slice(0, 16);
 }

@@ -45,6 +45,7 @@ export const BatchPlanSchema = z.object({
   crn: z.boolean(),
   keepEvents: z.boolean(),
   keepRuns: z.boolean(),
+  keepOrganizations: z.boolean().optional(),
 });
 
 export const StoredPlanSchema = z.object({

@@ -142,6 +142,14 @@ export class BatchStore {
     return this.path('events', `p${point}`, `r${replicate}.csv`);
   }
 
+  writeOrganizations(point: number, replicate: number, rows: string): void {
+    writeFileAtomic(this.path('organizations', `p${point}`, `r${replicate}.csv`), rows);
+  }
+
+  organizationsFile(point: number, replicate: number): string {
+    return this.path('organizations', `p${point}`, `r${replicate}.csv`);
+  }
+
   writeRunSeries(point: number, replicate: number, csv: string): void {
     writeFileAtomic(this.path('runs', `p${point}`, `r${replicate}.csv`), csv);
   }

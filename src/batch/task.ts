@@ -3,6 +3,8 @@ import type { Outcomes } from '../model/outcomes.js';
 import type { Params } from '../model/parameters.js';
 import { replicateSeed } from '../model/rng.js';
 import { runReplication } from '../model/run.js';
+import { OrganizationRecorder } from '../io/organizations.js';
+import type { State, StepContext } from '../model/state.js';
 import { PatternProbe, type Measures } from '../patterns/measures.js';
 import { pointStream, taskAt, type BatchPlan } from './plan.js';
 
@@ -17,6 +19,8 @@ export interface TaskSetup {
   readonly keepRuns: boolean;
   /** Task indices that throw on purpose (from LESIM_FAIL_TASKS): the failure-isolation test hook. */
   readonly failTasks: readonly number[];
+  /** Also snapshot every organization each year (organizations.csv). */
+  readonly keepOrganizations?: boolean;
   /** Also measure the pattern quantities (src/patterns/measures.ts) of each run (lesim patterns). */
   readonly patternMeasures?: boolean;
 }
@@ -34,6 +38,8 @@ export type TaskResult =
       readonly runSeries: string;
       /** The pattern measures, when the setup asks for them. */
       readonly measures?: Measures;
+      /** organizations.csv rows of the run without header ('' unless keepOrganizations). */
+      readonly organizations?: string;
       readonly ms: number;
     }
   | { readonly ok: false; readonly index: number; readonly seed: string; readonly error: string; readonly ms: number };
@@ -47,6 +53,7 @@ export function taskSetup(plan: BatchPlan, failTasks: readonly number[] = []): T
     baseSeed: plan.baseSeed,
     keepEvents: plan.keepEvents,
     keepRuns: plan.keepRuns,
+    keepOrganizations: plan.keepOrganizations === true,
     failTasks,
   };
 }
@@ -71,7 +78,10 @@ export function executeTask(setup: TaskSetup, index: number): TaskResult {
   try {
     if (setup.failTasks.includes(index)) throw new Error(`injected failure (LESIM_FAIL_TASKS includes task ${index})`);
     const probe = setup.patternMeasures ? new PatternProbe(params) : undefined;
-    const run = runReplication(params, setup.baseSeed, replicate, { keepEvents: setup.keepEvents, stream, observer: probe });
+    const organizations = setup.keepOrganizations ? new OrganizationRecorder(params, replicate) : undefined;
+    const observers = [probe, organizations].filter((o) => o !== undefined);
+    const observer = observers.length > 0 ? { observe: (state: State, ctx: StepContext) => observers.forEach((o) => o.observe(state, ctx)) } : undefined;
+    const run = runReplication(params, setup.baseSeed, replicate, { keepEvents: setup.keepEvents, stream, observer });
     const prefix = setup.kind === 'sweep' ? [point] : [];
     return {
       ok: true,
@@ -82,6 +92,7 @@ export function executeTask(setup: TaskSetup, index: number): TaskResult {
       events: setup.keepEvents ? eventRows(run.events, replicate, params.startYear_year, prefix) : '',
       runSeries: setup.keepRuns ? runSeriesCsv(run.series, params.horizon_months, params.startYear_year) : '',
       ...(probe ? { measures: probe.finish(run.finalState) } : {}),
+      ...(organizations ? { organizations: organizations.csv() } : {}),
       ms: performance.now() - started,
     };
   } catch (error) {

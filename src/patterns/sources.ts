@@ -1,19 +1,14 @@
-/**
- * The two studies the patterns come from, cited as users should see them (authors, year,
- * journal, DOI). A pattern's source names one of these keys and a section of the paper.
- */
-export const STUDIES = {
-  cresswell2021: {
-    short: 'Cresswell et al. 2021',
-    full: 'Cresswell K, et al. (2021). Interorganizational knowledge sharing to establish digital health learning ecosystems: qualitative evaluation of a national digital health transformation program in England. J Med Internet Res 23(8):e23372. doi:10.2196/23372',
-  },
-  mozaffar2026: {
-    short: 'Mozaffar et al. 2026',
-    full: 'Mozaffar H, et al. (2026). Analysis of multilevel factors mobilizing the spectrum of interorganizational knowledge sharing for facilitating digital transformation at scale: qualitative study. J Med Internet Res 28:e83345. doi:10.2196/83345',
-  },
-} as const;
+import { fullCitation, REFERENCES, type ReferenceKey } from '../sources/bibliography.js';
 
-export type Study = keyof typeof STUDIES;
+/**
+ * The studies the patterns come from, from the project's one bibliography (src/sources). A
+ * pattern's source names one of them and a section of the paper.
+ */
+export const STUDIES: Readonly<Record<ReferenceKey, { short: string; full: string }>> = Object.fromEntries(
+  (Object.keys(REFERENCES) as ReferenceKey[]).map((key) => [key, { short: REFERENCES[key].short, full: fullCitation(REFERENCES[key]) }]),
+) as Record<ReferenceKey, { short: string; full: string }>;
+
+export type Study = ReferenceKey;
 
 /** A place in a study: the paper and the section (or table) the pattern or number is read from. */
 export interface Citation {

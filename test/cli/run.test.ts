@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { lesim, STACK_FRAME, tempDir } from './cli.js';
 
 const SMALL = ['--reps', '2', '--months', '24'];
-const DETERMINISTIC_FILES = ['spectrum.csv', 'modes.csv', 'knowledge_flow.csv', 'maturity.csv', 'network.csv', 'programme.csv', 'replications.csv', 'events.csv', 'summary.json'];
+const DETERMINISTIC_FILES = ['spectrum.csv', 'modes.csv', 'knowledge_flow.csv', 'maturity.csv', 'network.csv', 'programme.csv', 'replications.csv', 'events.csv', 'organizations.csv', 'summary.json'];
 
 describe('lesim run', () => {
   it('writes every output file and a readable summary', () => {
@@ -100,7 +100,7 @@ describe('lesim scenarios', () => {
     expect(list.stdout).toContain('no-programme');
     const one = lesim(['scenarios', 'no-programme']);
     expect(one.status).toBe(0);
-    expect(one.stdout).toContain('programmeActive_flag = 0');
+    expect(one.stdout).toContain('programme.active = false');
     expect(lesim(['scenarios', 'nope']).status).toBe(2);
   });
 });

@@ -5,6 +5,7 @@ import { parameterTableMarkdown } from '../../src/io/parameterTable.js';
 import { PARAMETER_NAMES } from '../../src/model/parameters.js';
 import { PHASES } from '../../src/model/step.js';
 import { OUTCOMES } from '../../src/model/outcomes.js';
+import { OUTCOME_DECLARATIONS } from '../../src/model/outcomeDeclarations.js';
 import { CELLS } from '../../src/model/recorder.js';
 
 const ODD = readFileSync(resolve(__dirname, '../../docs/ODD.md'), 'utf8');
@@ -35,6 +36,10 @@ describe('docs/ODD.md', () => {
 });
 
 describe('docs/outputs.md', () => {
+  it('describes every outcome as its declaration says (src/model/outcomeDeclarations.ts)', () => {
+    for (const name of OUTCOMES) expect(OUTPUTS, name).toContain(`| \`${name}\` | ${OUTCOME_DECLARATIONS[name].computed} |`);
+  });
+
   it('documents every outcome column and every metric key', () => {
     for (const name of OUTCOMES) expect(OUTPUTS, name).toContain(name);
     const keys = new Set(CELLS.flatMap((c) => Object.values(c.keys)));

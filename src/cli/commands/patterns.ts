@@ -7,6 +7,7 @@ import { patternsCsv, patternsJson, patternsText } from '../../patterns/files.js
 import { EXIT_FAILED_RUNS, resolveWorkers } from '../batch.js';
 import { UsageError, wholeNumber } from '../errors.js';
 import { Progress } from '../progress.js';
+import { defaultOut } from './run.js';
 
 interface PatternsArgs {
   reps: string;
@@ -17,11 +18,6 @@ interface PatternsArgs {
   force: boolean;
   workers?: string;
   only?: string;
-}
-
-function defaultOut(now: Date): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, '').replace('T', '-');
-  return `runs/patterns-${stamp}`;
 }
 
 export const patternsCommand: CommandModule<object, PatternsArgs> = {
@@ -52,7 +48,7 @@ export const patternsCommand: CommandModule<object, PatternsArgs> = {
       }
     }
     const startedAt = new Date();
-    const out = args.out ?? defaultOut(startedAt);
+    const out = args.out ?? defaultOut('patterns', startedAt);
     checkOutputDir(out, args.force);
     const progress = new Progress('patterns');
     const report = await evaluatePatterns({ replicates, seed, workers, robustness, robustnessReplicates, only, onProgress: (d, t, f) => progress.update(d, t, f) });

@@ -16,6 +16,7 @@ interface RunArgs extends BatchArgs {
   out?: string;
   events: boolean;
   json: boolean;
+  organizations: boolean;
 }
 
 export const DEFAULT_REPS = 10;
@@ -40,6 +41,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
         .option('out', textOption('Output directory (default runs/<scenario>-<time>; required with --resume or --shard)'))
         .option('force', { type: 'boolean', default: false, describe: 'Replace an output directory that already holds a run' })
         .option('events', { type: 'boolean', default: true, describe: 'Write events.csv (--no-events to skip)' })
+        .option('organizations', { type: 'boolean', default: true, describe: 'Write organizations.csv: every organization per year (--no-organizations to skip)' })
         .option('json', jsonOption),
     ) as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
@@ -64,6 +66,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
       crn: args.crn,
       keepEvents: args.events,
       keepRuns: args.keepRuns,
+      keepOrganizations: args.organizations,
     };
     const run = await runPlan(plan, out, args, scenario.name, process.argv.slice(2));
     if (run.interrupted) {

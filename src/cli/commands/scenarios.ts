@@ -94,7 +94,7 @@ export const scenariosCommand: CommandModule<object, ScenariosArgs> = {
     out.write(`${scenario.name}: ${scenario.title}\n\n${scenario.description}\n\nSources:\n${sources.map((x) => `  - ${x}`).join('\n')}\n`);
     if (references.length > 0) out.write(`\nReferences:\n${references.map((x) => `  - ${x}`).join('\n')}\n`);
     if (scenario.extends) out.write(`\nExtends: ${scenario.extends}\n`);
-    out.write(`\nLevers changed from the defaults: ${changes.length === 0 ? 'none' : ''}\n`);
+    out.write(`\nLevers changed from the defaults:${changes.length === 0 ? ' none' : ''}\n`);
     for (const c of changes) out.write(`  ${c.path} = ${c.text} (default ${c.defaultText})\n`);
     out.write(`\nResolved levers (plain units; --save writes them exactly):\n${readableYaml(resolvedYaml(scenario, params)).replace(/^/gm, '  ').trimEnd()}\n`);
   },

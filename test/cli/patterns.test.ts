@@ -1,0 +1,33 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PATTERN_COLUMNS } from '../../src/patterns/files.js';
+import { lesim, tempDir } from './cli.js';
+
+describe('lesim patterns', () => {
+  const root = tempDir('lesim-patterns-');
+
+  it('prints each criterion with its interval, target and knock-out, and writes patterns.csv and patterns.json', () => {
+    const out = join(root, 'p');
+    const r = lesim(['patterns', '--only', 'P9a,P12b', '--reps', '2', '--seed', '3', '--workers', '1', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/P9a\s+0\.\d+ \(/);
+    expect(r.stdout).toMatch(/P12b\s+50 \(50 to 50\)\s+37\.1 to 65\.9\s+PASS\s+0 \(0 to 0\) weakens/);
+    const csv = readFileSync(join(out, 'patterns.csv'), 'utf8').trimEnd().split('\n');
+    expect(csv[0]).toBe(PATTERN_COLUMNS.join(','));
+    expect(csv).toHaveLength(3);
+    const json = JSON.parse(readFileSync(join(out, 'patterns.json'), 'utf8'));
+    expect(json.replications).toBe(2);
+    expect(json.patterns.map((p: { id: string }) => p.id)).toEqual(['P9', 'P12']);
+    expect(json.patterns[1].criteria[0].knockout.overrides).toEqual({ academyCohorts_count: 0 });
+    expect(existsSync(join(out, 'manifest.json'))).toBe(true);
+  });
+
+  it('refuses an unknown pattern id with exit code 2 and writes nothing', () => {
+    const out = join(root, 'bad');
+    const r = lesim(['patterns', '--only', 'P13', '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--only: unknown pattern or criterion P13/);
+    expect(existsSync(out)).toBe(false);
+  });
+});
