@@ -16,7 +16,11 @@ function check(path) {
   const problems = [];
   const nb = JSON.parse(readFileSync(path, 'utf8'));
   const code = nb.cells.filter((c) => c.cell_type === 'code');
-  const expected = code.reduce((n, c) => n + (text(c.source).match(/await showChart\(/g) ?? []).length, 0);
+  // TypeScript notebooks draw with `await showChart(` (SVG and Vega-Lite spec), Python ones with
+  // `show_chart(` (matplotlib SVG, the title as its text/plain copy).
+  const python = nb.metadata?.kernelspec?.language === 'python';
+  const calls = python ? /(?<!def )\bshow_chart\(/g : /await showChart\(/g;
+  const expected = code.reduce((n, c) => n + (text(c.source).match(calls) ?? []).length, 0);
   if (expected === 0) problems.push('no showChart call in its code');
   code.forEach((c, k) => {
     if (c.execution_count === null || c.execution_count === undefined) problems.push(`code cell ${k + 1} was not executed`);
@@ -31,10 +35,10 @@ function check(path) {
       if (!(SVG in data)) continue;
       const svg = text(data[SVG]);
       const spec = data[VEGALITE];
-      const title = typeof spec?.title === 'string' ? spec.title : spec?.title?.text;
+      const title = python ? text(data['text/plain']) : typeof spec?.title === 'string' ? spec.title : spec?.title?.text;
       if (!svg.startsWith('<svg') || !svg.trimEnd().endsWith('</svg>')) problems.push('an SVG output is not a whole SVG document');
-      else if (!/<path[^>]* d="M/.test(svg)) problems.push(`chart '${title}' has no drawn marks`);
-      else if (spec === undefined) problems.push(`chart '${title}' has no ${VEGALITE} output`);
+      else if (!/<path[^>]* d="M/.test(svg) && !/<path[^>]*\sd="\s*M/.test(svg)) problems.push(`chart '${title}' has no drawn marks`);
+      else if (!python && spec === undefined) problems.push(`chart '${title}' has no ${VEGALITE} output`);
       else if (typeof title !== 'string' || !svg.includes(xmlEscape(title))) problems.push(`a chart has no title, or its title is not in the SVG: '${title}'`);
       else charts++;
     }

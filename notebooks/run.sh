@@ -31,7 +31,14 @@ if [ ! -d "$root/node_modules/vega" ] || [ ! -d "$root/node_modules/vega-lite" ]
   echo "notebooks/run.sh: vega and vega-lite are not installed; run 'npm ci' at the repository root first" >&2
   exit 2
 fi
-echo "jupyter nbconvert $(/usr/bin/jupyter nbconvert --version), node $(node --version)"
+# The Python notebook runs on Debian's python3 (not a pyenv or venv python on PATH), with Debian's
+# pandas, matplotlib and ipykernel.
+if ! /usr/bin/python3 -c 'import pandas, matplotlib, ipykernel' 2>/dev/null; then
+  echo "notebooks/run.sh: Debian's python3 lacks pandas, matplotlib or ipykernel; install them:" >&2
+  echo "  apt-get install -y --no-install-recommends python3-pandas python3-matplotlib python3-ipykernel" >&2
+  exit 2
+fi
+echo "jupyter nbconvert $(/usr/bin/jupyter nbconvert --version), node $(node --version), $(/usr/bin/python3 -c 'import sys, pandas, matplotlib; print(f"python {sys.version.split()[0]}, pandas {pandas.__version__}, matplotlib {matplotlib.__version__}")')"
 
 step "notebook tooling: npm ci --prefix notebooks"
 npm ci --prefix "$here" --no-audit --no-fund --loglevel=error
@@ -58,13 +65,16 @@ export NO_COLOR=1
 rm -rf "$out/jupyter" "$out/check" "$out/executed"
 mkdir -p "$out/runs" "$out/check" "$out/executed" "$JUPYTER_CONFIG_DIR" "$JUPYTER_RUNTIME_DIR" "$JUPYTER_DATA_DIR"
 
-step "runs: gde-baseline and no-programme, 3 replications each, same base seed (paired)"
+step "runs: gde-baseline and no-programme, 3 replications each, same base seed (paired), and lesim compare of the two"
 for scenario in gde-baseline no-programme; do
   node dist/cli/main.js run "$scenario" --reps 3 --seed 1 --out "$out/runs/$scenario" --force --no-events 2>&1 | tail -1
 done
+# The same two scenarios through lesim compare, same seed: the Python notebook checks its signs against it.
+node dist/cli/main.js compare gde-baseline no-programme --reps 3 --seed 1 --out "$out/runs/compare" --force 2>&1 | tail -1
 export LESIM_RUN="$out/runs/gde-baseline"
 export LESIM_BASELINE="$out/runs/gde-baseline"
 export LESIM_COMPARE="$out/runs/no-programme"
+export LESIM_COMPARISON="$out/runs/compare"
 
 step "committed notebooks match their sources"
 node "$here/build.mjs" --check
@@ -72,6 +82,8 @@ node "$here/build.mjs" --check
 notebooks=()
 for nb in "$here"/[0-9][0-9]-*.ipynb; do notebooks+=("$(basename "$nb" .ipynb)"); done
 echo "${#notebooks[@]} notebooks: ${notebooks[*]}"
+# The kernel of each notebook, from its metadata: deno (TypeScript) or python3 (Debian's python).
+kernel_of() { node -e 'console.log(JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).metadata.kernelspec.name)' "$here/$1.ipynb"; }
 
 step "type-check: nbconvert --to script, then deno check"
 # The scripts sit in out/check; lib/ is linked beside them so their imports resolve as in the
@@ -81,7 +93,9 @@ for name in "${notebooks[@]}"; do
   /usr/bin/jupyter nbconvert --log-level=ERROR --to script "$here/$name.ipynb" --output-dir "$out/check"
 done
 scripts=()
-for name in "${notebooks[@]}"; do scripts+=("out/check/$name.ts"); done
+for name in "${notebooks[@]}"; do
+  if [ "$(kernel_of "$name")" = deno ]; then scripts+=("out/check/$name.ts"); else /usr/bin/python3 -m py_compile "$out/check/$name.py"; fi
+done
 (cd "$here" && deno check "${scripts[@]}")
 
 step "execute each notebook (timeout ${NOTEBOOK_TIMEOUT_S} s per notebook, ${CELL_TIMEOUT_S} s per cell)"
@@ -90,7 +104,7 @@ failed=0
 for name in "${notebooks[@]}"; do
   start=$(date +%s)
   if (cd "$here" && timeout "$NOTEBOOK_TIMEOUT_S" /usr/bin/jupyter nbconvert --log-level=WARN --to notebook --execute \
-    --ExecutePreprocessor.timeout="$CELL_TIMEOUT_S" --ExecutePreprocessor.kernel_name=deno \
+    --ExecutePreprocessor.timeout="$CELL_TIMEOUT_S" --ExecutePreprocessor.kernel_name="$(kernel_of "$name")" \
     "$name.ipynb" --output-dir "$out/executed" --output "$name.ipynb" 2>"$out/executed/$name.log") &&
     node "$here/check-outputs.mjs" "$out/executed/$name.ipynb"; then
     /usr/bin/jupyter nbconvert --log-level=ERROR --to html "$out/executed/$name.ipynb" --output-dir "$out/executed"

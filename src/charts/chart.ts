@@ -21,6 +21,8 @@ export interface ChartOptions {
    * 'all', or a list of outcome names.
    */
   readonly outcomes?: 'headline' | 'all' | readonly string[];
+  /** The two swept parameters of a sweep heatmap (default: the first two of the sweep). */
+  readonly parameters?: readonly string[];
 }
 
 /** Calendar date of a YYYY-MM label, as Vega reads it (parsed as UTC). */

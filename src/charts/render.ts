@@ -5,8 +5,9 @@ import type { Chart } from './chart.js';
 import { FONT } from './style.js';
 import { useDejaVuMetrics } from './textWidth.js';
 
-export const FORMATS = ['svg', 'png', 'html', 'vl.json'] as const;
-export type Format = (typeof FORMATS)[number];
+import type { Format } from './kinds.js';
+
+export { FORMATS, type Format } from './kinds.js';
 
 /** Items drawn per mark type (line, area, rect, symbol, text, rule, ...), data marks only (no axes, legends or titles). */
 export type MarkCounts = Readonly<Record<string, number>>;

@@ -1,8 +1,8 @@
-import { LesimError } from '../errors.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvNumber, parseCsv } from '../load/csv.js';
 import { loadEvents, loadRun, RunDirectoryError, type RunData } from '../load/run.js';
+import { isSweepDirectory, loadSweep, SweepDirectoryError, type SweepData } from '../load/sweep.js';
 import { ChartInputError } from './runInfo.js';
 
 export { ChartInputError, dateOfMonth, parameter } from './runInfo.js';
@@ -48,7 +48,14 @@ export interface ComparisonSource {
   readonly manifest: Readonly<Record<string, unknown>>;
 }
 
-export type ChartSource = RunSource | ComparisonSource;
+/** A sweep directory (lesim sweep): its points and every outcome of each. */
+export interface SweepSource {
+  readonly type: 'sweep';
+  readonly dir: string;
+  readonly sweep: SweepData;
+}
+
+export type ChartSource = RunSource | ComparisonSource | SweepSource;
 
 /** Reads comparison.csv, checking its header against the contract of `lesim compare`. */
 export function loadComparison(dir: string): ComparisonRow[] {
@@ -82,8 +89,9 @@ export function loadComparison(dir: string): ComparisonRow[] {
 }
 
 /**
- * Opens a directory written by `lesim run` or `lesim compare`, telling them apart by their files
- * (comparison.csv; or manifest.json with summary.json and the series files).
+ * Opens a directory written by `lesim run`, `lesim compare` or `lesim sweep`, telling them apart by
+ * their files (comparison.csv; summary.json of kind "sweep"; or manifest.json with summary.json and
+ * the series files).
  */
 export function openSource(dir: string): ChartSource {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ChartInputError(`'${dir}' is not a directory; give a directory written by lesim run or lesim compare`);
@@ -100,9 +108,17 @@ export function openSource(dir: string): ChartSource {
     }
     return { type: 'comparison', dir, rows, manifest };
   }
+  if (isSweepDirectory(dir)) {
+    try {
+      return { type: 'sweep', dir, sweep: loadSweep(dir) };
+    } catch (error) {
+      if (error instanceof SweepDirectoryError) throw new ChartInputError(error.message);
+      throw error;
+    }
+  }
   if (!existsSync(join(dir, 'manifest.json')) || !existsSync(join(dir, 'summary.json'))) {
     throw new ChartInputError(
-      `'${dir}' is neither a run directory (written by lesim run: manifest.json, summary.json, spectrum.csv, ...) nor a comparison directory (written by lesim compare: comparison.csv)`,
+      `'${dir}' is neither a run directory (written by lesim run: manifest.json, summary.json, spectrum.csv, ...), a comparison directory (written by lesim compare: comparison.csv) nor a sweep directory (written by lesim sweep: points.csv, outcomes.csv, summary.json)`,
     );
   }
   let run: RunData;

@@ -1,21 +1,21 @@
 import { availableParallelism } from 'node:os';
 import { existsSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { executeBatch } from '../batch/execute.js';
-import { finalizeBatch, type FinalizeOutcome } from '../batch/finalize.js';
+import type { FinalizeOutcome } from '../batch/finalize.js';
 import { planFingerprint, WHOLE, type BatchPlan, type Shard } from '../batch/plan.js';
-import { BatchStore } from '../batch/store.js';
-import { failTasksFromEnv } from '../batch/task.js';
+import type { BatchStore } from '../batch/store.js';
 import { checkOutputDir, checkOutputPath, makeDirectories, OutputExistsError, replaceDirectory } from '../io/atomic.js';
 import { lockOutput } from '../io/lock.js';
 import { gitCommit, lesimVersion } from '../io/provenance.js';
 import { EXIT } from '../errors.js';
 import { UsageError, wholeNumber } from './errors.js';
+import { numberOption } from './options.js';
 import { Progress } from './progress.js';
 
 /** Options shared by the commands that run batches (run, sweep). */
 export interface BatchArgs {
-  workers?: string;
+  /** A number from yargs (run, sweep); compare still passes its text option. */
+  workers?: number | string;
   resume: boolean;
   force: boolean;
   shard?: string;
@@ -29,9 +29,9 @@ export const EXIT_INTERRUPTED = EXIT.interrupted;
 
 export function batchOptions<T>(y: import('yargs').Argv<T>): import('yargs').Argv<T> {
   return y
-    .option('workers', { type: 'string', describe: `Worker threads (default: the available cores, here ${availableParallelism()}); results are identical for any number` })
+    .option('workers', numberOption(`Worker threads (default: the available cores, here ${availableParallelism()}); results are identical for any number`))
     .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted batch in <out>.partial, skipping finished runs' })
-    .option('shard', { type: 'string', describe: 'Run slice i of n (1-based, e.g. 2/4) for a cluster; read from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX with LESIM_SHARD_COUNT when not given' })
+    .option('shard', { type: 'string', requiresArg: true, describe: 'Run slice i of n (1-based, e.g. 2/4) for a cluster; read from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX with LESIM_SHARD_COUNT when not given' })
     .option('keep-runs', { type: 'boolean', default: false, describe: "Also write each replication's raw monthly series under runs/" })
     .option('crn', { type: 'boolean', default: true, describe: 'Common random numbers: replicate k of every scenario or point shares its streams (--no-crn: each draws its own)' }) as import('yargs').Argv<T>;
 }
@@ -68,12 +68,11 @@ export function resolveShard(option: string | undefined, env: NodeJS.ProcessEnv)
   return { shard: WHOLE, from: '' };
 }
 
-export function resolveWorkers(option: string | undefined): number {
+export function resolveWorkers(option: number | string | undefined): number {
   return option === undefined ? availableParallelism() : wholeNumber('workers', option, 1, 1024);
 }
 
-function isFinishedShard(dir: string, fingerprint: string, shard: Shard): boolean {
-  const store = new BatchStore(dir);
+function isFinishedShard(store: BatchStore, fingerprint: string, shard: Shard): boolean {
   if (!store.exists()) return false;
   const done = store.readComplete();
   const stored = store.readPlan();
@@ -109,9 +108,16 @@ export async function runPlan(plan: BatchPlan, out: string, args: BatchArgs, lab
 }
 
 async function runLocked(plan: BatchPlan, out: string, partial: string, args: BatchArgs, label: string, command: readonly string[], shard: Shard, from: string, workers: number): Promise<BatchRun> {
+  // The batch engine (workers, the model, the output writers) is loaded only by the commands that run one.
+  const [{ executeBatch }, { finalizeBatch }, { BatchStore }, { failTasksFromEnv }] = await Promise.all([
+    import('../batch/execute.js'),
+    import('../batch/finalize.js'),
+    import('../batch/store.js'),
+    import('../batch/task.js'),
+  ]);
   const store = new BatchStore(partial);
   const fingerprint = planFingerprint(plan);
-  if (args.resume && shard.count > 1 && !args.force && isFinishedShard(out, fingerprint, shard)) {
+  if (args.resume && shard.count > 1 && !args.force && isFinishedShard(new BatchStore(out), fingerprint, shard)) {
     // A requeued cluster task whose shard is already done: nothing to do.
     process.stderr.write(`${label}: shard ${shard.index + 1}/${shard.count} in ${out} is already complete\n`);
     return { out, interrupted: false, failed: 0, shard };

@@ -2,23 +2,8 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { asUserError, EXIT, isSystemError, systemError } from '../errors.js';
-import { chartCommand } from './commands/chart.js';
-import { reportCommand } from './commands/report.js';
-import { mergeCommand } from './commands/merge.js';
-import { compareCommand } from './commands/compare.js';
-import { exploreCommand } from './commands/explore.js';
-import { paramsCommand } from './commands/params.js';
-import { patternsCommand } from './commands/patterns.js';
-import { runCommand } from './commands/run.js';
-import { validateCommand } from './commands/validate.js';
-import { scenariosCommand } from './commands/scenarios.js';
-import { sweepCommand } from './commands/sweep.js';
-import { propositionsCommand } from './commands/propositions.js';
-import { sensitivityCommand } from './commands/sensitivity.js';
-import { discoverCommand } from './commands/discover.js';
-import { repsCommand } from './commands/reps.js';
-import { calibrateCommand } from './commands/calibrate.js';
-import { UsageError } from './errors.js';
+import { commandsFor } from './commandTable.js';
+import { plainUsageMessage, UsageError } from './errors.js';
 
 const debug = (): boolean => process.argv.includes('--debug') || Boolean(process.env.LESIM_DEBUG);
 
@@ -49,29 +34,19 @@ async function main(argv: string[]): Promise<number> {
     await yargs(argv)
       .scriptName('lesim')
       .usage('lesim: the learning-ecosystem simulator\n\nUsage: lesim <command> [options]')
-      .command(runCommand)
-      .command(sweepCommand)
-      .command(mergeCommand)
-      .command(scenariosCommand)
-      .command(compareCommand)
-      .command(validateCommand)
-      .command(paramsCommand)
-      .command(patternsCommand)
-      .command(chartCommand)
-      .command(reportCommand)
-      .command(propositionsCommand)
-      .command(sensitivityCommand)
-      .command(discoverCommand)
-      .command(repsCommand)
-      .command(calibrateCommand)
-      .command(exploreCommand)
+      .command(await commandsFor(argv))
       .demandCommand(1, 'Give a command (lesim --help lists them)')
       .option('debug', { type: 'boolean', describe: 'Show stack traces of errors (also LESIM_DEBUG=1)' })
       .strict()
       .help()
       .version()
-      .fail((message, error) => {
-        throw error ?? new UsageError(message);
+      .fail((message, error, y) => {
+        // yargs' own errors (YError: an option without its value) are usage errors like its messages.
+        if (error && error.name !== 'YError') throw error;
+        // A missing argument, an option without its value, an unknown option: show the usage of
+        // the command (yargs knows which) above the message, as a user needs both.
+        y.showHelp((usage: string) => process.stderr.write(`${usage}\n\n`));
+        throw new UsageError(plainUsageMessage(message ?? error?.message ?? 'invalid arguments'));
       })
       .parseAsync();
     // A command may end with a code of its own (3: some runs failed; 130: interrupted).

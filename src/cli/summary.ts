@@ -2,6 +2,8 @@ import type { EnsembleResult } from '../analysis/ensemble.js';
 import { summariseValues } from '../analysis/stats.js';
 import type { OutcomeName } from '../model/outcomes.js';
 import type { Scenario } from '../scenarios/index.js';
+import { outcomeSummaries } from '../io/outputs.js';
+import type { BatchRun } from './batch.js';
 
 const LINES: readonly [OutcomeName, string, number][] = [
   ['maturity_end_exemplar', 'Maturity at end, exemplars (0-1)', 3],
@@ -28,4 +30,27 @@ export function printRunSummary(scenario: Scenario, result: EnsembleResult, out:
     w.write(`  ${label.padEnd(62)} ${mean.padStart(9)}${ci}\n`);
   }
   w.write(`Outputs in ${out} (see docs/outputs.md)\n`);
+}
+
+/**
+ * The result of `lesim run --json`: the run's summary.json (every outcome's mean, sd and 95%
+ * interval) with where it was written; for one shard, which shard and where.
+ */
+export function runJson(scenario: Pick<Scenario, 'name' | 'title'>, run: BatchRun, out: string): string {
+  const result = run.final?.result;
+  const doc = result
+    ? {
+        kind: 'run',
+        out,
+        scenario: scenario.name,
+        title: scenario.title,
+        replications: result.replications,
+        months: result.months,
+        base_seed: result.baseSeed,
+        failed_replications: run.failed,
+        files: run.final?.files ?? [],
+        outcomes: outcomeSummaries(result),
+      }
+    : { kind: 'run', out, scenario: scenario.name, title: scenario.title, shard: { index: run.shard.index + 1, count: run.shard.count }, failed_replications: run.failed, merge: 'combine the shards with lesim merge' };
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }

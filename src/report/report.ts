@@ -6,6 +6,7 @@ import { citeSource, fullCitation, referencesIn } from '../sources/bibliography.
 import { comparisonReport } from './comparison.js';
 import { page, row, skippedHtml } from './html.js';
 import { keyResults, summarySentences } from './results.js';
+import { sweepReport } from './sweep.js';
 
 export interface ReportInfo {
   /** lesim version and commit that wrote the report (those of the run are in its manifest). */
@@ -24,7 +25,7 @@ export interface Report {
 export type Figures = Awaited<ReturnType<typeof figures>>;
 
 /** Pre-rendered SVG figures of every chart kind the directory supports; a kind that cannot be drawn is listed with its reason. */
-async function figures(source: ChartSource): Promise<{ html: string[]; drawn: string[]; skipped: { kind: string; reason: string }[] }> {
+export async function figures(source: ChartSource): Promise<{ html: string[]; drawn: string[]; skipped: { kind: string; reason: string }[] }> {
   const html: string[] = [];
   const drawn: string[] = [];
   const skipped: { kind: string; reason: string }[] = [];
@@ -86,12 +87,12 @@ function runReport(source: RunSource, charts: Awaited<ReturnType<typeof figures>
 }
 
 /**
- * One self-contained HTML page of a run or comparison directory: the main results in words with
+ * One self-contained HTML page of a run, comparison or sweep directory: the main results in words with
  * their intervals, the scenario, every chart (pre-rendered SVG, so the page needs no script and
  * no network) and the provenance. Every string read from the directory is HTML-escaped.
  */
 export async function buildReport(source: ChartSource, info: ReportInfo): Promise<Report> {
   const charts = await figures(source);
-  const html = source.type === 'run' ? runReport(source, charts, info) : comparisonReport(source, charts, info);
+  const html = source.type === 'run' ? runReport(source, charts, info) : source.type === 'sweep' ? sweepReport(source, charts, info) : comparisonReport(source, charts, info);
   return { html, drawn: charts.drawn, skipped: charts.skipped };
 }

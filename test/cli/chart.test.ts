@@ -62,8 +62,8 @@ describe('lesim chart: bad input', () => {
   it.each([
     [['chart', '/nonexistent-dir', '--kind', 'maturity'], 'is not a directory'],
     [['chart', '.', '--kind', 'maturity'], 'is neither a run directory'],
-    [['chart', 'RUN', '--kind', 'pie'], "unknown --kind 'pie'; allowed: formation, spectrum"],
-    [['chart', 'RUN', '--kind', 'maturity', '--format', 'gif'], "unknown --format 'gif'; allowed: svg, png, html, vl.json"],
+    [['chart', 'RUN', '--kind', 'pie'], 'Argument: kind, Given: "pie", Choices: "formation", "spectrum"'],
+    [['chart', 'RUN', '--kind', 'maturity', '--format', 'gif'], 'Argument: format, Given: "gif", Choices: "svg", "png", "html", "vl.json"'],
     [['chart', 'RUN', '--kind', 'difference'], 'needs a comparison directory'],
     [['chart', 'RUN', '--kind', 'spectrum', '--at', '5,x'], '--at must be a whole number'],
     [['chart', 'RUN', '--kind', 'spectrum', '--at', '500'], 'outside the run; allowed: whole months 0 to 95'],

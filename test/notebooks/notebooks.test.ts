@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const dir = join(import.meta.dirname, '..', '..', 'notebooks');
-const names = readdirSync(dir).filter((f) => /^\d\d-[\w-]+\.ipynb$/.test(f)).sort();
+const all = readdirSync(dir).filter((f) => /^\d\d-[\w-]+\.ipynb$/.test(f)).sort();
+const kernelOf = (name: string): string => JSON.parse(readFileSync(join(dir, name), 'utf8')).metadata.kernelspec.name;
+/** The TypeScript notebooks (Deno) and the Python ones (Debian's python3). */
+const names = all.filter((n) => kernelOf(n) === 'deno');
+const pythonNames = all.filter((n) => kernelOf(n) === 'python3');
 const text = (v: string | string[]) => (Array.isArray(v) ? v.join('') : v);
 
 interface Cell {
@@ -25,8 +29,10 @@ const tmp: string[] = [];
 afterAll(() => tmp.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
 describe('committed notebooks', () => {
-  it('are at least three, each generated from its NN-name.ts source', () => {
+  it('are at least three in TypeScript and one in Python, each generated from its NN-name.ts or NN-name.py source', () => {
     expect(names.length).toBeGreaterThanOrEqual(3);
+    expect(pythonNames.length).toBeGreaterThanOrEqual(1);
+    expect(names.length + pythonNames.length).toBe(all.length);
     const r = spawnSync(process.execPath, [join(dir, 'build.mjs'), '--check'], { encoding: 'utf8' });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
@@ -49,6 +55,23 @@ describe('committed notebooks', () => {
     expect(code.some((c) => text(c.source).includes('await showChart('))).toBe(true);
   });
 
+  it.each(pythonNames)('%s: Debian python3 kernel, no outputs, says which runs it reads, imports only pandas, matplotlib, IPython and the standard library', (name) => {
+    const nb = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+    expect(nb.metadata.kernelspec).toEqual({ name: 'python3', display_name: 'Python 3 (Debian)', language: 'python' });
+    const kernel = JSON.parse(readFileSync(join(dir, 'jupyter', 'kernels', 'python3', 'kernel.json'), 'utf8'));
+    expect(kernel.argv[0]).toBe('/usr/bin/python3');
+    const cells = cellsOf(name);
+    expect(text(cells[0].source)).toMatch(/environment variables? `LESIM_[A-Z]+`/);
+    const code = cells.filter((c) => c.cell_type === 'code');
+    for (const c of code) {
+      expect(c.outputs).toEqual([]);
+      expect(c.execution_count).toBeNull();
+    }
+    const modules = code.flatMap((c) => [...text(c.source).matchAll(/^(?:import|from) ([\w.]+)/gm)].map((m) => m[1].split('.')[0]));
+    expect(new Set(modules)).toEqual(new Set(['io', 'json', 'os', 'pathlib', 'matplotlib', 'pandas', 'IPython']));
+    expect(code.some((c) => /(?<!def )\bshow_chart\(/.test(text(c.source)))).toBe(true);
+  });
+
   it('helpers import only vega, vega-lite and the loading API', () => {
     expect(importsOf(readFileSync(join(dir, 'lib', 'notebook.ts'), 'utf8')).sort()).toEqual(['lesim/load', 'vega', 'vega-lite']);
   });
@@ -68,16 +91,16 @@ describe('check-outputs.mjs (what run.sh accepts as an executed notebook)', () =
     metadata: {},
     data: { 'image/svg+xml': svg(title), 'application/vnd.vegalite.v5+json': { title: { text: title } }, 'text/plain': title },
   });
-  const notebook = (cells: Cell[]) => ({ cells, metadata: {}, nbformat: 4, nbformat_minor: 5 });
+  const notebook = (cells: Cell[], language?: string) => ({ cells, metadata: language ? { kernelspec: { name: 'python3', language } } : {}, nbformat: 4, nbformat_minor: 5 });
   const good = (): Cell[] => [
     { cell_type: 'markdown', source: '# t' },
     { cell_type: 'code', source: 'const a = 1;', execution_count: 1, outputs: [] },
     { cell_type: 'code', source: "await showChart({ title: 'A & B' });", execution_count: 2, outputs: [chart('A & B')] },
   ];
-  const check = (cells: Cell[]) => {
+  const check = (cells: Cell[], language?: string) => {
     const d = mkdtempSync(join(tmpdir(), 'lesim-nb-'));
     tmp.push(d);
-    writeFileSync(join(d, 'nb.ipynb'), JSON.stringify(notebook(cells)));
+    writeFileSync(join(d, 'nb.ipynb'), JSON.stringify(notebook(cells, language)));
     return spawnSync(process.execPath, [join(dir, 'check-outputs.mjs'), join(d, 'nb.ipynb')], { encoding: 'utf8' });
   };
 
@@ -112,6 +135,18 @@ describe('check-outputs.mjs (what run.sh accepts as an executed notebook)', () =
     untitled[2].outputs = [{ ...chart('A & B'), data: { ...chart('A & B').data, 'image/svg+xml': svg('other') } }];
     const r = check(untitled);
     expect(r.stdout).toContain('its title is not in the SVG');
+    expect(r.status).toBe(1);
+  });
+
+  it('in a Python notebook: one SVG per show_chart call (not counting its def), its title the text/plain copy', () => {
+    const py = (outputs: Record<string, unknown>[]): Cell[] => [
+      { cell_type: 'code', source: 'def show_chart(fig, title):\n    pass', execution_count: 1, outputs: [] },
+      { cell_type: 'code', source: "show_chart(fig, 'A & B')", execution_count: 2, outputs },
+    ];
+    const drawn = { output_type: 'display_data', metadata: {}, data: { 'image/svg+xml': svg('A & B'), 'text/plain': 'A & B' } };
+    expect(check(py([drawn]), 'python').stdout).toMatch(/^ok .*: 1 chart\(s\)/);
+    const r = check(py([]), 'python');
+    expect(r.stdout).toContain('0 rendered chart(s), expected 1');
     expect(r.status).toBe(1);
   });
 });

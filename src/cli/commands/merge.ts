@@ -1,11 +1,10 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { finalizeBatch } from '../../batch/finalize.js';
 import { resolve } from 'node:path';
-import { BatchStore } from '../../batch/store.js';
 import { checkOutputDir } from '../../io/atomic.js';
 import { gitCommit, lesimVersion } from '../../io/provenance.js';
 import { EXIT_FAILED_RUNS } from '../batch.js';
 import { UsageError } from '../errors.js';
+import { textOption } from '../options.js';
 
 interface MergeArgs {
   dirs: string[];
@@ -19,14 +18,15 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
   builder: (y: Argv) =>
     y
       .positional('dirs', { type: 'string', array: true, describe: 'Shard directories', demandOption: true })
-      .option('out', { type: 'string', describe: 'Output directory', demandOption: true })
+      .option('out', { ...textOption('Output directory'), demandOption: true })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an output directory that already holds results' }) as unknown as Argv<MergeArgs>,
-  handler: (args: ArgumentsCamelCase<MergeArgs>) => {
+  handler: async (args: ArgumentsCamelCase<MergeArgs>) => {
     if (!args.out) throw new UsageError('--out is required: the directory for the merged result');
     // Checked before reading the shards, and the output may not be one of them.
     checkOutputDir(args.out, args.force);
     const into = args.dirs.find((d) => resolve(d) === resolve(args.out!));
     if (into !== undefined) throw new UsageError(`--out '${args.out}' is one of the shard directories merged; give a new directory for the result`);
+    const [{ finalizeBatch }, { BatchStore }] = await Promise.all([import('../../batch/finalize.js'), import('../../batch/store.js')]);
     const stores = args.dirs.map((d) => new BatchStore(d));
     const startedAt = new Date().toISOString();
     const final = finalizeBatch(stores, args.out, args.force, {

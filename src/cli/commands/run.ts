@@ -1,20 +1,21 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { BatchPlan } from '../../batch/plan.js';
 import { PARAMETERS } from '../../model/parameters.js';
-import { loadScenarioArgument, resolveScenario, SCENARIO_NAMES } from '../../scenarios/index.js';
+import { BUILTIN_DOCUMENTS } from '../../scenarios/builtin/index.js';
 import { setOption, setsOf } from './set.js';
 import { batchOptions, EXIT_FAILED_RUNS, EXIT_INTERRUPTED, runPlan, type BatchArgs } from '../batch.js';
 import { UsageError, wholeNumber } from '../errors.js';
-import { printRunSummary } from '../summary.js';
+import { jsonOption, numberOption, textOption } from '../options.js';
 
 interface RunArgs extends BatchArgs {
   scenario: string;
   set?: string | string[];
-  reps: string;
-  seed: string;
-  months?: string;
+  reps: number;
+  seed: number;
+  months?: number;
   out?: string;
   events: boolean;
+  json: boolean;
   organizations: boolean;
 }
 
@@ -32,17 +33,19 @@ export const runCommand: CommandModule<object, RunArgs> = {
   builder: (y: Argv) =>
     batchOptions(
       y
-        .positional('scenario', { type: 'string', describe: `Built-in scenario (${SCENARIO_NAMES.join(', ')}) or scenario file (.yaml, .yml, .json)`, demandOption: true })
+        .positional('scenario', { type: 'string', describe: `Built-in scenario (${Object.keys(BUILTIN_DOCUMENTS).join(', ')}) or scenario file (.yaml, .yml, .json)`, demandOption: true })
         .option('set', setOption)
-        .option('reps', { type: 'string', default: String(DEFAULT_REPS), describe: 'Replications' })
-        .option('seed', { type: 'string', default: String(DEFAULT_SEED), describe: 'Base seed (replicate k uses seed (base, k))' })
-        .option('months', { type: 'string', describe: `Months to simulate (default ${PARAMETERS.horizon_months.default})` })
-        .option('out', { type: 'string', describe: 'Output directory (default runs/<scenario>-<time>; required with --resume or --shard)' })
+        .option('reps', numberOption('Replications', DEFAULT_REPS))
+        .option('seed', numberOption('Base seed (replicate k uses seed (base, k))', DEFAULT_SEED))
+        .option('months', numberOption(`Months to simulate (default ${PARAMETERS.horizon_months.default})`))
+        .option('out', textOption('Output directory (default runs/<scenario>-<time>; required with --resume or --shard)'))
         .option('force', { type: 'boolean', default: false, describe: 'Replace an output directory that already holds a run' })
         .option('events', { type: 'boolean', default: true, describe: 'Write events.csv (--no-events to skip)' })
-        .option('organizations', { type: 'boolean', default: true, describe: 'Write organizations.csv: every organization per year (--no-organizations to skip)' }),
+        .option('organizations', { type: 'boolean', default: true, describe: 'Write organizations.csv: every organization per year (--no-organizations to skip)' })
+        .option('json', jsonOption),
     ) as unknown as Argv<RunArgs>,
   handler: async (args: ArgumentsCamelCase<RunArgs>) => {
+    const { loadScenarioArgument, resolveScenario } = await import('../../scenarios/index.js');
     // Scenario resolution: a built-in name to its title, description and parameters.
     const { scenario } = loadScenarioArgument(args.scenario, setsOf(args.set));
     const reps = wholeNumber('reps', args.reps, 1, 1_000_000);
@@ -70,7 +73,9 @@ export const runCommand: CommandModule<object, RunArgs> = {
       process.exitCode = EXIT_INTERRUPTED;
       return;
     }
-    if (run.final?.result) printRunSummary(scenario, run.final.result, out);
+    const { printRunSummary, runJson } = await import('../summary.js');
+    if (args.json) process.stdout.write(runJson(scenario, run, out));
+    else if (run.final?.result) printRunSummary(scenario, run.final.result, out);
     else process.stdout.write(`${scenario.name}: shard ${run.shard.index + 1}/${run.shard.count} done in ${out}; combine the shards with lesim merge\n`);
     if (run.failed > 0) {
       process.stderr.write(`lesim: ${run.failed} replication(s) failed; their seeds and errors are in ${out}/failures.csv${run.shard.count > 1 ? ' after merging' : ''}\n`);
