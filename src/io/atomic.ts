@@ -17,7 +17,7 @@ export const RUN_MARKER = 'manifest.json';
 export const STORE_MARKER = 'plan.json';
 
 /** What lesim itself puts in a store, and beside a run's listed files (charts and reports of it). */
-const STORE_ENTRIES = new Set([STORE_MARKER, 'complete.json', 'records', 'sums', 'events', 'runs']);
+const STORE_ENTRIES = new Set([STORE_MARKER, 'complete.json', 'records', 'sums', 'events', 'organizations', 'runs']);
 const DERIVED_ENTRIES = new Set([RUN_MARKER, 'charts', 'report.html']);
 const MAX_MANIFEST_BYTES = 500_000_000;
 
