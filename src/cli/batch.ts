@@ -6,7 +6,7 @@ import { planFingerprint, WHOLE, type BatchPlan, type Shard } from '../batch/pla
 import type { BatchStore } from '../batch/store.js';
 import { checkOutputDir, checkOutputPath, makeDirectories, OutputExistsError, replaceDirectory } from '../io/atomic.js';
 import { lockOutput } from '../io/lock.js';
-import { gitCommit, lesimVersion } from '../io/provenance.js';
+import { commandProvenance, gitCommit, lesimVersion } from '../io/provenance.js';
 import { EXIT } from '../errors.js';
 import { UsageError, wholeNumber } from './errors.js';
 import { numberOption } from './options.js';
@@ -180,14 +180,7 @@ async function runLocked(plan: BatchPlan, out: string, partial: string, args: Ba
     process.stderr.write(`${label}: interrupted with ${outcome.done} of ${outcome.total} runs done; they are kept in ${partial}. Continue with the same command and --resume.\n`);
     return { out, interrupted: true, failed: outcome.failed, shard };
   }
-  const provenance = {
-    lesimVersion: lesimVersion(),
-    gitCommit: gitCommit(),
-    nodeVersion: process.version,
-    startedAt: startedAt.toISOString(),
-    finishedAt: new Date().toISOString(),
-    command: ['lesim', ...command],
-  };
+  const provenance = commandProvenance(startedAt, command);
   if (shard.count > 1) {
     // A shard's output is its finished state, merged later with the others.
     replaceDirectory(partial, out, args.force);

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import type { RunProvenance } from './outputs.js';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,4 +24,16 @@ export function gitCommit(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** The provenance of a command that started at `startedAt` and finishes now (every manifest's opening keys). */
+export function commandProvenance(startedAt: Date, command: readonly string[]): RunProvenance {
+  return {
+    lesimVersion: lesimVersion(),
+    gitCommit: gitCommit(),
+    nodeVersion: process.version,
+    startedAt: startedAt.toISOString(),
+    finishedAt: new Date().toISOString(),
+    command: ['lesim', ...command],
+  };
 }

@@ -1,7 +1,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { resolve } from 'node:path';
 import { checkOutputDir } from '../../io/atomic.js';
-import { gitCommit, lesimVersion } from '../../io/provenance.js';
+import { commandProvenance } from '../../io/provenance.js';
 import { EXIT_FAILED_RUNS } from '../batch.js';
 import { UsageError } from '../errors.js';
 import { textOption } from '../options.js';
@@ -28,15 +28,8 @@ export const mergeCommand: CommandModule<object, MergeArgs> = {
     if (into !== undefined) throw new UsageError(`--out '${args.out}' is one of the shard directories merged; give a new directory for the result`);
     const [{ finalizeBatch }, { BatchStore }] = await Promise.all([import('../../batch/finalize.js'), import('../../batch/store.js')]);
     const stores = args.dirs.map((d) => new BatchStore(d));
-    const startedAt = new Date().toISOString();
-    const final = finalizeBatch(stores, args.out, args.force, {
-      lesimVersion: lesimVersion(),
-      gitCommit: gitCommit(),
-      nodeVersion: process.version,
-      startedAt,
-      finishedAt: new Date().toISOString(),
-      command: ['lesim', ...process.argv.slice(2)],
-    });
+    const startedAt = new Date();
+    const final = finalizeBatch(stores, args.out, args.force, commandProvenance(startedAt, process.argv.slice(2)));
     process.stdout.write(`merged ${stores.length} shard(s) into ${args.out}: ${final.files.join(', ')}\n`);
     if (final.failed > 0) {
       process.stderr.write(`lesim: ${final.failed} run(s) failed; their seeds and errors are in ${args.out}/failures.csv\n`);

@@ -1,7 +1,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { checkOutputDir, writeDirectoryAtomically } from '../../io/atomic.js';
 import { provenanceFields } from '../../io/outputs.js';
-import { gitCommit, lesimVersion } from '../../io/provenance.js';
+import { commandProvenance } from '../../io/provenance.js';
 import { evaluatePatterns, selectPatterns } from '../../patterns/evaluate.js';
 import { patternsCsv, patternsJson, patternsText } from '../../patterns/files.js';
 import { EXIT_FAILED_RUNS, resolveWorkers } from '../batch.js';
@@ -52,14 +52,7 @@ export const patternsCommand: CommandModule<object, PatternsArgs> = {
     checkOutputDir(out, args.force);
     const progress = new Progress('patterns');
     const report = await evaluatePatterns({ replicates, seed, workers, robustness, robustnessReplicates, only, onProgress: (d, t, f) => progress.update(d, t, f) });
-    const provenance = {
-      lesimVersion: lesimVersion(),
-      gitCommit: gitCommit(),
-      nodeVersion: process.version,
-      startedAt: startedAt.toISOString(),
-      finishedAt: new Date().toISOString(),
-      command: ['lesim', ...process.argv.slice(2)],
-    };
+    const provenance = commandProvenance(startedAt, process.argv.slice(2));
     const manifest = JSON.stringify({ ...provenanceFields(provenance), kind: 'patterns', replications: replicates, base_seed: seed, robustness_points: robustness, robustness_replications: robustnessReplicates ?? replicates, files: ['patterns.csv', 'patterns.json'] }, null, 2) + '\n';
     writeDirectoryAtomically(out, new Map([['patterns.csv', patternsCsv(report)], ['patterns.json', patternsJson(report, provenance)], ['manifest.json', manifest]]), args.force);
     process.stdout.write(patternsText(report));
