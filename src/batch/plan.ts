@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Params } from '../model/parameters.js';
+import type { Scenario } from '../scenarios/scenario.js';
 
 /** What a batch's scenario is, in words, for the manifest (a built-in or a file's scenario). */
 export interface PlanScenario {
@@ -112,4 +113,34 @@ export function planFingerprint(plan: BatchPlan): string {
     ...(plan.keepOrganizations ? { keepOrganizations: true } : {}),
   };
   return createHash('sha256').update(JSON.stringify(decisive)).digest('hex').slice(0, 16);
+}
+
+/** How a one-scenario run is replicated and what it keeps (the rest of its plan follows from the scenario). */
+export interface ScenarioRunOptions {
+  readonly replicates: number;
+  readonly baseSeed: number;
+  readonly crn: boolean;
+  readonly keepEvents: boolean;
+  readonly keepRuns: boolean;
+  readonly keepOrganizations?: boolean;
+}
+
+/**
+ * The plan of replications of one scenario (lesim run, lesim reps): one point with the scenario's
+ * parameters; `extra` are the command line's overrides on top of the scenario's own, recorded
+ * with them in the manifest.
+ */
+export function scenarioRunPlan(scenario: Scenario, params: Params, extra: Readonly<Record<string, number>>, options: ScenarioRunOptions): BatchPlan {
+  return {
+    kind: 'run',
+    scenario: { name: scenario.name, title: scenario.title, description: scenario.description, sources: scenario.sources, overrides: { ...scenario.overrides, ...extra } },
+    points: [{ id: 0, values: {}, params }],
+    replicates: options.replicates,
+    baseSeed: options.baseSeed,
+    crn: options.crn,
+    keepEvents: options.keepEvents,
+    keepRuns: options.keepRuns,
+    // Left out rather than undefined, so the plan (and its fingerprint) is as the commands wrote it.
+    ...(options.keepOrganizations === undefined ? {} : { keepOrganizations: options.keepOrganizations }),
+  };
 }

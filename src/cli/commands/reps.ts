@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import type { BatchPlan } from '../../batch/plan.js';
+import { scenarioRunPlan } from '../../batch/plan.js';
 import { writeFileAtomic } from '../../batch/store.js';
 import { OutputExistsError } from '../../io/atomic.js';
 import { gitCommit, lesimVersion } from '../../io/provenance.js';
@@ -56,16 +56,7 @@ export const repsCommand: CommandModule<object, RepsArgs> = {
     const params = resolveScenario(scenario, extra);
     const out = args.out ?? defaultOut(`reps-${scenario.name}`, new Date());
     if (existsSync(join(out, 'reps.json')) && !args.force) throw new OutputExistsError(out, 'already holds a replication analysis');
-    const plan: BatchPlan = {
-      kind: 'run',
-      scenario: { name: scenario.name, title: scenario.title, description: scenario.description, sources: scenario.sources, overrides: { ...scenario.overrides, ...extra } },
-      points: [{ id: 0, values: {}, params }],
-      replicates: reps,
-      baseSeed: seed,
-      crn: args.crn,
-      keepEvents: false,
-      keepRuns: args.keepRuns,
-    };
+    const plan = scenarioRunPlan(scenario, params, extra, { replicates: reps, baseSeed: seed, crn: args.crn, keepEvents: false, keepRuns: args.keepRuns });
     const started = performance.now();
     const runs = await runOrReuse(plan, join(out, 'runs'), args, `reps ${scenario.name}`);
     if (!runs) return;

@@ -1,5 +1,5 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import type { BatchPlan } from '../../batch/plan.js';
+import { scenarioRunPlan } from '../../batch/plan.js';
 import { PARAMETERS } from '../../model/parameters.js';
 import { BUILTIN_DOCUMENTS } from '../../scenarios/builtin/index.js';
 import { setOption, setsOf } from './set.js';
@@ -57,17 +57,7 @@ export const runCommand: CommandModule<object, RunArgs> = {
     // End of scenario resolution.
     if ((args.resume || args.shard !== undefined) && args.out === undefined) throw new UsageError('--out is required with --resume or --shard (the directory to continue or to write the shard to)');
     const out = args.out ?? defaultOut(scenario.name, new Date());
-    const plan: BatchPlan = {
-      kind: 'run',
-      scenario: { name: scenario.name, title: scenario.title, description: scenario.description, sources: scenario.sources, overrides: { ...scenario.overrides, ...extra } },
-      points: [{ id: 0, values: {}, params }],
-      replicates: reps,
-      baseSeed: seed,
-      crn: args.crn,
-      keepEvents: args.events,
-      keepRuns: args.keepRuns,
-      keepOrganizations: args.organizations,
-    };
+    const plan = scenarioRunPlan(scenario, params, extra, { replicates: reps, baseSeed: seed, crn: args.crn, keepEvents: args.events, keepRuns: args.keepRuns, keepOrganizations: args.organizations });
     const run = await runPlan(plan, out, args, scenario.name, process.argv.slice(2));
     if (run.interrupted) {
       process.exitCode = EXIT_INTERRUPTED;
