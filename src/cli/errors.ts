@@ -30,6 +30,17 @@ export function wholeNumber(option: string, raw: unknown, min: number, max: numb
   return value;
 }
 
+/**
+ * Parses a decimal number option: `allowed` says in words what `ok` accepts (e.g. "a number
+ * between 0 and 1"), and the message quotes what was typed.
+ */
+export function decimalNumber(option: string, raw: unknown, ok: (value: number) => boolean, allowed: string): number {
+  const text = typeof raw === 'number' && Number.isNaN(raw) ? (typedText(option) ?? 'not a number') : String(raw).trim();
+  const value = text === '' ? NaN : Number(text);
+  if (!Number.isFinite(value) || !ok(value)) throw new UsageError(`--${option} must be ${allowed} (got '${text}')`);
+  return value;
+}
+
 /** yargs' messages for the two commonest slips, in the words of this command line. */
 export function plainUsageMessage(message: string): string {
   const noValue = /^Not enough arguments following: (.+)$/.exec(message);

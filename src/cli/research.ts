@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { planFingerprint, type BatchPlan } from '../batch/plan.js';
 import { checkOutputDir, OutputExistsError } from '../io/atomic.js';
 import { EXIT_FAILED_RUNS, EXIT_INTERRUPTED, runPlan, type BatchArgs } from './batch.js';
-import { UsageError } from './errors.js';
+import { decimalNumber, UsageError } from './errors.js';
 
 /** Options of the research commands that run the model in rounds (propositions, calibrate). */
 export interface StateArgs {
@@ -57,9 +57,7 @@ export function stopOnSignal(label: string): { stopped: () => boolean; release: 
 
 /** A positive number option, naming the option and what is allowed. */
 export function positiveNumber(option: string, raw: unknown): number {
-  const value = Number(String(raw).trim());
-  if (!(value > 0) || !Number.isFinite(value)) throw new UsageError(`--${option} must be a positive number (got '${String(raw)}')`);
-  return value;
+  return decimalNumber(option, raw, (v) => v > 0, 'a positive number');
 }
 
 /**

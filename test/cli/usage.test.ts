@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainUsageMessage, typedText, wholeNumber } from '../../src/cli/errors.js';
+import { decimalNumber, plainUsageMessage, typedText, wholeNumber } from '../../src/cli/errors.js';
 import { lesim, STACK_FRAME } from './cli.js';
 
 describe('usage on a missing argument', () => {
@@ -30,6 +30,10 @@ describe('options without values are refused, not read as the default', () => {
     [['sweep', 'x.yaml', '--reps'], '--reps needs a value'],
     [['sweep', 'x.yaml', '--workers'], '--workers needs a value'],
     [['chart', '.', '--kind'], '--kind needs a value'],
+    [['compare', 'gde-baseline', 'no-programme', '--reps'], '--reps needs a value'],
+    [['compare', 'gde-baseline', 'no-programme', '--reps', 'ten'], "--reps must be a whole number from 2 to 100000 (got 'ten')"],
+    [['reps', 'gde-baseline', '--outcome', 'maturity_end_all', '--width', 'wide'], "--width must be a positive number (got 'wide')"],
+    [['propositions', '--cap', '2.5'], "--cap must be a whole number from 3 to 10000 (got '2.5')"],
     [['chart', '.', '--kind', 'maturity', '--scale'], '--scale needs a value'],
   ])('%j: exit 2, %s, nothing run', (args, message) => {
     const r = lesim(args);
@@ -47,6 +51,11 @@ describe('typed options', () => {
     const runHelp = run.stdout.replace(/\s+/g, ' ');
     expect(runHelp).toMatch(/--reps Replications \[number\] \[default: 10\]/);
     expect(runHelp).toMatch(/--seed Base seed [^[]*\[number\] \[default: 1\]/);
+    for (const command of ['compare', 'reps', 'propositions', 'calibrate', 'discover', 'sensitivity']) {
+      const help = lesim([command, '--help']).stdout.replace(/\s+/g, ' ');
+      expect(help, command).toMatch(/--seed [^[]*\[number\]/);
+      expect(help, command).not.toMatch(/--(reps|seed|months|workers|cap|samples|particles) [^[]*\[string\]/);
+    }
     const chart = lesim(['chart', '--help']);
     // yargs wraps the help to the terminal; the choices are read with the wrapping undone.
     const help = chart.stdout.replace(/\s+/g, ' ');
@@ -60,6 +69,9 @@ describe('typed options', () => {
     expect(typedText('seed', ['node', 'lesim', 'run'])).toBeUndefined();
     expect(wholeNumber('reps', 12, 1, 100)).toBe(12);
     expect(() => wholeNumber('reps', 2.5, 1, 100)).toThrow("--reps must be a whole number from 1 to 100 (got '2.5')");
+    expect(decimalNumber('quantile', 0.25, (v) => v > 0 && v < 1, 'a number between 0 and 1')).toBe(0.25);
+    expect(() => decimalNumber('quantile', 1, (v) => v > 0 && v < 1, 'a number between 0 and 1')).toThrow("--quantile must be a number between 0 and 1 (got '1')");
+    expect(() => decimalNumber('quantile', Number.NaN, () => true, 'a number')).toThrow('--quantile must be a number');
   });
 
   it('rewords yargs\' two commonest messages and leaves others alone', () => {

@@ -15,7 +15,8 @@ import { calibrationCriteria, criteriaConfigs, criteriaMet, metricsOf, particleP
 import { ResearchInputError } from '../../research/errors.js';
 import { parseFactorList, type Factor } from '../../research/factors.js';
 import { resolveWorkers } from '../batch.js';
-import { wholeNumber } from '../errors.js';
+import { decimalNumber, wholeNumber } from '../errors.js';
+import { numberOption } from '../options.js';
 import { Progress } from '../progress.js';
 import { openState, positiveNumber, stopOnSignal } from '../research.js';
 import { defaultOut } from './run.js';
@@ -23,18 +24,18 @@ import { defaultOut } from './run.js';
 interface CalibrateArgs {
   parameters: string;
   criteria?: string;
-  particles: string;
-  reps: string;
-  generations: string;
-  maxSims?: string;
-  tolerance?: string;
-  minAcceptance: string;
-  quantile: string;
-  checkReps: string;
-  months?: string;
-  seed: string;
+  particles: number;
+  reps: number;
+  generations: number;
+  maxSims?: number;
+  tolerance?: number;
+  minAcceptance: number;
+  quantile: number;
+  checkReps: number;
+  months?: number;
+  seed: number;
   out?: string;
-  workers?: string;
+  workers?: number;
   resume: boolean;
   force: boolean;
 }
@@ -48,18 +49,18 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     y
       .option('parameters', { type: 'string', demandOption: true, describe: 'Parameters to calibrate, name[=min:max],... (uniform priors; default range: default +-50%)' })
       .option('criteria', { type: 'string', describe: 'Pattern criteria to fit, comma-separated (default: the quantitative targets, those the sources give as numbers)' })
-      .option('particles', { type: 'string', default: '50', describe: 'Particles per population' })
-      .option('reps', { type: 'string', default: '1', describe: 'Replications per particle (their mean metric is compared with the targets)' })
-      .option('generations', { type: 'string', default: '5', describe: 'At most this many populations (the first is the prior)' })
-      .option('max-sims', { type: 'string', describe: 'Stop once this many particles have been simulated' })
-      .option('tolerance', { type: 'string', describe: 'Stop once the tolerance is at or below this distance (1: every target at the edge of its interval)' })
-      .option('min-acceptance', { type: 'string', default: '0.05', describe: 'Stop once a generation accepts fewer than this share of its proposals' })
-      .option('quantile', { type: 'string', default: '0.5', describe: 'Next tolerance: this quantile of the last population\'s distances' })
-      .option('check-reps', { type: 'string', default: '5', describe: 'Replications of the whole pattern table at the posterior median (0: no check)' })
-      .option('months', { type: 'string', describe: 'Months to simulate (default 120, as lesim patterns)' })
-      .option('seed', { type: 'string', default: '1', describe: 'Base seed of the runs and of the sampler' })
+      .option('particles', numberOption('Particles per population', 50))
+      .option('reps', numberOption('Replications per particle (their mean metric is compared with the targets)', 1))
+      .option('generations', numberOption('At most this many populations (the first is the prior)', 5))
+      .option('max-sims', numberOption('Stop once this many particles have been simulated'))
+      .option('tolerance', numberOption('Stop once the tolerance is at or below this distance (1: every target at the edge of its interval)'))
+      .option('min-acceptance', numberOption('Stop once a generation accepts fewer than this share of its proposals', 0.05))
+      .option('quantile', numberOption('Next tolerance: this quantile of the last population\'s distances', 0.5))
+      .option('check-reps', numberOption('Replications of the whole pattern table at the posterior median (0: no check)', 5))
+      .option('months', numberOption('Months to simulate (default 120, as lesim patterns)'))
+      .option('seed', numberOption('Base seed of the runs and of the sampler', 1))
       .option('out', { type: 'string', describe: 'Output directory (default runs/calibrate-<time>)' })
-      .option('workers', { type: 'string', describe: 'Worker threads (default: the available cores)' })
+      .option('workers', numberOption('Worker threads (default: the available cores)'))
       .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted calibration kept in <out>.partial' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace the output directory (and any interrupted state)' }) as unknown as Argv<CalibrateArgs>,
   handler: async (args: ArgumentsCamelCase<CalibrateArgs>) => {
@@ -71,10 +72,8 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     const generations = wholeNumber('generations', args.generations, 1, 1000);
     const maxSims = args.maxSims === undefined ? undefined : wholeNumber('max-sims', args.maxSims, 1, 1e9);
     const tolerance = args.tolerance === undefined ? undefined : positiveNumber('tolerance', args.tolerance);
-    const minAcceptance = Number(args.minAcceptance);
-    if (!(minAcceptance >= 0 && minAcceptance < 1)) throw new ResearchInputError('--min-acceptance', args.minAcceptance, 'must be a number from 0 to below 1');
-    const quantile = Number(args.quantile);
-    if (!(quantile > 0 && quantile < 1)) throw new ResearchInputError('--quantile', args.quantile, 'must be a number between 0 and 1');
+    const minAcceptance = decimalNumber('min-acceptance', args.minAcceptance, (v) => v >= 0 && v < 1, 'a number from 0 to below 1');
+    const quantile = decimalNumber('quantile', args.quantile, (v) => v > 0 && v < 1, 'a number between 0 and 1');
     const checkReps = wholeNumber('check-reps', args.checkReps, 0, 1000);
     const h = PARAMETERS.horizon_months;
     const months = args.months === undefined ? undefined : wholeNumber('months', args.months, h.min, h.max);

@@ -8,18 +8,19 @@ import { PARAMETERS } from '../../model/parameters.js';
 import { loadScenarioArgument, resolveScenario } from '../../scenarios/index.js';
 import { EXIT_FAILED_RUNS, EXIT_INTERRUPTED, runPlan } from '../batch.js';
 import { UsageError, wholeNumber } from '../errors.js';
+import { numberOption } from '../options.js';
 
 interface CompareArgs {
   scenarios: string[];
   baseline?: string;
-  reps: string;
-  seed: string;
-  months?: string;
+  reps: number;
+  seed: number;
+  months?: number;
   out?: string;
   force: boolean;
   all: boolean;
   json: boolean;
-  workers?: string;
+  workers?: number;
   resume: boolean;
   shard?: string;
 }
@@ -36,12 +37,12 @@ export const compareCommand: CommandModule<object, CompareArgs> = {
     y
       .positional('scenarios', { type: 'string', array: true, demandOption: true, describe: 'Two or more built-in scenarios or scenario files' })
       .option('baseline', { type: 'string', requiresArg: true, describe: 'The scenario the others are compared with (default: the first)' })
-      .option('reps', { type: 'string', default: '10', describe: 'Paired replications per scenario' })
-      .option('seed', { type: 'string', default: '1', describe: 'Base seed (replicate k of every scenario uses seed (base, k))' })
-      .option('months', { type: 'string', describe: `Months to simulate in every scenario (default: the longest horizon among them, ${PARAMETERS.horizon_months.default} unless a scenario says otherwise)` })
+      .option('reps', numberOption('Paired replications per scenario', 10))
+      .option('seed', numberOption('Base seed (replicate k of every scenario uses seed (base, k))', 1))
+      .option('months', numberOption(`Months to simulate in every scenario (default: the longest horizon among them, ${PARAMETERS.horizon_months.default} unless a scenario says otherwise)`))
       .option('out', { type: 'string', describe: 'Output directory (default runs/compare-<time>; required with --resume or --shard)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace an output directory that already holds a run' })
-      .option('workers', { type: 'string', describe: 'Worker threads (default: the available cores); results are identical for any number' })
+      .option('workers', numberOption('Worker threads (default: the available cores); results are identical for any number'))
       .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted comparison in <out>.partial, skipping finished runs' })
       .option('shard', { type: 'string', describe: 'Run slice i of n (e.g. 2/4) for a cluster; combine the shards with lesim merge' })
       .option('json', { type: 'boolean', default: false, describe: 'Print the comparison as JSON on stdout (as comparison.json, with the output directory) instead of tables' })

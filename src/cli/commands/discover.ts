@@ -6,24 +6,23 @@ import { gitCommit, lesimVersion } from '../../io/provenance.js';
 import { discover, parseCondition } from '../../research/discover.js';
 import { ResearchInputError } from '../../research/errors.js';
 import { checkOutcome, readSweepDir } from '../../research/sweepData.js';
-import { wholeNumber } from '../errors.js';
+import { decimalNumber, wholeNumber } from '../errors.js';
+import { numberOption } from '../options.js';
 import { defaultOut } from './run.js';
 
 interface DiscoverArgs {
   dir: string;
   outcome?: string;
   where: string;
-  minCoverage: string;
-  peelAlpha: string;
-  seed: string;
+  minCoverage: number;
+  peelAlpha: number;
+  seed: number;
   out?: string;
   force: boolean;
 }
 
-function share(option: string, raw: string): number {
-  const v = Number(raw);
-  if (!(v > 0 && v < 1)) throw new ResearchInputError(`--${option}`, raw, 'must be a number between 0 and 1');
-  return v;
+function share(option: string, raw: number): number {
+  return decimalNumber(option, raw, (v) => v > 0 && v < 1, 'a number between 0 and 1');
 }
 
 export const discoverCommand: CommandModule<object, DiscoverArgs> = {
@@ -34,9 +33,9 @@ export const discoverCommand: CommandModule<object, DiscoverArgs> = {
       .positional('dir', { type: 'string', demandOption: true, describe: 'A sweep directory (lesim sweep, or <out>/runs of lesim sensitivity)' })
       .option('where', { type: 'string', demandOption: true, describe: 'The cases of interest: "<outcome> <op> <number>", e.g. "maturity_end_all < 0.45"' })
       .option('outcome', { type: 'string', describe: 'The outcome of --where (checked to match; optional)' })
-      .option('min-coverage', { type: 'string', default: '0.5', describe: 'Report the densest box with at least this coverage' })
-      .option('peel-alpha', { type: 'string', default: '0.05', describe: 'Share of points peeled per PRIM step' })
-      .option('seed', { type: 'string', default: '1', describe: 'Seed of the resampling and the trees' })
+      .option('min-coverage', numberOption('Report the densest box with at least this coverage', 0.5))
+      .option('peel-alpha', numberOption('Share of points peeled per PRIM step', 0.05))
+      .option('seed', numberOption('Seed of the resampling and the trees', 1))
       .option('out', { type: 'string', describe: 'Output directory (default runs/discover-<time>)' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace the output directory' }) as unknown as Argv<DiscoverArgs>,
   handler: async (args: ArgumentsCamelCase<DiscoverArgs>) => {

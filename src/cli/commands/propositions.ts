@@ -8,6 +8,7 @@ import { builtinPropositions, collectProposition, judge, readPropositionFile, re
 import type { Proposition } from '../../research/propositions.js';
 import { resolveWorkers } from '../batch.js';
 import { UsageError, wholeNumber } from '../errors.js';
+import { numberOption } from '../options.js';
 import { Progress } from '../progress.js';
 import { openState, stopOnSignal } from '../research.js';
 import { defaultOut } from './run.js';
@@ -15,11 +16,11 @@ import { defaultOut } from './run.js';
 interface PropositionsArgs {
   names?: string[];
   file?: string | string[];
-  cap?: string;
-  seed: string;
-  months?: string;
+  cap?: number;
+  seed: number;
+  months?: number;
   out?: string;
-  workers?: string;
+  workers?: number;
   resume: boolean;
   force: boolean;
   list: boolean;
@@ -34,11 +35,11 @@ export const propositionsCommand: CommandModule<object, PropositionsArgs> = {
     y
       .positional('names', { type: 'string', array: true, describe: 'Propositions to run (default: all); lesim propositions --list shows them' })
       .option('file', { type: 'string', describe: 'A proposition file (YAML or JSON, same fields as the table; repeatable); only its propositions run unless names are given', requiresArg: true })
-      .option('cap', { type: 'string', describe: 'At most this many paired replications per proposition (overrides each cap)' })
-      .option('seed', { type: 'string', default: '1', describe: 'Base seed' })
-      .option('months', { type: 'string', describe: 'Months to simulate (overrides each proposition\'s window; default 120)' })
+      .option('cap', numberOption('At most this many paired replications per proposition (overrides each cap)'))
+      .option('seed', numberOption('Base seed', 1))
+      .option('months', numberOption('Months to simulate (overrides each proposition\'s window; default 120)'))
       .option('out', { type: 'string', describe: 'Output directory (default runs/propositions-<time>)' })
-      .option('workers', { type: 'string', describe: 'Worker threads (default: the available cores)' })
+      .option('workers', numberOption('Worker threads (default: the available cores)'))
       .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted run kept in <out>.partial' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace the output directory (and any interrupted state)' })
       .option('list', { type: 'boolean', default: false, describe: 'List the propositions and exit' }) as unknown as Argv<PropositionsArgs>,

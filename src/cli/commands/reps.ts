@@ -13,6 +13,7 @@ import { checkOutcome } from '../../research/sweepData.js';
 import { loadScenarioArgument, resolveScenario } from '../../scenarios/index.js';
 import { batchOptions, type BatchArgs } from '../batch.js';
 import { wholeNumber } from '../errors.js';
+import { numberOption } from '../options.js';
 import { positiveNumber, runOrReuse } from '../research.js';
 import { setOption, setsOf } from './set.js';
 import { defaultOut } from './run.js';
@@ -21,10 +22,10 @@ interface RepsArgs extends BatchArgs {
   scenario: string;
   outcome: string | string[];
   set?: string | string[];
-  reps: string;
-  width?: string;
-  seed: string;
-  months?: string;
+  reps: number;
+  width?: number;
+  seed: number;
+  months?: number;
   out?: string;
 }
 
@@ -37,10 +38,10 @@ export const repsCommand: CommandModule<object, RepsArgs> = {
         .positional('scenario', { type: 'string', demandOption: true, describe: 'Built-in scenario or scenario file' })
         .option('outcome', { type: 'string', demandOption: true, describe: 'Outcome(s) (repeatable)', requiresArg: true })
         .option('set', setOption)
-        .option('reps', { type: 'string', default: '30', describe: 'Replications to run' })
-        .option('width', { type: 'string', describe: "Target full width of the 95% interval of the mean, in the outcome's unit (default: 5% of the mean)" })
-        .option('seed', { type: 'string', default: '1', describe: 'Base seed' })
-        .option('months', { type: 'string', describe: 'Months to simulate' })
+        .option('reps', numberOption('Replications to run', 30))
+        .option('width', numberOption("Target full width of the 95% interval of the mean, in the outcome's unit (default: 5% of the mean)"))
+        .option('seed', numberOption('Base seed', 1))
+        .option('months', numberOption('Months to simulate'))
         .option('out', { type: 'string', describe: 'Output directory (default runs/reps-<scenario>-<time>); runs go to <out>/runs' })
         .option('force', { type: 'boolean', default: false, describe: 'Replace earlier results in the output directory' }),
     ) as unknown as Argv<RepsArgs>,

@@ -15,6 +15,7 @@ import { mean } from '../../research/stats.js';
 import { loadScenarioArgument } from '../../scenarios/index.js';
 import { batchOptions, type BatchArgs } from '../batch.js';
 import { UsageError, wholeNumber } from '../errors.js';
+import { numberOption } from '../options.js';
 import { runOrReuse } from '../research.js';
 import { setOption, setsOf } from './set.js';
 import { defaultOut } from './run.js';
@@ -24,13 +25,13 @@ interface SensitivityArgs extends BatchArgs {
   method: string;
   outcome?: string | string[];
   series: string;
-  samples?: string;
-  levels: string;
+  samples?: number;
+  levels: number;
   scenario?: string;
   set?: string | string[];
-  reps?: string;
-  seed?: string;
-  months?: string;
+  reps?: number;
+  seed?: number;
+  months?: number;
   out?: string;
 }
 
@@ -59,13 +60,13 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
         .option('method', { type: 'string', default: 'morris', choices: METHODS as unknown as string[], describe: 'morris: screening (mu*, sigma); sobol: first-order and total indices' })
         .option('outcome', { type: 'string', describe: 'Outcome(s) to analyse (repeatable; default maturity_end_all)', requiresArg: true })
         .option('series', { type: 'string', default: 'maturity:cohort=all', describe: 'Monthly series for the time-resolved indices, family:key=value' })
-        .option('samples', { type: 'string', describe: 'Morris trajectories (default 10) or Sobol base samples (default 64)' })
-        .option('levels', { type: 'string', default: '4', describe: 'Morris grid levels (even)' })
+        .option('samples', numberOption('Morris trajectories (default 10) or Sobol base samples (default 64)'))
+        .option('levels', numberOption('Morris grid levels (even)', 4))
         .option('scenario', { type: 'string', describe: 'Scenario for a parameter list (default gde-baseline)' })
         .option('set', setOption)
-        .option('reps', { type: 'string', describe: 'Replications per design point (default 2, or the sweep file\'s)' })
-        .option('seed', { type: 'string', describe: 'Base seed (default 1, or the sweep file\'s); also draws the Morris trajectories' })
-        .option('months', { type: 'string', describe: 'Months to simulate' })
+        .option('reps', numberOption('Replications per design point (default 2, or the sweep file\'s)'))
+        .option('seed', numberOption('Base seed (default 1, or the sweep file\'s); also draws the Morris trajectories'))
+        .option('months', numberOption('Months to simulate'))
         .option('out', { type: 'string', describe: 'Output directory (default runs/sensitivity-<method>-<time>); runs go to <out>/runs' })
         .option('force', { type: 'boolean', default: false, describe: 'Replace earlier results in the output directory' }),
     ) as unknown as Argv<SensitivityArgs>,
