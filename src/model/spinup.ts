@@ -77,8 +77,8 @@ function backUntil(stamp: number, months: number): number {
 
 /**
  * Moves every month stamp of the state back by `months`. Every month-valued field of the state
- * must be listed here (a new one is a test failure in test/model/spinup.test.ts, which checks that
- * no stamp is left at or after month 0 that was not there at the spin-up's end).
+ * must be listed here: test/model/spinup.test.ts fails if a field named like a past stamp
+ * (formed, ended, last..., ...Since, ...Month) is still above 0 after the redate.
  *
  * Relationships that ended during the spin-up keep `ended >= 0` (the whole model reads
  * `ended < 0` as active) and carry `ended = 0`: "ended by January 2017"; their `formed` is

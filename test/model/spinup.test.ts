@@ -66,6 +66,27 @@ describe('spin-up: the ecosystem before January 2017', () => {
     for (const p of warm.state.people) expect(p.engagedUntil === -1 || p.engagedUntil >= 0).toBe(true);
   });
 
+  it('leaves no month stamp of the past at or after January 2017 (every stamp field is redated)', () => {
+    // Past stamps (formed, ended, last..., ...Since, ...Month) must be <= 0 after the redate; a field
+    // of this kind added to the state and missing from redate() would keep a spin-up-clock value > 0.
+    const run = startReplication(resolveParams({ spinUp_months: SPIN }, 'test'), 5, 0);
+    const past = /^(formed|ended|transformed|start|month)$|^last|Since$|Month$/;
+    const bad: string[] = [];
+    const scan = (x: unknown, path: string, depth: number): void => {
+      if (depth > 3 || x === null || typeof x !== 'object' || ArrayBuffer.isView(x)) return;
+      for (const [k, v] of Object.entries(x as Record<string, unknown>)) {
+        if (typeof v === 'number' && past.test(k) && !/ThisMonth$|_/.test(k) && v > 0) bad.push(`${path}.${k}=${v}`);
+        else if (Array.isArray(v) && past.test(k) && v.some((m) => typeof m === 'number' && m > 0)) bad.push(`${path}.${k}`);
+        else if (typeof v === 'object') scan(v, `${path}.${k}`, depth + 1);
+      }
+    };
+    const { state } = run;
+    for (const key of ['ties', 'communities', 'orgs', 'people', 'suppliers'] as const) state[key].forEach((item, i) => scan(item, `${key}[${i}]`, 0));
+    scan(state.programme, 'programme', 0);
+    expect(bad.slice(0, 5)).toEqual([]);
+    expect(state.ties.length).toBeGreaterThan(0);
+  });
+
   it('writes only months from January 2017: the series has the horizon\'s months, and the observer sees the spin-up months as negative', () => {
     const params = resolveParams({ spinUp_months: 6, horizon_months: 3 }, 'test');
     const seen: number[] = [];
