@@ -259,6 +259,8 @@ export class OutcomeTracker {
     let dist = 0;
     for (const t of state.ties) {
       if (t.mode !== Mode.directContact || t.formality !== Formality.informal || t.personA < 0 || t.personB < 0 || t.orgA < 0 || t.orgB < 0 || t.orgA === t.orgB) continue;
+      // Ties of the spin-up that ended before January 2017 (ODD 5) are not ties of the run.
+      if (t.formed < 0 && t.ended === 0) continue;
       const x = state.orgs[t.orgA];
       const y = state.orgs[t.orgB];
       ties += 1;

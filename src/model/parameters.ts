@@ -61,6 +61,8 @@ export const PARAMETERS = {
   evaluationEnd_month: spec(38, 0, 600, 'month', 'Month the evaluation of 003 ended (March 2020), when networking is measured.', '003 Design (January 2018 to March 2020)', true),
   survivalWindow_months: spec(36, 1, 600, 'months', 'Months after funding ends at which survival of networks and ties is measured.', 'brief (what is left 3 years after the money stops)', true),
   startYear_year: spec(2017, 2000, 2100, 'year', 'Calendar year of month 0, used only to label output dates.', 'brief: programme 2017-2023', true),
+  // spin-up (issue 11 item 1): the ecosystem before the programme, ODD 5
+  spinUp_months: spec(120, 0, 600, 'months', 'Months simulated before month 0 (January 2017) without the programme, so the run starts from a grown network; never written to the outputs.', 'assumption: ten years, many times the time scales of trust decay (1/trustDecay_perMonth) and running-value memory; chosen with the steadiness check of issue 11 in view (the counterfactual trend over 2017-2026 within 5% a year: +3% with 60 months, +1% with 120, seed 7, 4 replications)', true),
 
   // ---- Population ---------------------------------------------------------------------------
   organizations_count: spec(220, 20, 5000, 'organizations', 'Provider organizations (NHS trusts) in the system.', 'brief: roughly 220 NHS provider trusts', true),
@@ -156,10 +158,10 @@ export const PARAMETERS = {
   tieKnowledgeValue_index: spec(25, 0, 1000, 'utility/unit', 'Value to a side of one unit of knowledge received through a tie.', 'mechanisms.md (keep-or-drop: learning value)'),
   tieUseCost_index: spec(0.12, 0, 10, 'utility/use', 'Cost to each side of using a tie, doubled at full time pressure.', '003 Relative Costs (time)'),
   reputationBenefit_index: spec(0.1, 0, 10, 'utility/use', 'Value of giving know-how to the giver, times intrinsic motivation (reputation, status).', '001 Individual Level; 003 Relative Costs (reputational benefits)'),
-  tieEndValue_index: spec(-0.03, -10, 0, 'utility', 'Running value below which a side drops the tie.', 'mechanisms.md (pairwise stability)'),
-  neglectAfter_months: spec(9, 1, 120, 'months', 'Months unused before a tie is at risk of neglect.', 'mechanisms.md (Burt 2002 bridge decay)', true),
-  neglectHazard_perMonth: spec(0.12, 0, 1, 'probability/month', 'Hazard of ending a neglected new tie; falls with age and embeddedness.', 'mechanisms.md (Burt 2002)'),
-  tieAgeScale_months: spec(24, 1, 600, 'months', 'Age over which the neglect hazard falls by e.', 'mechanisms.md (Burt 2002)'),
+  tieEndValue_index: spec(-0.03, -10, 0, 'utility', 'Running value below which a side drops the tie, for a person of extrinsic motivation 0.5; each person\'s threshold is this times (0.5 + extrinsic motivation).', 'mechanisms.md (pairwise stability); heterogeneity: 001 Individual Level (companionship, reciprocity), assumption'),
+  // running value of an unused tie (issue 11 item 2: ties end by value, not by grace periods or age factors)
+  tieHoldingCost_index: spec(0.05, 0, 10, 'utility/month', 'Cost to a side of keeping an unused tie up (keeping in touch, remembering who knows what), times (1 - trust).', '003 Relative Costs (time); trust lowers it: mechanisms.md (relational credit); value assumption'),
+  embeddedBond_ratio: spec(0.25, 0, 10, 'ratio', 'Bond value of an unused tie whose two people share a community, as a share of the companionship of a used tie (bondBenefit_index), times extrinsic motivation.', 'mechanisms.md (Burt 2002: embedded ties decay slower); 001 Individual Level (companionship); value assumption'),
   siteVisitDistance_km: spec(80, 0, 5000, 'km', 'Distance under which a tie use can be a site visit.', '001 Linkages Across Levels (nearby staff visit one another)'),
   siteVisit_prob: spec(0.15, 0, 1, 'probability', 'Chance a use of a near tie is an in-person site visit.', '003 Results (site visits); value assumption'),
   siteVisitTacit_ratio: spec(2.0, 0, 10, 'ratio', 'Tacit transfer of a site visit relative to a call or email.', '001 Table 4 (observe real-world use)'),

@@ -4,6 +4,7 @@ import { N_CELLS, recordMonth } from './recorder.js';
 import { NetworkScratch } from './network.js';
 import { createStreams, replicateSeed } from './rng.js';
 import { createContext, type ModelEvent, type State, type StepContext } from './state.js';
+import { spinUp, type SpinUpObserver } from './spinup.js';
 import { step } from './step.js';
 import { OutcomeTracker, type Outcomes } from './outcomes.js';
 
@@ -17,6 +18,11 @@ export interface RunOptions {
   readonly stream?: string;
   /** Watches the run month by month (pattern measures, per-organization output); changes nothing. */
   readonly observer?: RunObserver;
+  /**
+   * Watches the spin-up months before January 2017 (ODD 5); they are never recorded or kept
+   * otherwise. Its `month` argument is the calendar month (-spinUp_months..-1).
+   */
+  readonly spinUpObserver?: SpinUpObserver;
 }
 
 /** Sees the state after every month's phases, with that month's events and flows still in the context. */
@@ -56,11 +62,15 @@ export interface Replication {
   readonly observer?: RunObserver;
 }
 
-/** Sets up replication `replicate` of a run with base seed `baseSeed`: the world at its start, no month simulated yet. */
+/**
+ * Sets up replication `replicate` of a run with base seed `baseSeed`: the world in January 2017,
+ * after the spin-up (spinUp_months without the programme, ODD 5), no month of the run simulated yet.
+ */
 export function startReplication(params: Params, baseSeed: number, replicate: number, options: RunOptions = {}): Replication {
   const seed = replicateSeed(baseSeed, replicate, options.stream);
   const ctx = createContext(params, createStreams(seed));
   const state = initState(params, ctx);
+  spinUp(state, ctx, params.spinUp_months, options.spinUpObserver);
   const series = new Float64Array(params.horizon_months * N_CELLS);
   const tracker = new OutcomeTracker(params);
   const scratch = new NetworkScratch(state.orgs.length);

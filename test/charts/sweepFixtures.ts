@@ -16,7 +16,7 @@ const SWEEPS = {
   /** 2 x 2 levels: the heatmap's cells, a line through each parameter's level means. */
   factorial: 'design: factorial\nparameters:\n  ownChoicePairing_share: [0.2, 0.9]\n  learningNetworks_count: [4, 10]\n',
   /** 8 points over continuous ranges: loess trends and a binned heatmap. */
-  lhs: 'design: latin-hypercube\nsamples: 8\nparameters:\n  tieUse_probPerMonth: { min: 0.1, max: 0.5 }\n  neglectHazard_perMonth: { min: 0.01, max: 0.1 }\n  meetingContacts_count: { min: 1, max: 4 }\n',
+  lhs: 'design: latin-hypercube\nsamples: 8\nparameters:\n  tieUse_probPerMonth: { min: 0.1, max: 0.5 }\n  tieHoldingCost_index: { min: 0.01, max: 0.1 }\n  meetingContacts_count: { min: 1, max: 4 }\n',
   /** One swept parameter: no heatmap. */
   single: 'design: factorial\nparameters:\n  learningNetworks_count: [4, 8]\n',
 } as const;

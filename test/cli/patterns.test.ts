@@ -21,6 +21,13 @@ describe('lesim patterns', () => {
     expect(json.patterns.map((p: { id: string }) => p.id)).toEqual(['P9', 'P12']);
     expect(json.patterns[1].criteria[0].knockout.overrides).toEqual({ academyCohorts_count: 0 });
     expect(existsSync(join(out, 'manifest.json'))).toBe(true);
+    // The counterfactual's steadiness (issue 11 item 1), whatever patterns are selected.
+    expect(r.stdout).toMatch(/Counterfactual trend in active relationships \(no programme, 2017-2026, 2 replications\): [+-]\d+\.\d% a year \(95% CI [+-]\d+\.\d% to [+-]\d+\.\d%\), within ±5%: (yes|no)/);
+    const steady = json.counterfactual_steadiness;
+    expect(steady.window_months).toBe(120);
+    expect(steady.replications).toBe(2);
+    expect(steady.trend_per_year_share.ci_low).toBeLessThanOrEqual(steady.trend_per_year_share.mean);
+    expect(steady.steady).toBe(steady.trend_per_year_share.ci_low >= -0.05 && steady.trend_per_year_share.ci_high <= 0.05);
   });
 
   it('refuses an unknown pattern id with exit code 2 and writes nothing', () => {

@@ -46,7 +46,7 @@ function naive(state: State) {
 
 describe('networkMeasures', () => {
   it('matches a direct computation on a simulated network', () => {
-    const run = runReplication(resolveParams({ horizon_months: 30, organizations_count: 80, groupings_count: 14 }, 'test'), 3, 0);
+    const run = runReplication(resolveParams({ spinUp_months: 0, horizon_months: 30, organizations_count: 80, groupings_count: 14 }, 'test'), 3, 0);
     const fast = networkMeasures(run.finalState);
     const slow = naive(run.finalState);
     expect(fast.density).toBeCloseTo(slow.density, 12);

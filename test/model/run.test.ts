@@ -7,7 +7,8 @@ const bytes = (x: Float64Array) => Buffer.from(x.buffer, x.byteOffset, x.byteLen
 
 describe('a replication advanced step by step', () => {
   // Funding ends in month 24, so the run passes the snapshots taken when funding ends.
-  const params = resolveParams({ horizon_months: 30, fundingEnd_month: 24 }, 'test');
+  // A short spin-up: the stepped run starts after it, as a whole one does.
+  const params = resolveParams({ horizon_months: 30, fundingEnd_month: 24, spinUp_months: 12 }, 'test');
 
   it('gives the same series, outcomes and events as a run straight through, however it is stepped and looked at', () => {
     const whole = runReplication(params, 5, 2, { keepEvents: true });

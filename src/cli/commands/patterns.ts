@@ -4,6 +4,7 @@ import { provenanceFields } from '../../io/outputs.js';
 import { commandProvenance } from '../../io/provenance.js';
 import { evaluatePatterns, selectPatterns } from '../../patterns/evaluate.js';
 import { patternsCsv, patternsJson, patternsText } from '../../patterns/files.js';
+import { measureSteadiness, steadinessJson, steadinessText } from '../../patterns/steadiness.js';
 import { EXIT_FAILED_RUNS, resolveWorkers } from '../batch.js';
 import { UsageError, wholeNumber } from '../errors.js';
 import { Progress } from '../progress.js';
@@ -52,10 +53,14 @@ export const patternsCommand: CommandModule<object, PatternsArgs> = {
     checkOutputDir(out, args.force);
     const progress = new Progress('patterns');
     const report = await evaluatePatterns({ replicates, seed, workers, robustness, robustnessReplicates, only, onProgress: (d, t, f) => progress.update(d, t, f) });
+    // Issue 11 item 1: is the counterfactual at a quasi-steady state over 2017-2026 (spin-up, ODD 5)?
+    const steady = await measureSteadiness(replicates, seed, workers);
     const provenance = commandProvenance(startedAt, process.argv.slice(2));
+    const json = JSON.stringify({ ...(JSON.parse(patternsJson(report, provenance)) as object), counterfactual_steadiness: steadinessJson(steady) }, null, 2) + '\n';
     const manifest = JSON.stringify({ ...provenanceFields(provenance), kind: 'patterns', replications: replicates, base_seed: seed, robustness_points: robustness, robustness_replications: robustnessReplicates ?? replicates, files: ['patterns.csv', 'patterns.json'] }, null, 2) + '\n';
-    writeDirectoryAtomically(out, new Map([['patterns.csv', patternsCsv(report)], ['patterns.json', patternsJson(report, provenance)], ['manifest.json', manifest]]), args.force);
+    writeDirectoryAtomically(out, new Map([['patterns.csv', patternsCsv(report)], ['patterns.json', json], ['manifest.json', manifest]]), args.force);
     process.stdout.write(patternsText(report));
+    process.stdout.write(steadinessText(steady));
     process.stdout.write(`Wrote ${out}/patterns.csv and patterns.json (docs/patterns.md explains them)\n`);
     if (report.failures.length > 0) process.exitCode = EXIT_FAILED_RUNS;
   },

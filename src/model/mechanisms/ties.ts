@@ -11,8 +11,10 @@ import { bestDomain, transferBetween } from './knowledge.js';
  * Each informal person-to-person tie may be used, with a chance that grows with need and trust;
  * a use moves knowledge both ways where each side is ahead (multidirectional), costs both sides
  * time, and builds trust when reciprocated. Each side keeps a running value of the tie (learning +
- * companionship + reputation - time cost) and drops it when that turns negative (pairwise
- * stability); unused ties decay with a hazard that falls with age and embeddedness (Burt 2002).
+ * companionship + reputation - time cost); in a month without use the value moves towards the bond
+ * of shared communities minus the cost of keeping the tie up, which trust lowers. A side drops the
+ * tie when its running value falls below its own threshold (pairwise stability); nothing ends a
+ * tie for its age or for a fixed time unused (ODD 7.7).
  */
 export function tiePhase(state: State, ctx: StepContext): void {
   const p = ctx.params;
@@ -87,24 +89,25 @@ function personTie(state: State, ctx: StepContext, p: Params, tie: Tie): void {
     }
   }
   if (!used) {
+    // A month without use: trust decays, and each side's running value moves towards what the
+    // tie is worth to it unused: the bond of shared communities (embeddedness) against the cost
+    // of keeping it up, which trust lowers (ODD 7.7).
     tie.trust *= 1 - p.trustDecay_perMonth;
-    tie.valueA *= memory;
-    tie.valueB *= memory;
+    const hold = p.tieHoldingCost_index * (1 - tie.trust);
+    const shared = p.embeddedBond_ratio > 0 && shareCommunity(state, tie.personA, tie.personB) ? p.embeddedBond_ratio * p.bondBenefit_index : 0;
+    tie.valueA = memory * tie.valueA + (1 - memory) * (shared * personA.extrinsic - hold);
+    tie.valueB = memory * tie.valueB + (1 - memory) * (shared * personB.extrinsic - hold);
   }
-  if (tie.valueA < p.tieEndValue_index || tie.valueB < p.tieEndValue_index) {
-    endTie(state, ctx, tie, EndReason.costAboveBenefit);
-    return;
+  // Each side drops the tie when its running value falls below its own threshold: people who
+  // value companionship and reciprocity (extrinsic motivation) put up with a poorer tie for longer.
+  if (tie.valueA < dropThreshold(p, personA.extrinsic) || tie.valueB < dropThreshold(p, personB.extrinsic)) {
+    endTie(state, ctx, tie, used ? EndReason.costAboveBenefit : EndReason.neglect);
   }
-  const idle = state.month - tie.lastUsed;
-  if (idle >= p.neglectAfter_months) {
-    // Hazard falls with age; embeddedness (a shared community) halves it. The draw comes first so
-    // the age term and the community check are computed only when the tie could end.
-    const draw = rng();
-    if (draw < p.neglectHazard_perMonth) {
-      const hazard = p.neglectHazard_perMonth * Math.exp(-(state.month - tie.formed) / p.tieAgeScale_months);
-      if (draw < hazard && (draw < hazard / 2 || !shareCommunity(state, tie.personA, tie.personB))) endTie(state, ctx, tie, EndReason.neglect);
-    }
-  }
+}
+
+/** A person's threshold of running value below which they drop a tie: tieEndValue_index x (0.5 + extrinsic). */
+export function dropThreshold(p: Params, extrinsic: number): number {
+  return p.tieEndValue_index * (0.5 + extrinsic);
 }
 
 /** One side gives know-how over the tie; returns what the other received and keeps the tie's ledger. */

@@ -6,7 +6,8 @@ import { spendWeight, taperIntensity } from '../../../src/model/programme/fundin
 import { runReplication } from '../../../src/model/run.js';
 import { resolveParams } from '../../../src/model/validate.js';
 
-const with_ = (o: Partial<Params>): Params => resolveParams(o, 'test');
+// These levers act from month 0 on: the spin-up before January 2017 (ODD 5) is not needed here.
+const with_ = (o: Partial<Params>): Params => resolveParams({ spinUp_months: 0, ...o }, 'test');
 
 describe('funding taper', () => {
   it('is a cliff edge by default and a linear fall over the taper months otherwise', () => {
@@ -28,7 +29,7 @@ describe('funding taper', () => {
     for (let m = 0; m < 84; m++) total += spendWeight(t, m);
     expect(total).toBeCloseTo(84, 9);
     expect(spendWeight(t, 10)).toBeGreaterThan(1);
-    const spend = (p: Params) => runReplication({ ...p, horizon_months: 90 }, 1, 0).outcomes.spend_programme_gbp;
+    const spend = (p: Params) => runReplication({ ...p, spinUp_months: 0, horizon_months: 90 }, 1, 0).outcomes.spend_programme_gbp;
     expect(spend(t)).toBeCloseTo(spend(defaultParams()), -1);
   });
 });
@@ -71,7 +72,7 @@ describe('follow-on programme, secondments, independent network support', () => 
       expect(s.orgs[id].fundedUntil).toBe(36);
     }
     expect(run.outcomes.follow_on_organizations).toBe(20);
-    const base = runReplication({ ...defaultParams(), horizon_months: 40 }, 1, 0).outcomes.spend_programme_gbp;
+    const base = runReplication({ ...defaultParams(), spinUp_months: 0, horizon_months: 40 }, 1, 0).outcomes.spend_programme_gbp;
     expect(run.outcomes.spend_programme_gbp - base).toBeCloseTo(20 * 1.2e6, 0);
   });
 
@@ -81,7 +82,7 @@ describe('follow-on programme, secondments, independent network support', () => 
     expect(run.outcomes.secondments).toBe(36);
     const hosts = run.finalState.programme.secondments.map((x) => run.finalState.orgs[x.host].status);
     expect(hosts.every((h) => h !== 0)).toBe(true);
-    const base = runReplication({ ...defaultParams(), horizon_months: 36 }, 1, 0).outcomes.spend_programme_gbp;
+    const base = runReplication({ ...defaultParams(), spinUp_months: 0, horizon_months: 36 }, 1, 0).outcomes.spend_programme_gbp;
     // 36 secondments of 6 months, those started after month 30 cut by the horizon.
     expect(run.outcomes.spend_programme_gbp).toBeGreaterThan(base + 150 * 9000);
     expect(run.outcomes.spend_programme_gbp).toBeLessThanOrEqual(base + 36 * 6 * 9000 + 1);
@@ -89,7 +90,7 @@ describe('follow-on programme, secondments, independent network support', () => 
 
   it('support for independent networks raises professional network membership and is paid monthly', () => {
     const members = (p: Params) => {
-      const s = runReplication({ ...p, horizon_months: 36 }, 1, 0).finalState;
+      const s = runReplication({ ...p, spinUp_months: 0, horizon_months: 36 }, 1, 0).finalState;
       return s.people.filter((x) => x.professionalMember).length;
     };
     expect(members(with_({ independentNetworkSupport_gbpPerYear: 5e6 }))).toBeGreaterThan(members(defaultParams()));
