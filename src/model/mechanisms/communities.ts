@@ -6,6 +6,7 @@ import { mayTie, changeForm, endCommunity, formTie, joinCommunity, leaveCommunit
 import { randInt, type Rng } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { relevance, transferKnowledge } from './knowledge.js';
+import { userGroupAgenda, userGroupStake } from './suppliers.js';
 import { willingness } from './willingness.js';
 
 /** Months a programme learning network must outlive its funding to count as a community of practice. */
@@ -232,15 +233,19 @@ function meet(state: State, ctx: StepContext, rng: Rng, community: Community): v
   const p = ctx.params;
   const attendees = ctx.scratch.list;
   attendees.length = 0;
+  const host = community.mode === Mode.userGroup && community.supplier >= 0 ? state.suppliers[community.supplier] : undefined;
   for (const person of community.members) {
     const org = state.orgs[state.people[person].org];
-    const attend = community.mode === Mode.professionalNetwork ? p.professionalNetworkAttend_prob : 0.7;
+    let attend = community.mode === Mode.professionalNetwork ? p.professionalNetworkAttend_prob : 0.7;
+    // Customers take part in a supplier's group when they are procuring or adopting its modules.
+    if (host && !userGroupStake(host, org)) attend *= p.userGroupIdleAttend_share;
     if (rng() < attend * (1 - 0.4 * Math.min(1, org.timePressure))) {
       attendees.push(person);
       org.timeUsed_hours += p.meetingAttendance_hours;
     }
   }
   if (isVoluntary(community)) buildAttachment(p, community, attendees);
+  if (host) userGroupAgenda(state, ctx, community, attendees);
   if (attendees.length < 2) return;
   const openness = community.mode === Mode.userGroup ? 0.3 + 0.7 * community.userAgenda : 1;
   const origin = community.origin as OriginT;
