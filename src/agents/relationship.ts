@@ -64,4 +64,9 @@ export interface Community extends Classified {
   userAgenda: number;
   /** Month the community changed form (e.g. network to community of practice), or -1. */
   transformed: number;
+  /**
+   * Shared identity (attachment, 0-1) each member has built with this community by taking part,
+   * by person id; made on first use by mechanisms/communities.ts (voluntary communities only).
+   */
+  attachment?: Map<number, number>;
 }

@@ -213,19 +213,12 @@ export function endCommunity(state: State, ctx: StepContext, community: Communit
 }
 
 /**
- * Whether two people may form a new informal tie: not if they already share one, nor (in the
- * overlay knock-out experiment) if their organizations are a programme pairing.
+ * Whether two people may form a new informal tie: not if they already share one. (The overlay
+ * knock-out, `pairingOverlay_flag` 0, no longer blocks ties: it stops a pairing's work drawing on
+ * them, in mechanisms/pairings.ts.)
  */
-export function mayTie(state: State, ctx: StepContext, a: number, b: number): boolean {
-  if (areTied(state, a, b)) return false;
-  if (ctx.params.pairingOverlay_flag === 1) return true;
-  const x = state.people[a].org;
-  const y = state.people[b].org;
-  for (const id of state.programme.pairings) {
-    const t = state.ties[id];
-    if (t.ended < 0 && ((t.orgA === x && t.orgB === y) || (t.orgA === y && t.orgB === x))) return false;
-  }
-  return true;
+export function mayTie(state: State, _ctx: StepContext, a: number, b: number): boolean {
+  return !areTied(state, a, b);
 }
 
 /** Whether two people already share an active tie. */

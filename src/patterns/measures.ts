@@ -1,6 +1,7 @@
 import { Domain, Mode, Status } from '../model/enums.js';
 import type { Params } from '../model/parameters.js';
 import type { RunObserver } from '../model/run.js';
+import { overlayTrust } from '../model/mechanisms/pairings.js';
 import type { State, StepContext } from '../model/state.js';
 
 /**
@@ -16,8 +17,8 @@ export interface MeasureDeclaration {
 }
 
 export const MEASURES = {
-  pairing_flow_with_overlay: { unit: 'knowledge units', window: 'programme start to the end of the run', computed: 'mean codified plus tacit knowledge carried by the formal pairing tie itself, over pairings that had an informal overlay tie before funding ended' },
-  pairing_flow_without_overlay: { unit: 'knowledge units', window: 'programme start to the end of the run', computed: 'the same over pairings with no overlay before funding ended' },
+  pairing_flow_with_overlay: { unit: 'knowledge units/month', window: 'pairing to funding end', computed: 'codified plus tacit knowledge carried by the formal pairing ties themselves per active pairing-month, over months in which people of the two organizations had an informal tie (overlay trust above 0 at the end of the month)' },
+  pairing_flow_without_overlay: { unit: 'knowledge units/month', window: 'pairing to funding end', computed: 'the same over active pairing-months without such a tie' },
   pairings_same_supplier_share: { unit: 'share', window: 'when pairings are formed', computed: 'share of exemplar/follower pairings whose two organizations have the same core (EPR) supplier' },
   pairings_same_grouping_share: { unit: 'share', window: 'when pairings are formed', computed: 'share of pairings whose two organizations are in the same local strategic grouping' },
   pairing_engaged_own_choice_mean: { unit: 'months', window: 'pairing to funding end', computed: 'mean months a pairing was actively worked, over pairings the follower chose itself' },
@@ -52,6 +53,10 @@ export class PatternProbe implements RunObserver {
   private readonly academyOrgs = new Set<number>();
   private academyParticipantsAll = 0;
   private academyTies = 0;
+  /** Pairing flow so far per pairing, and flow and months split by whether the pairing was overlaid that month. */
+  private readonly pairingFlowSeen: number[] = [];
+  private readonly overlayFlow = [0, 0];
+  private readonly overlayMonths = [0, 0];
 
   constructor(private readonly p: Params) {}
 
@@ -73,6 +78,18 @@ export class PatternProbe implements RunObserver {
           }
         }
       }
+    }
+    if (t < p.fundingEnd_month) {
+      state.programme.pairings.forEach((id, i) => {
+        const tie = state.ties[id];
+        const flow = tie.codifiedFlow + tie.tacitFlow;
+        const moved = flow - (this.pairingFlowSeen[i] ?? 0);
+        this.pairingFlowSeen[i] = flow;
+        if (tie.ended >= 0) return;
+        const k = overlayTrust(state, tie) > 0 ? 1 : 0;
+        this.overlayFlow[k] += moved;
+        this.overlayMonths[k] += 1;
+      });
     }
     if (t === 0) {
       for (const c of state.communities) if (c.mode === Mode.userGroup && c.supplier >= 0 && c.ended < 0) this.userGroupsAtStart.push(c.id);
@@ -96,17 +113,12 @@ export class PatternProbe implements RunObserver {
   finish(state: State): Measures {
     const v = this.v;
     const prog = state.programme;
-    const withOverlay: number[] = [];
-    const withoutOverlay: number[] = [];
     const own: number[] = [];
     const policy: number[] = [];
     let sameSupplier = 0;
     let sameGrouping = 0;
     prog.pairings.forEach((id, i) => {
       const tie = state.ties[id];
-      const flow = tie.codifiedFlow + tie.tacitFlow;
-      const overlay = prog.pairingOverlaySince[i] >= 0 && prog.pairingOverlaySince[i] < this.p.fundingEnd_month;
-      (overlay ? withOverlay : withoutOverlay).push(flow);
       (this.ownChoice.has(id) ? own : policy).push(prog.pairingEngagedMonths[i]);
       const a = state.orgs[tie.orgA];
       const b = state.orgs[tie.orgB];
@@ -114,8 +126,8 @@ export class PatternProbe implements RunObserver {
       if (a.grouping === b.grouping) sameGrouping += 1;
     });
     const n = prog.pairings.length;
-    v.pairing_flow_with_overlay = mean(withOverlay);
-    v.pairing_flow_without_overlay = mean(withoutOverlay);
+    v.pairing_flow_with_overlay = this.overlayMonths[1] > 0 ? this.overlayFlow[1] / this.overlayMonths[1] : NaN;
+    v.pairing_flow_without_overlay = this.overlayMonths[0] > 0 ? this.overlayFlow[0] / this.overlayMonths[0] : NaN;
     v.pairing_engaged_own_choice_mean = mean(own);
     v.pairing_engaged_policy_mean = mean(policy);
     v.pairings_same_supplier_share = n > 0 ? sameSupplier / n : NaN;

@@ -6,6 +6,7 @@ import { mayTie, changeForm, endCommunity, formTie, joinCommunity, leaveCommunit
 import { randInt, type Rng } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { relevance, transferKnowledge } from './knowledge.js';
+import { userGroupAgenda, userGroupStake } from './suppliers.js';
 import { willingness } from './willingness.js';
 
 /** Months a programme learning network must outlive its funding to count as a community of practice. */
@@ -54,16 +55,31 @@ function isVoluntary(c: Community): boolean {
 
 function dropDeparted(state: State, community: Community): void {
   for (let i = community.members.length - 1; i >= 0; i--) {
-    if (state.people[community.members[i]].org < 0) leaveCommunity(state, community, community.members[i]);
+    if (state.people[community.members[i]].org < 0) leave(state, community, community.members[i]);
   }
 }
 
+/** A member leaves; the identity they built goes with them (someone who rejoins starts again). */
+function leave(state: State, community: Community, person: number): void {
+  leaveCommunity(state, community, person);
+  community.attachment?.delete(person);
+}
+
 /**
- * Net monthly value of membership to one person (Ren & Kraut): information (the relevant lead of
- * the best member organization times own need), identity (the community serves the person's
- * profession), bond (share of members the person has a tie with), less the time cost, part of
- * which funded coordination carries.
+ * Shared identity grows by taking part: at each meeting every member's attachment erodes by
+ * `communityIdentityDecay_perMeeting`, then each attendee closes `communityIdentityGain_perMeeting`
+ * of the way to 1. Regular attendees with long tenure hold most; absentees and newcomers little.
  */
+function buildAttachment(p: Params, community: Community, attendees: readonly number[]): void {
+  const attachment = (community.attachment ??= new Map<number, number>());
+  const keep = 1 - p.communityIdentityDecay_perMeeting;
+  for (const [person, a] of attachment) attachment.set(person, a * keep);
+  for (const person of attendees) {
+    const a = attachment.get(person) ?? 0;
+    attachment.set(person, a + p.communityIdentityGain_perMeeting * (1 - a));
+  }
+}
+
 /** A meeting topic: a supplier's group talks about the supplier's modules, others about any domain. */
 function topicOf(state: State, rng: Rng, community: Community, domains: number): number {
   if (community.supplier >= 0) {
@@ -73,6 +89,20 @@ function topicOf(state: State, rng: Rng, community: Community, domains: number):
   return randInt(rng, domains);
 }
 
+/** A member's shared identity with a community (0 until they have taken part). */
+export function attachmentOf(community: Community, person: number): number {
+  return community.attachment?.get(person) ?? 0;
+}
+
+/**
+ * Net value of membership to one person at a review (Ren & Kraut): information (the relevant lead
+ * of the best member organization times the person's own need), identity (the profession's, where
+ * the community serves the person's profession; the shared identity the person has built by taking
+ * part, in any community; the programme's collective identity while funded), bond (share of
+ * members the person has a tie with), less the time cost at the person's own time pressure, part
+ * of which funded coordination carries while funding lasts. Every term is the member's own, so
+ * members of one community decide differently.
+ */
 export function membershipValue(
   state: State,
   p: Params,
@@ -97,6 +127,8 @@ export function membershipValue(
   // Professional identity draws on status (intrinsic) and on building a community (extrinsic): 001 Individual Level.
   let identity = community.professionRoles.includes(who.role) ? p.networkIdentityBenefit_index * (who.intrinsic + who.extrinsic) / 2 : 0;
   if (funded && community.launchedByProgramme && org.status !== Status.outside) identity += p.programmeIdentityBenefit_index * who.intrinsic;
+  // Shared identity built by taking part (common-identity attachment), valued by those who seek community.
+  identity += p.communityIdentityBenefit_index * attachmentOf(community, person) * (0.5 + who.extrinsic);
   let tied = 0;
   for (const id of who.ties) {
     const t = state.ties[id];
@@ -187,7 +219,7 @@ function updateMembership(state: State, ctx: StepContext, community: Community):
     const person = community.members[i];
     const value = membershipValue(state, p, community, person, bestTacit, bestOrg, isMember);
     community.negativeReviews[i] = value < 0 ? community.negativeReviews[i] + 1 : 0;
-    if (community.negativeReviews[i] >= p.networkLeaveAfter_reviews) leaveCommunity(state, community, person);
+    if (community.negativeReviews[i] >= p.networkLeaveAfter_reviews) leave(state, community, person);
   }
   clearMask(isMember, before);
 }
@@ -201,14 +233,19 @@ function meet(state: State, ctx: StepContext, rng: Rng, community: Community): v
   const p = ctx.params;
   const attendees = ctx.scratch.list;
   attendees.length = 0;
+  const host = community.mode === Mode.userGroup && community.supplier >= 0 ? state.suppliers[community.supplier] : undefined;
   for (const person of community.members) {
     const org = state.orgs[state.people[person].org];
-    const attend = community.mode === Mode.professionalNetwork ? p.professionalNetworkAttend_prob : 0.7;
+    let attend = community.mode === Mode.professionalNetwork ? p.professionalNetworkAttend_prob : 0.7;
+    // Customers take part in a supplier's group when they are procuring or adopting its modules.
+    if (host && !userGroupStake(host, org)) attend *= p.userGroupIdleAttend_share;
     if (rng() < attend * (1 - 0.4 * Math.min(1, org.timePressure))) {
       attendees.push(person);
       org.timeUsed_hours += p.meetingAttendance_hours;
     }
   }
+  if (isVoluntary(community)) buildAttachment(p, community, attendees);
+  if (host) userGroupAgenda(state, ctx, community, attendees);
   if (attendees.length < 2) return;
   const openness = community.mode === Mode.userGroup ? 0.3 + 0.7 * community.userAgenda : 1;
   const origin = community.origin as OriginT;

@@ -54,10 +54,13 @@ export function noteOverlay(state: State, ctx: StepContext, pairingId: number): 
 }
 
 /**
- * Pairing work (phase 7). Engagement rises with partner fit and with trust built by the
- * informal overlay, and falls under exemplar/follower labels when the follower sees itself as
- * ahead, and under time pressure. An engaged month moves codified knowledge (prescribed documents)
- * and a little tacit know-how, both ways where each is ahead, and may put two people in contact.
+ * Pairing work (phase 7). Engagement rises with partner fit and with the trust of the informal
+ * overlay (informal ties between the pairing's people), and falls under exemplar/follower labels
+ * when the follower sees itself as ahead, and under time pressure. An engaged month moves codified
+ * knowledge (prescribed documents) and a little tacit know-how, more of it the more the pairing's
+ * people trust each other (joint problem solving), both ways where each is ahead, and may put two
+ * people in contact. With `pairingOverlay_flag` 0 (the knock-out) the pairing's work ignores its
+ * overlay: ties still form, but they no longer change the formal work.
  */
 export function pairingPhase(state: State, ctx: StepContext): void {
   const p = ctx.params;
@@ -68,7 +71,9 @@ export function pairingPhase(state: State, ctx: StepContext): void {
     if (tie.ended >= 0 || state.month >= tie.endsAt) return;
     const exemplar = state.orgs[tie.orgA];
     const follower = state.orgs[tie.orgB];
-    let engagement = p.pairingEngagementBase_index + p.pairingFitWeight_index * pairingFit(state, exemplar, follower) + p.pairingOverlayWeight_index * overlayTrust(state, tie);
+    // The pairing's people who trust each other informally (the overlay) make its formal work count.
+    const overlay = p.pairingOverlay_flag === 1 ? overlayTrust(state, tie) : 0;
+    let engagement = p.pairingEngagementBase_index + p.pairingFitWeight_index * pairingFit(state, exemplar, follower) + p.pairingOverlayWeight_index * overlay;
     if (p.labelsActive_flag === 1 && followerSeesItselfAhead(state, p, id)) engagement *= 1 - p.labelInhibition_share;
     engagement *= 1 - 0.5 * Math.min(1, Math.max(exemplar.timePressure, follower.timePressure));
     if (rng() >= engagement) return;
@@ -78,16 +83,18 @@ export function pairingPhase(state: State, ctx: StepContext): void {
     exemplar.timeUsed_hours += p.pairingInteraction_hours;
     follower.timeUsed_hours += p.pairingInteraction_hours;
     exemplar.requestsThisMonth += 1;
+    // Joint problem solving between people who trust each other carries tacit know-how the documents miss.
+    const tacitRate = p.pairingTacit_rate * (1 + p.pairingOverlayTacit_ratio * overlay);
     const down = bestDomain(p, exemplar, follower);
     if (down >= 0) {
-      const moved = transferBetween(ctx, p, exemplar, follower, down, p.pairingTacit_rate, p.pairingCodified_rate, Formality.formal);
+      const moved = transferBetween(ctx, p, exemplar, follower, down, tacitRate, p.pairingCodified_rate, Formality.formal);
       tie.codifiedFlow += moved.codified;
       tie.tacitFlow += moved.tacit;
       tie.givenA += 1;
     }
     const up = bestDomain(p, follower, exemplar);
     if (up >= 0) {
-      const moved = transferBetween(ctx, p, follower, exemplar, up, p.pairingTacit_rate / 2, p.pairingCodified_rate / 2, Formality.formal);
+      const moved = transferBetween(ctx, p, follower, exemplar, up, tacitRate / 2, p.pairingCodified_rate / 2, Formality.formal);
       tie.codifiedFlow += moved.codified;
       tie.tacitFlow += moved.tacit;
       if (moved.codified + moved.tacit > 0) {

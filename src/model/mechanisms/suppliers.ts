@@ -1,53 +1,87 @@
 import { Direction, DOMAINS, Formality, Influence, Mode, Origin, Role, Stage } from '../enums.js';
 import { changeForm, formCommunity, formTie, oneOff, mayTie } from '../relationships.js';
 import { randInt } from '../rng.js';
+import type { Organization } from '../../agents/organization.js';
+import type { Community } from '../../agents/relationship.js';
+import type { Supplier } from '../../agents/supplier.js';
 import type { State, StepContext } from '../state.js';
 import { transferBetween } from './knowledge.js';
 import { ReferenceSites } from './referenceSites.js';
 import { willingness } from './willingness.js';
 
 /**
- * Suppliers (phase 4). At each user-group meeting, customers facing the same need may write a
- * joint specification, which moves agenda control from supplier to users (001 Spectrum, Site_D;
- * 001 Macroenvironmental); past half, the group is user-driven (a change of form). Customers in
- * procurement get chaperoned pilot visits to a reference site (shallow tacit transfer), some of
- * which leave a brokered personal contact. Where enough customers of one supplier are adopting
- * the same module and have no group of their own, they may set up a user-led group.
+ * Suppliers (phase 4). Customers in procurement get chaperoned pilot visits to a reference site
+ * (shallow tacit transfer), some of which leave a brokered personal contact. Where enough
+ * customers of one supplier are adopting the same module and have no group of their own, they may
+ * set up a user-led group. User-group agendas move at the groups' meetings (phase 6, `userGroupAgenda`).
  */
 export function supplierPhase(state: State, ctx: StepContext): void {
-  userGroupAgendas(state, ctx);
   pilotVisits(state, ctx);
   userLedGroups(state, ctx);
 }
 
-function userGroupAgendas(state: State, ctx: StepContext): void {
+/** Whether an organization has a stake in a supplier's group now: procuring, adopting or optimizing one of its modules. */
+export function userGroupStake(supplier: Supplier, org: Organization): boolean {
+  const domains = supplier.domains;
+  for (let k = 0; k < domains.length; k++) {
+    const d = domains[k];
+    if (org.suppliers[d] === supplier.id && org.stage[d] !== Stage.none) return true;
+  }
+  return false;
+}
+
+/** Whether an organization needs functionality from a supplier now: adopting or optimizing one of its modules. */
+function needsFunctionality(supplier: Supplier, org: Organization): boolean {
+  const domains = supplier.domains;
+  for (let k = 0; k < domains.length; k++) {
+    const d = domains[k];
+    if (org.suppliers[d] === supplier.id && (org.stage[d] === Stage.adoption || org.stage[d] === Stage.optimization)) return true;
+  }
+  return false;
+}
+
+/** Below this users' share a user-driven group is back under the supplier's agenda (0.5 to turn user-driven). */
+export const SUPPLIER_AGENDA_BELOW = 0.45;
+
+/**
+ * A user-group meeting moves the agenda both ways (001 Macroenvironmental: supplier-set goals;
+ * groups becoming user-driven; 001 Spectrum, Site_D: joint specifications; 003 Common Challenges:
+ * "a bigger voice to talk to suppliers"). Attending member customers adopting one of the
+ * supplier's modules in adoption or optimization (they need functionality), taken in consecutive
+ * pairs, each write a joint specification with
+ * probability `jointSpecification_prob`; each closes `jointSpecificationAgenda_gain` times the
+ * supplier's openness of the users' remaining distance to full control. Between specifications
+ * the agenda moves `supplierAgendaPull_share` of the way towards the level that users' presence
+ * alone holds, h = u0 + (1 − u0) · o · π (u0 = `userGroupInitialUserAgenda_share`, the supplier's
+ * own roadmap; π the share of members attending): the supplier reasserting its roadmap above h,
+ * users who turn up pushing towards it from below:
+ *
+ *   u += g · o · (1 − u)  per joint specification,   then   u −= s · (u − h)
+ *
+ * So agendas rise while customers take part and specify together, and fall back when
+ * participation drops (time pressure, customers leaving the supplier's modules) or nobody specifies. Past 0.5 the group
+ * is user-driven (a change of form); below SUPPLIER_AGENDA_BELOW it is the supplier's again.
+ */
+export function userGroupAgenda(state: State, ctx: StepContext, group: Community, attendees: readonly number[]): void {
   const p = ctx.params;
   const rng = ctx.rng.suppliers;
-  for (const supplier of state.suppliers) {
-    if (supplier.userGroup < 0) continue;
-    const group = state.communities[supplier.userGroup];
-    if (group.ended >= 0 || (state.month - group.formed) % group.meetingInterval !== 0) continue;
-    // Only how many members are adopting matters: one joint specification per two of them.
-    let adopting = 0;
-    const domains = supplier.domains;
-    for (const person of group.members) {
-      if (state.people[person].org < 0) continue;
-      const org = state.orgs[state.people[person].org];
-      for (let k = 0; k < domains.length; k++) {
-        if (org.suppliers[domains[k]] === supplier.id && org.stage[domains[k]] === Stage.adoption) {
-          adopting += 1;
-          break;
-        }
-      }
-    }
-    for (let i = 0; i + 1 < adopting; i += 2) {
-      if (rng() < p.jointSpecification_prob) {
-        group.userAgenda = Math.min(1, group.userAgenda + p.jointSpecificationAgenda_gain * p.userGroupOpenness_share);
-      }
-    }
-    if (group.origin === Origin.supplier && group.userAgenda > 0.5) {
-      changeForm(state, ctx, group, { origin: Origin.provider, influence: Influence.enable }, 'user_group_became_user_driven');
-    }
+  if (group.supplier < 0 || group.members.length === 0) return;
+  const supplier = state.suppliers[group.supplier];
+  let adopting = 0;
+  for (const person of attendees) if (needsFunctionality(supplier, state.orgs[state.people[person].org])) adopting += 1;
+  let u = group.userAgenda;
+  for (let i = 0; i + 1 < adopting; i += 2) {
+    if (rng() < p.jointSpecification_prob) u += p.jointSpecificationAgenda_gain * p.userGroupOpenness_share * (1 - u);
+  }
+  const participation = attendees.length / group.members.length;
+  const home = p.userGroupInitialUserAgenda_share;
+  const held = home + (1 - home) * p.userGroupOpenness_share * participation;
+  u -= p.supplierAgendaPull_share * (u - held);
+  group.userAgenda = Math.min(1, Math.max(0, u));
+  if (group.origin === Origin.supplier && group.userAgenda > 0.5) {
+    changeForm(state, ctx, group, { origin: Origin.provider, influence: Influence.enable }, 'user_group_became_user_driven');
+  } else if (group.origin === Origin.provider && group.userAgenda < SUPPLIER_AGENDA_BELOW) {
+    changeForm(state, ctx, group, { origin: Origin.supplier, influence: Influence.control }, 'user_group_back_to_supplier_agenda');
   }
 }
 

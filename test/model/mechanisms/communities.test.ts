@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capability, setKnowledge } from '../../../src/agents/organization.js';
 import type { Community } from '../../../src/agents/relationship.js';
 import { EndReason, Formality, Influence, Mode, N_DOMAINS, Origin, Stage, Status } from '../../../src/model/enums.js';
-import { communityPhase, membershipValue, TRANSFORM_AFTER_FUNDING_MONTHS } from '../../../src/model/mechanisms/communities.js';
+import { attachmentOf, communityPhase, membershipValue, TRANSFORM_AFTER_FUNDING_MONTHS } from '../../../src/model/mechanisms/communities.js';
 import { relevance } from '../../../src/model/mechanisms/knowledge.js';
 import { endCommunity, formCommunity, type CommunitySpec } from '../../../src/model/relationships.js';
 import type { State, StepContext } from '../../../src/model/state.js';
@@ -63,6 +63,16 @@ describe('membershipValue', () => {
     const other = membershipValue(state, p, { ...community, professionRoles: [(who.role + 1) % 11] }, person, bt, bo);
     expect(own - plain).toBeCloseTo((p.networkIdentityBenefit_index * (who.intrinsic + who.extrinsic)) / 2, 12);
     expect(other).toBeCloseTo(plain, 12);
+  });
+
+  it('adds the shared identity the member has built: benefit * attachment * (0.5 + extrinsic), in any community', () => {
+    const { state, params: p, community, person } = setup();
+    const [bt, bo] = noInfo();
+    const plain = membershipValue(state, p, community, person, bt, bo);
+    community.attachment = new Map([[person, 0.6]]);
+    const built = membershipValue(state, p, community, person, bt, bo);
+    expect(built - plain).toBeCloseTo(p.communityIdentityBenefit_index * 0.6 * (0.5 + state.people[person].extrinsic), 12);
+    expect(membershipValue(state, p, community, community.members[1], bt, bo)).toBeLessThan(0);
   });
 
   it('is lower once funding ends: funded coordination carries fundedCoordination_share of the time cost', () => {
@@ -246,6 +256,40 @@ describe('communityPhase', () => {
       expect(t.influence).toBe(Influence.control);
       expect(t.formality).toBe(Formality.informal);
     }
+  });
+
+  it('attending a meeting builds shared identity (gain towards 1); missing one erodes it (decay)', () => {
+    const { state, ctx, params: p } = world({ membershipReview_months: 60 });
+    for (const c of state.communities) endCommunity(state, ctx, c, EndReason.termOver);
+    const c = network(state, ctx, 12, { meetingInterval: 2 });
+    const person = c.members[0];
+    communityPhase(state, withRng(ctx, { communities: constant(0) }));
+    const g = p.communityIdentityGain_perMeeting;
+    expect(attachmentOf(c, person)).toBeCloseTo(g, 12);
+    state.month = 2;
+    communityPhase(state, withRng(ctx, { communities: constant(0) }));
+    const twice = g * (1 - p.communityIdentityDecay_perMeeting) + g * (1 - g * (1 - p.communityIdentityDecay_perMeeting));
+    expect(attachmentOf(c, person)).toBeCloseTo(twice, 12);
+    state.month = 4;
+    communityPhase(state, withRng(ctx, { communities: constant(0.999) }));
+    expect(attachmentOf(c, person)).toBeCloseTo(twice * (1 - p.communityIdentityDecay_perMeeting), 12);
+  });
+
+  it('members decide for themselves: those who built an identity stay when the cost rises, the others leave', () => {
+    const { state, ctx, params: p } = world({ membershipReview_months: 3, communityIdentityBenefit_index: 2, communityRecruit_prob: 0 });
+    for (const c of state.communities) endCommunity(state, ctx, c, EndReason.termOver);
+    const c = network(state, ctx, 20, { meetingInterval: 60 });
+    for (const o of state.orgs) o.timePressure = 0;
+    const committed = c.members.slice(0, 10);
+    c.attachment = new Map(committed.map((m) => [m, 1]));
+    state.month = 3;
+    communityPhase(state, ctx);
+    // The committed all stay; of the others only those whose information or bonds cover the cost.
+    for (const m of committed) expect(c.members).toContain(m);
+    const others = c.members.filter((m) => !committed.includes(m));
+    expect(others.length).toBeLessThan(10);
+    expect(p.networkTimeCost_index).toBeLessThan(2 * 0.5);
+    expect(c.ended).toBe(-1);
   });
 
   it('a community does not meet between its meeting months', () => {

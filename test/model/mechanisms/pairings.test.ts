@@ -191,12 +191,31 @@ describe('pairingPhase: a worked month', () => {
     expect(w.ctx.events.filter((e) => e.what === 'informal_overlay_added')).toHaveLength(1);
   });
 
-  it('pairingOverlay_flag 0 blocks overlay ties', () => {
+  it('overlay trust raises the tacit share of a worked month by pairingOverlayTacit_ratio * trust; codified unchanged', () => {
+    const w = setup();
+    const { state, ctx, params: p, ex, fo, a } = w;
+    setKnowledge(ex, 2, 0.8, 0.8, a);
+    fo.absorptive = 0.5;
+    informalTie(state, ctx, ex, fo, { trust: 0.5 });
+    pairingPhase(state, withRng(ctx, { programme: constant(0.2) }));
+    expect(fo.tacit[2]).toBeCloseTo(0.3 + p.pairingTacit_rate * (1 + p.pairingOverlayTacit_ratio * 0.5) * 0.5 * 0.5, 12);
+    expect(fo.codified[2]).toBeCloseTo(0.3 + p.pairingCodified_rate * 0.5 * 0.5, 12);
+  });
+
+  it('pairingOverlay_flag 0: overlay ties still form, but the pairing\'s work ignores them (engagement and tacit share)', () => {
     const w = setup({ pairingOverlay_flag: 0 });
-    pairingPhase(w.state, withRng(w.ctx, { programme: constant(0) }));
-    expect(w.pairing.lastUsed).toBe(w.state.month);
-    expect(w.state.ties.filter((t) => t.overlayOf === w.pairing.id)).toHaveLength(0);
-    expect(w.state.programme.pairingOverlaySince[0]).toBe(-1);
+    const { state, ctx, params: p, ex, fo, a } = w;
+    setKnowledge(ex, 2, 0.8, 0.8, a);
+    fo.absorptive = 0.5;
+    informalTie(state, ctx, ex, fo, { trust: 0.9, personA: ex.staff[1], personB: fo.staff[1] });
+    const base = p.pairingEngagementBase_index + p.pairingFitWeight_index * pairingFit(state, ex, fo);
+    // A draw between the engagement without and with the overlay: not worked when the overlay is ignored.
+    pairingPhase(state, withRng(ctx, { programme: constant(base + 0.5 * p.pairingOverlayWeight_index * 0.9) }));
+    expect(state.programme.pairingEngagedMonths[0]).toBe(0);
+    pairingPhase(state, withRng(ctx, { programme: constant(0) }));
+    expect(fo.tacit[2]).toBeCloseTo(0.3 + p.pairingTacit_rate * 0.5 * 0.5, 12);
+    expect(state.ties.filter((t) => t.overlayOf === w.pairing.id)).toHaveLength(1);
+    expect(state.programme.pairingOverlaySince[0]).toBe(state.month);
   });
 });
 
@@ -235,14 +254,13 @@ describe('mayTie', () => {
     expect(mayTie(state, ctx, tie.personA, tie.personB)).toBe(true);
   });
 
-  it('pairingOverlay_flag 0 blocks ties between people of paired organizations only', () => {
-    const { state, ctx, ex, fo, pairing } = setup();
+  it('pairingOverlay_flag 0 blocks no tie: only an existing tie between the two people does', () => {
+    const { state, ctx, ex, fo } = setup();
     const off = withParams(ctx, { pairingOverlay_flag: 0 });
     expect(mayTie(state, ctx, ex.staff[0], fo.staff[0])).toBe(true);
+    expect(mayTie(state, off, ex.staff[0], fo.staff[0])).toBe(true);
+    informalTie(state, ctx, ex, fo);
     expect(mayTie(state, off, ex.staff[0], fo.staff[0])).toBe(false);
     expect(mayTie(state, off, fo.staff[0], ex.staff[0])).toBe(false);
-    expect(mayTie(state, off, ex.staff[0], state.orgs[5].staff[0])).toBe(true);
-    endTie(state, ctx, pairing, EndReason.termOver);
-    expect(mayTie(state, off, ex.staff[0], fo.staff[0])).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capability, setKnowledge } from '../../../src/agents/organization.js';
 import { Direction, EndReason, Formality, Influence, Mode, Origin, Stage } from '../../../src/model/enums.js';
 import { relevance } from '../../../src/model/mechanisms/knowledge.js';
-import { supplierPhase } from '../../../src/model/mechanisms/suppliers.js';
+import { SUPPLIER_AGENDA_BELOW, supplierPhase, userGroupAgenda, userGroupStake } from '../../../src/model/mechanisms/suppliers.js';
 import { constant, setStages, withRng, world } from './fixtures.js';
 
 /** Every draw succeeds; pilot visits and user-led groups off unless asked for. */
@@ -18,92 +18,83 @@ function largestGroup(state: ReturnType<typeof setup>['state']) {
   return { supplier, group: state.communities[supplier.userGroup] };
 }
 
-describe('supplierPhase: user-group agendas', () => {
-  it('joint specifications by pairs of adopting customers raise userAgenda by gain * openness each', () => {
-    const { state, ctx0, params: p } = setup();
+describe('userGroupAgenda: agendas move both ways at meetings', () => {
+  /** Marks the first k member organizations as adopting one of the supplier's modules. */
+  function adopting(state: ReturnType<typeof setup>['state'], k: number) {
     const { supplier, group } = largestGroup(state);
-    const adopting = new Set<number>();
-    for (const person of group.members.slice(0, 5)) {
-      const org = state.orgs[state.people[person].org];
-      const d = supplier.domains.find((x) => org.suppliers[x] === supplier.id)!;
-      org.stage[d] = Stage.adoption;
-      adopting.add(org.id);
-    }
-    expect(adopting.size).toBe(5);
-    const before = group.userAgenda;
-    supplierPhase(state, ctx0);
-    expect(group.userAgenda).toBeCloseTo(before + 2 * p.jointSpecificationAgenda_gain * p.userGroupOpenness_share, 12);
-    expect(group.origin).toBe(Origin.supplier);
+    const orgs = [...new Set(group.members.map((m) => state.people[m].org))].slice(0, k).map((id) => state.orgs[id]);
+    for (const org of orgs) org.stage[supplier.domains.find((d) => org.suppliers[d] === supplier.id)!] = Stage.adoption;
+    const people = group.members.filter((m) => orgs.includes(state.orgs[state.people[m].org]));
+    return { supplier, group, people };
+  }
+  const held = (p: ReturnType<typeof setup>['params'], participation: number) => p.userGroupInitialUserAgenda_share + (1 - p.userGroupInitialUserAgenda_share) * p.userGroupOpenness_share * participation;
+
+  it('each joint specification of a pair of attending adopters closes gain * openness of the distance to 1, then the supplier pulls towards what attendance holds', () => {
+    const { state, ctx0, params: p } = setup({ supplierAgendaPull_share: 0 });
+    const { group, people } = adopting(state, 5);
+    const u0 = group.userAgenda;
+    userGroupAgenda(state, ctx0, group, people);
+    const g = p.jointSpecificationAgenda_gain * p.userGroupOpenness_share;
+    const once = u0 + g * (1 - u0);
+    expect(group.userAgenda).toBeCloseTo(once + g * (1 - once), 12);
   });
 
-  it('no adopting customers, no joint specification', () => {
-    const { state, ctx0 } = setup();
-    const { group } = largestGroup(state);
+  it('absent adopters write no specification: only attending members count', () => {
+    const { state, ctx0 } = setup({ supplierAgendaPull_share: 0 });
+    const { group } = adopting(state, 5);
+    const others = group.members.filter((m) => state.orgs[state.people[m].org].stage.every((x) => x === Stage.none));
     const before = group.userAgenda;
-    supplierPhase(state, ctx0);
+    userGroupAgenda(state, ctx0, group, others);
     expect(group.userAgenda).toBe(before);
   });
 
-  /** Two member customers of the group adopting one of the supplier's modules: one pair, one specification. */
-  function onePair(state: ReturnType<typeof setup>['state']) {
-    const { supplier, group } = largestGroup(state);
-    const orgs = [...new Set(group.members.map((m) => state.people[m].org))].slice(0, 2).map((id) => state.orgs[id]);
-    for (const org of orgs) org.stage[supplier.domains.find((d) => org.suppliers[d] === supplier.id)!] = Stage.adoption;
-    return group;
-  }
-
-  it('past 0.5 the group becomes user-driven: origin provider, influence enable, with an event', () => {
+  it('with no specification the agenda moves pull * (held - u): down when few attend, up when many do', () => {
     const { state, ctx0, params: p } = setup();
-    const group = onePair(state);
-    const gain = p.jointSpecificationAgenda_gain * p.userGroupOpenness_share;
-    group.userAgenda = 0.5 - gain / 2;
+    const { group } = largestGroup(state);
+    group.userAgenda = 0.8;
+    userGroupAgenda(state, ctx0, group, []);
+    expect(group.userAgenda).toBeCloseTo(0.8 - p.supplierAgendaPull_share * (0.8 - held(p, 0)), 12);
+    const low = p.userGroupInitialUserAgenda_share;
+    group.userAgenda = low;
+    userGroupAgenda(state, ctx0, group, group.members);
+    expect(group.userAgenda).toBeCloseTo(low + p.supplierAgendaPull_share * (held(p, 1) - low), 12);
+  });
+
+  it('past 0.5 the group becomes user-driven, and below 0.45 it is back under the supplier, each with an event', () => {
+    const { state, ctx0 } = setup({ supplierAgendaPull_share: 0 });
+    const { group, people } = adopting(state, 2);
+    group.userAgenda = 0.499;
     ctx0.events.length = 0;
-    supplierPhase(state, ctx0);
-    expect(group.userAgenda).toBeCloseTo(0.5 + gain / 2, 12);
+    userGroupAgenda(state, ctx0, group, people);
+    expect(group.userAgenda).toBeGreaterThan(0.5);
     expect(group.origin).toBe(Origin.provider);
     expect(group.influence).toBe(Influence.enable);
     expect(ctx0.events.filter((e) => e.what === 'user_group_became_user_driven')).toHaveLength(1);
-    state.month += p.userGroupMeetingInterval_months;
-    supplierPhase(state, ctx0);
-    expect(ctx0.events.filter((e) => e.what === 'user_group_became_user_driven')).toHaveLength(1);
-  });
-
-  it('at or below 0.5 the group stays supplier-controlled', () => {
-    const { state, ctx0, params: p } = setup();
-    const group = onePair(state);
-    const gain = p.jointSpecificationAgenda_gain * p.userGroupOpenness_share;
-    group.userAgenda = 0.5 - gain * 1.5;
-    supplierPhase(state, ctx0);
-    expect(group.userAgenda).toBeCloseTo(0.5 - gain / 2, 12);
+    group.userAgenda = 0.47;
+    userGroupAgenda(state, { ...ctx0, params: { ...ctx0.params, jointSpecification_prob: 0 } }, group, []);
+    expect(group.origin).toBe(Origin.provider);
+    group.userAgenda = SUPPLIER_AGENDA_BELOW - 0.01;
+    userGroupAgenda(state, { ...ctx0, params: { ...ctx0.params, jointSpecification_prob: 0 } }, group, []);
     expect(group.origin).toBe(Origin.supplier);
     expect(group.influence).toBe(Influence.control);
+    expect(ctx0.events.filter((e) => e.what === 'user_group_back_to_supplier_agenda')).toHaveLength(1);
   });
 
-  it('userAgenda never exceeds 1', () => {
+  it('userAgenda stays within 0 and 1', () => {
     const { state, ctx0 } = setup({ jointSpecificationAgenda_gain: 1, userGroupOpenness_share: 1 });
-    const { supplier, group } = largestGroup(state);
-    for (const person of group.members) {
-      const org = state.orgs[state.people[person].org];
-      for (const d of supplier.domains) if (org.suppliers[d] === supplier.id) org.stage[d] = Stage.adoption;
-    }
-    supplierPhase(state, ctx0);
-    expect(group.userAgenda).toBe(1);
+    const { group, people } = adopting(state, 10);
+    userGroupAgenda(state, ctx0, group, people);
+    expect(group.userAgenda).toBeLessThanOrEqual(1);
+    expect(group.userAgenda).toBeGreaterThan(0.9);
   });
 
-  it('groups meet, and specify, only every userGroupMeetingInterval_months', () => {
-    const { state, ctx0, params: p } = setup();
+  it('stake: organizations using or procuring the supplier\'s modules have one, others not', () => {
+    const { state } = setup();
     const { supplier, group } = largestGroup(state);
-    for (const person of group.members) {
-      const org = state.orgs[state.people[person].org];
-      for (const d of supplier.domains) if (org.suppliers[d] === supplier.id) org.stage[d] = Stage.adoption;
-    }
-    const before = group.userAgenda;
-    state.month = group.formed + 1;
-    supplierPhase(state, ctx0);
-    expect(group.userAgenda).toBe(before);
-    state.month = group.formed + p.userGroupMeetingInterval_months;
-    supplierPhase(state, ctx0);
-    expect(group.userAgenda).toBeGreaterThan(before);
+    const org = state.orgs[state.people[group.members[0]].org];
+    expect(userGroupStake(supplier, org)).toBe(false);
+    org.stage[supplier.domains.find((d) => org.suppliers[d] === supplier.id)!] = Stage.optimization;
+    expect(userGroupStake(supplier, org)).toBe(true);
   });
 });
 
