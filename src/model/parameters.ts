@@ -174,7 +174,11 @@ export const PARAMETERS = {
   followersAcute_count: spec(17, 0, 200, 'organizations', 'Acute fast followers.', '003 Table 1', true),
   followersMentalHealth_count: spec(8, 0, 200, 'organizations', 'Mental health fast followers.', '003 Table 1', true),
   selectionNoise_index: spec(0.05, 0, 1, 'index 0-1', 'Noise in the maturity-based selection of exemplars.', 'assumption'),
-  ownChoicePairing_share: spec(0.7, 0, 1, 'share', 'Share of followers that choose their own exemplar (by proximity); the rest are paired fast on policy criteria.', '003 Setting ("most organizations appeared to choose their own partners")'),
+  ownChoicePairing_share: spec(0.7, 0, 1, 'share', 'Share of followers that choose their own exemplar (a logit choice on benefit against contact cost, 7.16); the rest are paired fast on policy criteria.', '003 Setting ("most organizations appeared to choose their own partners")'),
+  // -- facts (issue 11): followers choose their exemplar (7.16) ----------------------------------
+  followerTier_ratio: spec(2.5, 1, 20, 'ratio', 'Candidates for follower places (the next tier by maturity) per place.', 'assumption: 001 Research Setting ("somewhat less mature" sites); the tier width is not given'),
+  pairingSameGrouping_logRatio: spec(2, 0, 10, 'log-ratio', 'Benefit of a pairing inside one local strategic grouping, which coordinates its members\' collaborations (shared plans), in log units on top of the lower contact cost.', '003 Results ("local strategic groupings coordinating collaborations of health care organizations"); value assumption, set with P3f (issue 11) in view'),
+  pairingChoice_scale: spec(2, 0, 20, 'ratio', 'Sharpness of a follower\'s choice of exemplar (and of own-choice entry): the logit weight on the log of benefit over contact cost (1: odds proportional to the benefit-cost ratio).', 'assumption; set with P3e/P3f (issue 11) in view: 1 gives too few same-grouping pairings'),
   pairingLeadTime_months: spec(6, 0, 60, 'months', 'Months from programme start to pairings being formed.', '001 Macroenvironmental (compressed timeframes); value assumption', true),
   pairingEngagementBase_index: spec(0.25, 0, 1, 'probability/month', 'Monthly chance a pairing is actively worked at zero fit, no overlay trust and no time pressure.', 'assumption'),
   pairingFitWeight_index: spec(0.35, 0, 1, 'probability/month', 'Engagement added at full partner fit (shared system, grouping, nearness).', '003 Results (pairings sharing a core system or grouping)'),
@@ -220,7 +224,11 @@ export const PARAMETERS = {
   academyCohortSize_count: spec(25, 1, 1000, 'people', 'Participants per cohort (50 in two cohorts during data collection).', '003 Mediators (50 participants from 29 GDEs)', true),
   academyCohortDuration_months: spec(12, 1, 60, 'months', 'Length of a cohort.', 'assumption', true),
   academyExemplarShare_share: spec(0.85, 0, 1, 'share', 'Share of academy places taken by exemplar staff.', '003 Mediators'),
-  academyTie_prob: spec(0.12, 0, 1, 'probability', 'Chance two members of a cohort form a lasting informal tie.', '003 Mediators ("conversations over dinner")'),
+  // -- facts (issue 11): cohort ties from sessions (7.13) ---------------------------------------
+  academyLearningSet_count: spec(6, 1, 100, 'people', 'Participants per learning set, who meet one another at every monthly session.', 'assumption: 003 Mediators (cohort learning); set size not given in the sources', true),
+  academyConversations_count: spec(2, 0, 50, 'people', 'Further participants each attendee talks to at a session, outside their learning set.', '003 Mediators ("conversations, over dinner and things"); value assumption', true),
+  academySimilarity_ratio: spec(2, 1, 20, 'ratio', 'Weight of a participant of the same role or care setting when choosing whom to talk to at a session.', 'assumption (homophily)'),
+  academyContactTie_prob: spec(0.11, 0, 1, 'probability', 'Chance one contact at a session between people of two untied organizations forms an informal tie, times both people\'s willingness.', '003 Mediators ("otherwise we probably wouldn\'t have found time to have those conversations"); value assumption, set to keep about the previous 1.4 cohort ties per participant (issue 11)'),
   newRole_probPerMonth: spec(0.01, 0, 1, 'probability/month', 'Chance an organization without a CCIO (or CNIO) appoints one.', '001 Macroenvironmental (Wachter review)'),
   fundedNewRole_ratio: spec(3, 0, 20, 'ratio', 'Multiplier of that chance in funded organizations.', 'assumption'),
 
@@ -261,8 +269,10 @@ export const PARAMETERS = {
   consultancySubsidy_share: spec(0, 0, 1, 'share', 'Share of consultancy cost paid nationally (raises hiring).', 'issue 4 lever; 0 in the baseline'),
   consultancyTerm_months: spec(3, 1, 60, 'months', 'Length of an engagement.', 'assumption', true),
   consultancyTacit_rate: spec(0.12, 0, 1, 'share/month', 'Share of the tacit gap to the consultant\'s know-how closed per month.', '001 Macroenvironmental ("our pseudo blueprint")'),
-  professionalNetworkInitial_share: spec(0.25, 0, 1, 'share', 'Share of staff in the independent professional network at month 0.', '001 Macroenvironmental (>5500 members); value assumption'),
-  professionalNetworkJoin_probPerMonth: spec(0.01, 0, 1, 'probability/month', 'Chance a non-member joins, times intrinsic motivation.', '001 Macroenvironmental (network growing)'),
+  // -- facts (issue 11): the network's size and turnover (7.12) ---------------------------------
+  professionalNetworkLeave_probPerMonth: spec(0.008, 0, 1, 'probability/month', 'Chance a member leaves the network in a month, times (1.5 - intrinsic motivation).', 'assumption: memberships lapse (about 10% a year); not given in the sources'),
+  widerDigitalLeaders_perOrganization: spec(40, 0, 1000, 'people/organization', 'NHS digital health leaders per modelled organization who are not modelled as individuals (other trust staff, commissioners, primary care, national bodies), who may belong to the professional network; counted, not simulated.', '001 Macroenvironmental ("over 5500 NHS digital health leaders" in the networks); value assumption, set with P12e (issue 11) in view'),
+  professionalNetworkJoin_probPerMonth: spec(0.01, 0, 1, 'probability/month', 'Chance a non-member joins in a month, times (0.5 + intrinsic motivation) and the programme\'s support to independent networks.', '001 Macroenvironmental (network growing)'),
   professionalNetworkEventInterval_months: spec(6, 1, 60, 'months', 'Months between regional events of the network.', '001 Macroenvironmental (regional and annual events)', true),
   professionalNetworkAttend_prob: spec(0.35, 0, 1, 'probability', 'Chance a member attends an event.', 'assumption'),
   userLedGroupFormation_probPerMonth: spec(0.02, 0, 1, 'probability/month', 'Chance that customers of one supplier facing the same need set up a user-led group.', '001 Macroenvironmental (user_group_name, GBP 200 fee)'),
