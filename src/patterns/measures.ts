@@ -27,7 +27,7 @@ export const MEASURES = {
   routine_share_other: { unit: 'share', window: 'end of run', computed: 'share of all other organizations with a request-handling routine' },
   user_agenda_first_month: { unit: 'share', window: 'first month', computed: 'mean share of the agenda set by users, over supplier user groups active in the first month' },
   user_agenda_end: { unit: 'share', window: 'end of run', computed: 'mean share of the agenda set by users, over the same groups (those still active)' },
-  academy_participants_evaluation: { unit: 'people', window: 'cohorts launched by the evaluation end (March 2020)', computed: 'participants of academy cohorts launched by the end of the evaluation window' },
+  academy_participants_evaluation: { unit: 'people', window: 'cohorts launched by the evaluation end (March 2020)', computed: 'participants from programme organizations (exemplars and followers) of academy cohorts launched by the end of the evaluation window' },
   academy_programme_orgs_share_evaluation: { unit: 'share', window: 'cohorts launched by the evaluation end (March 2020)', computed: 'share of programme organizations (exemplars and followers) with at least one academy participant' },
   academy_ties_per_participant: { unit: 'ties/person', window: 'whole run', computed: 'informal cross-organization ties formed within academy cohorts, per participant' },
   absorptive_funding_end_exemplar: { unit: 'index 0-1', window: 'last funded month', computed: 'mean absorptive capacity of exemplars' },
@@ -70,9 +70,10 @@ export class PatternProbe implements RunObserver {
         this.academyParticipantsAll += cohort.members.length;
         if (t <= p.evaluationEnd_month) {
           for (const person of cohort.members) {
-            this.academyPeople.add(person);
             const org = state.people[person].org;
-            if (org >= 0 && state.orgs[org].status !== Status.outside) this.academyOrgs.add(org);
+            if (org < 0 || state.orgs[org].status === Status.outside) continue;
+            this.academyPeople.add(person);
+            this.academyOrgs.add(org);
           }
         }
       }

@@ -8,23 +8,32 @@ import { willingness } from '../mechanisms/willingness.js';
 const LEADERS: readonly number[] = [Role.ccio, Role.cnio, Role.cio, Role.digitalDirector, Role.clinicalTransformation];
 
 /**
- * An academy cohort (003 Mediators: 50 participants from 29 exemplars; 001 Linkages Across Levels).
- * Places go mostly to exemplar staff in leadership roles; participants are trained (which raises
- * their organization's absorptive capacity). Ties between participants are not decided here: they
- * come from the cohort's sessions (`academySessions`). The member order is the learning-set plan:
+ * An academy cohort (003 Mediators: 50 participants from 29 programme organizations; 001 Linkages
+ * Across Levels). `academyCohortSize_count` places go to staff of programme organizations and
+ * `academyOutsidePlaces_count` to staff of others; within each pool, places are drawn among the
+ * untrained staff without replacement with weight (`academyLeader_ratio` for a leader, else 1) ·
+ * intrinsic motivation · (1 − 0.5 · time pressure) (who applies: the reputation motive of 001
+ * Individual/Interpersonal Level, time as the inhibitor), so how many organizations send someone
+ * follows from how places fall on their staff. Participants are trained (which raises their
+ * organization's absorptive capacity). Ties between participants are not decided here: they come
+ * from the cohort's sessions (`academySessions`). The member order is the learning-set plan:
  * consecutive runs of `academyLearningSet_count` members form one learning set.
  */
 export function launchCohort(state: State, ctx: StepContext, k: number): void {
   const p = ctx.params;
   const rng = ctx.rng.programme;
-  const eligible = (status: (s: number) => boolean) =>
-    shuffle(rng, state.people.filter((x) => x.org >= 0 && !x.trained && status(state.orgs[x.org].status)))
-      .sort((x, y) => Number(LEADERS.includes(y.role)) - Number(LEADERS.includes(x.role)));
-  const fromExemplars = Math.round(p.academyCohortSize_count * p.academyExemplarShare_share);
-  const chosen = shuffle(rng, [
-    ...eligible((s) => s === Status.exemplar).slice(0, fromExemplars),
-    ...eligible((s) => s !== Status.exemplar).slice(0, p.academyCohortSize_count - fromExemplars),
-  ].map((x) => x.id));
+  const draw = (inProgramme: boolean, places: number) => {
+    const keyed: { id: number; key: number }[] = [];
+    for (const x of state.people) {
+      if (x.org < 0 || x.trained || (state.orgs[x.org].status !== Status.outside) !== inProgramme) continue;
+      const weight = (LEADERS.includes(x.role) ? p.academyLeader_ratio : 1) * Math.max(1e-6, x.intrinsic) * (1 - 0.5 * Math.min(1, state.orgs[x.org].timePressure));
+      // Efraimidis-Spirakis: the top keys log(w) + Gumbel are a weighted draw without replacement.
+      keyed.push({ id: x.id, key: Math.log(weight) + gumbel(rng) });
+    }
+    keyed.sort((a, b) => b.key - a.key || a.id - b.id);
+    return keyed.slice(0, Math.max(0, places)).map((x) => x.id);
+  };
+  const chosen = shuffle(rng, [...draw(true, p.academyCohortSize_count), ...draw(false, p.academyOutsidePlaces_count)]);
   for (const id of chosen) state.people[id].trained = true;
   const cohort = formCommunity(state, ctx, {
     name: `Academy cohort ${k + 1}`,
@@ -65,6 +74,11 @@ export function academySessions(state: State, ctx: StepContext): void {
     if (cohort.ended >= 0 || state.month >= cohort.endsAt || state.month < cohort.formed) continue;
     session(state, ctx, rng, cohort);
   }
+}
+
+/** A standard Gumbel draw. */
+function gumbel(rng: Rng): number {
+  return -Math.log(-Math.log(rng() * (1 - 2e-12) + 1e-12));
 }
 
 function session(state: State, ctx: StepContext, rng: Rng, cohort: Community): void {
