@@ -221,7 +221,7 @@ export const PARAMETERS = {
   academyStart_month: spec(15, 0, 600, 'month', 'Month of the first academy cohort.', '003 Mediators (NHS Digital Academy during data collection)', true),
   academyCohorts_count: spec(4, 0, 100, 'cohorts', 'Academy cohorts.', 'assumption', true),
   academyCohortInterval_months: spec(12, 1, 120, 'months', 'Months between cohorts.', 'assumption', true),
-  academyCohortSize_count: spec(25, 0, 1000, 'people', 'Places per cohort for staff of programme organizations (50 in two cohorts during data collection).', '003 Mediators (50 participants from 29 GDEs)', true),
+  academyCohortSize_count: spec(25, 1, 1000, 'people', 'Places per cohort for staff of programme organizations (50 in two cohorts during data collection).', '003 Mediators (50 participants from 29 GDEs)', true),
   academyCohortDuration_months: spec(12, 1, 60, 'months', 'Length of a cohort.', 'assumption', true),
   academyOutsidePlaces_count: spec(4, 0, 1000, 'people', 'Places per cohort for staff of organizations outside the programme (the academy was national).', 'assumption: 003 Mediators counts only participants from programme organizations', true),
   academyLeader_ratio: spec(3, 1, 100, 'ratio', 'Weight of staff in leadership roles (CCIO, CNIO, CIO, digital director, clinical transformation lead) in the draw of academy places.', '001 Table 1 (a "cadre of digital transformation leaders"); value assumption'),
