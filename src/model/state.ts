@@ -29,6 +29,12 @@ export interface State {
   activeTies: number[];
   /** The independent professional network's community id. */
   professionalNetwork: number;
+  /**
+   * Members of the professional network from the wider pool of NHS digital health leaders who are
+   * not modelled as individuals (7.12, `widerDigitalLeaders_perOrganization`); set by the first
+   * intermediary phase at its equilibrium.
+   */
+  professionalNetworkWider?: number;
   /** Distances between organizations, km (n*n). */
   readonly distance_km: Float32Array;
   /** Relationships ever formed between each pair of organizations (n*n, symmetric): prior ties. */

@@ -28,11 +28,13 @@ export const MEASURES = {
   routine_share_other: { unit: 'share', window: 'end of run', computed: 'share of all other organizations with a request-handling routine' },
   user_agenda_first_month: { unit: 'share', window: 'first month', computed: 'mean share of the agenda set by users, over supplier user groups active in the first month' },
   user_agenda_end: { unit: 'share', window: 'end of run', computed: 'mean share of the agenda set by users, over the same groups (those still active)' },
-  academy_participants_evaluation: { unit: 'people', window: 'cohorts launched by the evaluation end (March 2020)', computed: 'participants of academy cohorts launched by the end of the evaluation window' },
+  academy_participants_evaluation: { unit: 'people', window: 'cohorts launched by the evaluation end (March 2020)', computed: 'participants from programme organizations (exemplars and followers) of academy cohorts launched by the end of the evaluation window' },
   academy_programme_orgs_share_evaluation: { unit: 'share', window: 'cohorts launched by the evaluation end (March 2020)', computed: 'share of programme organizations (exemplars and followers) with at least one academy participant' },
   academy_ties_per_participant: { unit: 'ties/person', window: 'whole run', computed: 'informal cross-organization ties formed within academy cohorts, per participant' },
   absorptive_funding_end_exemplar: { unit: 'index 0-1', window: 'last funded month', computed: 'mean absorptive capacity of exemplars' },
-  professional_network_members_evaluation: { unit: 'people', window: 'end of the evaluation window (March 2020)', computed: 'members of the independent professional network' },
+  professional_network_members_evaluation: { unit: 'people', window: 'end of the evaluation window (March 2020)', computed: 'members of the independent professional network: modelled staff who are members plus members counted from the wider pool of digital health leaders not modelled as individuals (widerDigitalLeaders_perOrganization)' },
+  professional_network_staff_members_evaluation: { unit: 'people', window: 'end of the evaluation window (March 2020)', computed: 'members of the independent professional network among the modelled staff only' },
+  professional_network_members_change_counterfactual: { unit: 'relative change', window: 'month 0 to the evaluation end', computed: 'members (staff and wider pool) at the end of the evaluation window over members in the first month, minus 1' },
 } as const satisfies Record<string, MeasureDeclaration>;
 
 export type MeasureName = keyof typeof MEASURES;
@@ -57,6 +59,7 @@ export class PatternProbe implements RunObserver {
   private readonly pairingFlowSeen: number[] = [];
   private readonly overlayFlow = [0, 0];
   private readonly overlayMonths = [0, 0];
+  private membersAtStart = 0;
 
   constructor(private readonly p: Params) {}
 
@@ -72,9 +75,10 @@ export class PatternProbe implements RunObserver {
         this.academyParticipantsAll += cohort.members.length;
         if (t <= p.evaluationEnd_month) {
           for (const person of cohort.members) {
-            this.academyPeople.add(person);
             const org = state.people[person].org;
-            if (org >= 0 && state.orgs[org].status !== Status.outside) this.academyOrgs.add(org);
+            if (org < 0 || state.orgs[org].status === Status.outside) continue;
+            this.academyPeople.add(person);
+            this.academyOrgs.add(org);
           }
         }
       }
@@ -92,12 +96,18 @@ export class PatternProbe implements RunObserver {
       });
     }
     if (t === 0) {
+      const net = state.communities[state.professionalNetwork];
+      this.membersAtStart = net && net.ended < 0 ? net.members.length + (state.professionalNetworkWider ?? 0) : 0;
       for (const c of state.communities) if (c.mode === Mode.userGroup && c.supplier >= 0 && c.ended < 0) this.userGroupsAtStart.push(c.id);
       this.v.user_agenda_first_month = mean(this.userGroupsAtStart.map((id) => state.communities[id].userAgenda));
     }
     if (t === Math.min(p.evaluationEnd_month, p.horizon_months - 1)) {
       const net = state.communities[state.professionalNetwork];
-      this.v.professional_network_members_evaluation = net && net.ended < 0 ? net.members.length : 0;
+      const staffMembers = net && net.ended < 0 ? net.members.length : 0;
+      const wider = net && net.ended < 0 ? (state.professionalNetworkWider ?? 0) : 0;
+      this.v.professional_network_staff_members_evaluation = staffMembers;
+      this.v.professional_network_members_evaluation = staffMembers + wider;
+      this.v.professional_network_members_change_counterfactual = this.membersAtStart > 0 ? (staffMembers + wider) / this.membersAtStart - 1 : NaN;
       this.v.academy_participants_evaluation = this.academyPeople.size;
       const programmeOrgs = state.orgs.filter((o) => o.status !== Status.outside).length;
       this.v.academy_programme_orgs_share_evaluation = programmeOrgs > 0 ? this.academyOrgs.size / programmeOrgs : NaN;

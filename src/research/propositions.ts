@@ -99,7 +99,7 @@ export const PROPOSITIONS: readonly PropositionInput[] = [
     statement: 'Intermediaries are essential brokers in sustaining learning systems.',
     source: `${MOZAFFAR_2026}, proposition 4`,
     factor: 'independent consultants and the independent professional network present (baseline) versus removed (no consultants at start, none formed by moves, no professional network)',
-    control: { set: { initialConsultants_count: 0, becomeConsultant_share: 0, professionalNetworkInitial_share: 0, professionalNetworkJoin_probPerMonth: 0 } },
+    control: { set: { initialConsultants_count: 0, becomeConsultant_share: 0, professionalNetworkJoin_probPerMonth: 0 } },
     treatment: { set: {} },
     outcome: 'informal_ties_alive_after_funding',
     expected: 'increase',

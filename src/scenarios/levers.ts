@@ -66,7 +66,7 @@ export const LEVERS: readonly LeverSpec[] = [
   { path: 'learning_networks.funded_months', param: 'learningNetworkFunded_months', lever: n, label: 'Months each network is funded after launch (never beyond the end of national funding)' },
   { path: 'learning_networks.meeting_interval_months', param: 'learningNetworkMeetingInterval_months', lever: n, label: 'Months between meetings' },
   { path: 'academy.cohorts', param: 'academyCohorts_count', lever: n, label: 'Academy cohorts' },
-  { path: 'academy.cohort_size', param: 'academyCohortSize_count', lever: n, label: 'Participants per cohort' },
+  { path: 'academy.cohort_size', param: 'academyCohortSize_count', lever: n, label: 'Places per cohort for staff of programme organizations' },
   { path: 'academy.interval_months', param: 'academyCohortInterval_months', lever: n, label: 'Months between cohorts' },
   { path: 'academy.first_cohort', param: 'academyStart_month', lever: month, label: 'Month of the first cohort (YYYY-MM)' },
   { path: 'new_roles.appointment_chance_per_month', param: 'newRole_probPerMonth', lever: n, label: 'Monthly chance an organization without a CCIO (or CNIO) appoints one' },

@@ -1,7 +1,8 @@
 import { capability, isFunded } from '../../agents/organization.js';
 import { Direction, Formality, Influence, Mode, Origin, Stage } from '../enums.js';
-import { formTie, joinCommunity } from '../relationships.js';
-import { geometricGap } from '../rng.js';
+import { formTie, joinCommunity, leaveCommunity } from '../relationships.js';
+import { geometricGap, type Rng } from '../rng.js';
+import type { Params } from '../parameters.js';
 import { independentNetworkBoost } from '../programme/funding.js';
 import type { State, StepContext } from '../state.js';
 import { transferKnowledge } from './knowledge.js';
@@ -10,8 +11,8 @@ import { transferKnowledge } from './knowledge.js';
  * Intermediaries (phase 5). Organizations in adoption with low capability hire an independent
  * consultant for a fixed engagement (001: 15 days at GBP 750, "our pseudo blueprint"); the
  * consultant carries tacit know-how from former sites, fully useful on the same supplier's system,
- * and takes the client's know-how on to the next site. Staff join the independent professional
- * network over time, more so the more they are moved by reputation and status.
+ * and takes the client's know-how on to the next site. Staff join and leave the independent
+ * professional network, staying longer the more they are moved by reputation and status.
  */
 export function intermediaryPhase(state: State, ctx: StepContext): void {
   consultancy(state, ctx);
@@ -84,14 +85,45 @@ function consultancy(state: State, ctx: StepContext): void {
   }
 }
 
-function professionalNetworkJoins(state: State, ctx: StepContext): void {
+/**
+ * The independent professional network's membership turns over (7.12): each month a member
+ * leaves with chance `professionalNetworkLeave_probPerMonth` · (1.5 − intrinsic) and a non-member
+ * joins with chance `professionalNetworkJoin_probPerMonth` · (0.5 + intrinsic), times the
+ * programme's support to independent networks (001 Macroenvironmental; the reputation motive of
+ * 001 Individual/Interpersonal Level keeps the motivated in). People leaving the workforce leave
+ * with it (7.12). So membership settles where joining balances leaving, at a share
+ * j/(j + l) of each kind of person; people start at that share (5), so without the programme the
+ * network is at a steady state from the first month. The wider pool of digital health leaders not
+ * modelled as individuals turns over the same way, as a count with mean traits (join j, leave l).
+ */
+export function professionalNetworkJoins(state: State, ctx: StepContext): void {
   const p = ctx.params;
   const rng = ctx.rng.communities;
   const network = state.communities[state.professionalNetwork];
   if (!network || network.ended >= 0) return;
-  // Thinning: candidates come at the highest possible rate, then each is accepted with its own
+  const boost = independentNetworkBoost(p, state.month, state.programme.active);
+  const join = p.professionalNetworkJoin_probPerMonth * boost;
+  const leave = p.professionalNetworkLeave_probPerMonth;
+  // Wider pool: binomial flows; started at the no-programme equilibrium.
+  const pool = widerPool(p, state.orgs.length);
+  if (state.professionalNetworkWider === undefined) state.professionalNetworkWider = binomial(rng, pool, equilibriumShare(p.professionalNetworkJoin_probPerMonth, leave));
+  const wider = state.professionalNetworkWider;
+  state.professionalNetworkWider = wider - binomial(rng, wider, leave) + binomial(rng, Math.max(0, pool - wider), Math.min(1, join));
+  // Leaving, by thinning at the highest possible rate (1.5 · leave).
+  const leavers = ctx.scratch.list;
+  leavers.length = 0;
+  const leaveCeiling = Math.min(1, leave * 1.5);
+  const members = network.members;
+  for (let i = geometricGap(rng, leaveCeiling); i < members.length; i += 1 + geometricGap(rng, leaveCeiling)) {
+    const person = state.people[members[i]];
+    if (rng() * leaveCeiling < leave * (1.5 - person.intrinsic)) leavers.push(person.id);
+  }
+  for (const id of leavers) {
+    state.people[id].professionalMember = false;
+    leaveCommunity(state, network, id);
+  }
+  // Joining: candidates come at the highest possible rate, then each is accepted with its own
   // chance relative to that rate, so only a few people are visited each month.
-  const join = p.professionalNetworkJoin_probPerMonth * independentNetworkBoost(p, state.month, state.programme.active);
   const ceiling = Math.min(1, join * 1.5);
   for (let id = geometricGap(rng, ceiling); id < state.people.length; id += 1 + geometricGap(rng, ceiling)) {
     const person = state.people[id];
@@ -101,4 +133,23 @@ function professionalNetworkJoins(state: State, ctx: StepContext): void {
       joinCommunity(state, network, person.id);
     }
   }
+}
+
+/** Digital health leaders of the wider pool (not modelled as individuals). */
+export function widerPool(p: Params, organizations: number): number {
+  return Math.round(p.widerDigitalLeaders_perOrganization * organizations);
+}
+
+/** Steady-state share of members when joining (per non-member) and leaving (per member) balance. */
+export function equilibriumShare(join: number, leave: number): number {
+  return join + leave > 0 ? join / (join + leave) : 0;
+}
+
+/** Successes in n Bernoulli(q) trials, counted by geometric gaps (exact; O(successes)). */
+function binomial(rng: Rng, n: number, q: number): number {
+  if (n <= 0 || q <= 0) return 0;
+  if (q >= 1) return n;
+  let k = 0;
+  for (let i = geometricGap(rng, q); i < n; i += 1 + geometricGap(rng, q)) k += 1;
+  return k;
 }

@@ -21,23 +21,36 @@ const COMMUNITY_ROLES: readonly number[] = [Role.pharmacist, Role.nursing, Role.
  * professional roles to community motives (001 Individual/Interpersonal Level).
  */
 export function createIndividual(rng: Rng, id: number, org: number, role: number, p: Params, atSetUp = false): Individual {
+  const intrinsic = clamp01(normal(rng, 0.5, 0.15) + (LEADER_ROLES.includes(role) ? 0.12 : 0));
   return {
     id,
     org,
     role: role as Individual['role'],
-    intrinsic: clamp01(normal(rng, 0.5, 0.15) + (LEADER_ROLES.includes(role) ? 0.12 : 0)),
+    intrinsic,
     extrinsic: clamp01(normal(rng, 0.5, 0.15) + (COMMUNITY_ROLES.includes(role) ? 0.12 : 0)),
     ownership: clamp01(normal(rng, 0.3, 0.12)),
     uncertainty: clamp01(normal(rng, 0.35, 0.12)),
     ties: [],
     memberships: [],
     trained: false,
-    // At set-up a share already belongs to the network; later arrivals join through the monthly joins.
-    professionalMember: atSetUp && rng() < p.professionalNetworkInitial_share,
+    // At set-up people belong to the network with their own steady-state chance (joining against
+    // leaving, 7.12), so membership starts at equilibrium; later arrivals join month by month.
+    professionalMember: atSetUp && rng() < memberShare(p, intrinsic),
     carriedTacit: null,
     carriedSuppliers: null,
     engagedUntil: -1,
   };
+}
+
+/**
+ * A person's steady-state chance of belonging to the professional network without programme
+ * support (7.12): joining j against leaving l plus leaving the workforce, j / (j + l + mobility).
+ */
+export function memberShare(p: Params, intrinsic: number): number {
+  const join = p.professionalNetworkJoin_probPerMonth * (0.5 + intrinsic);
+  // Members also go when they leave the digitally engaged workforce, about once per move (7.14).
+  const leave = p.professionalNetworkLeave_probPerMonth * (1.5 - intrinsic) + p.mobility_probPerMonth;
+  return join + leave > 0 ? join / (join + leave) : 0;
 }
 
 export function drawRole(rng: Rng, setting: CareSetting): number {

@@ -2,7 +2,7 @@ import { isFunded } from '../../agents/organization.js';
 import { Status } from '../enums.js';
 import { logEvent } from '../relationships.js';
 import type { State, StepContext } from '../state.js';
-import { launchCohort } from './academy.js';
+import { academySessions, launchCohort } from './academy.js';
 import { networkLaunchMonths, launchNetwork } from './networks.js';
 import { newRolesPhase } from './roles.js';
 import { selectFollowOn } from './followOn.js';
@@ -39,6 +39,7 @@ export function programmePhase(state: State, ctx: StepContext): void {
     for (let k = 0; k < p.academyCohorts_count; k++) {
       if (t === p.academyStart_month + k * p.academyCohortInterval_months) launchCohort(state, ctx, k);
     }
+    academySessions(state, ctx);
     if (p.followOnOrganizations_count > 0 && t === p.followOnStart_month) selectFollowOn(state, ctx);
     if (t === p.fundingEnd_month) logEvent(state, ctx, 'programme', 'national_funding_ended');
     const months = p.fundingEnd_month - p.programmeStart_month;

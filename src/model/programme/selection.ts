@@ -5,7 +5,7 @@ import type { Params } from '../parameters.js';
 import { formTie, logEvent } from '../relationships.js';
 import { normal, type Rng, shuffle } from '../rng.js';
 import type { State, StepContext } from '../state.js';
-import { pairingFit } from '../mechanisms/proximity.js';
+import { contactCost } from '../mechanisms/proximity.js';
 
 /** Grants by status and setting: mental health and ambulance sites received less (assumption). */
 function grant(p: Params, org: Organization, status: Status): number {
@@ -16,7 +16,12 @@ function grant(p: Params, org: Organization, status: Status): number {
 /**
  * Selection at programme start: the most digitally mature organizations of each setting become
  * exemplars (001 Research Setting: "digitally advanced sites"), with some noise in how maturity is
- * judged; followers are drawn from the next, "somewhat less mature" tier (001 Research Setting).
+ * judged. Followers come from the next, "somewhat less mature" tier (001 Research Setting), in two
+ * ways (003 Setting: "most organizations appeared to choose their own partners. Other pairings
+ * were established by external stakeholders"): `ownChoicePairing_share` of the places go to the
+ * candidates that have most to gain from an exemplar they could choose (their inclusive value,
+ * 7.16), the rest to candidates drawn on policy criteria alone. Own-choice entrants are listed
+ * first within their setting in `programme.followers`, which is how `formPairings` knows them.
  */
 export function selectParticipants(state: State, ctx: StepContext): void {
   const p = ctx.params;
@@ -27,24 +32,76 @@ export function selectParticipants(state: State, ctx: StepContext): void {
     [CareSetting.ambulance, p.exemplarsAmbulance_count, 0],
   ];
   for (const [setting, nExemplars, nFollowers] of plan) {
+    let exemplars: Organization[];
+    let tier: Organization[];
     if (p.selectionRule_code === SelectionRule.random) {
       // Selection without regard to maturity: an experiment on what selecting the advanced buys.
       const drawn = shuffle(rng, state.orgs.filter((o) => o.setting === setting));
-      for (const org of drawn.slice(0, nExemplars)) enrol(state, ctx, p, org, Status.exemplar);
-      for (const org of drawn.slice(nExemplars, nExemplars + nFollowers)) enrol(state, ctx, p, org, Status.follower);
-      continue;
+      exemplars = drawn.slice(0, nExemplars);
+      tier = drawn.slice(nExemplars);
+    } else {
+      const ranked = state.orgs
+        .filter((o) => o.setting === setting)
+        .map((o) => ({ o, score: maturity(o) + normal(rng, 0, p.selectionNoise_index) }))
+        .sort((x, y) => y.score - x.score || x.o.id - y.o.id)
+        .map((x) => x.o);
+      exemplars = ranked.slice(0, nExemplars);
+      tier = ranked.slice(nExemplars, nExemplars + Math.max(nFollowers, Math.round(nFollowers * p.followerTier_ratio)));
     }
-    const ranked = state.orgs
-      .filter((o) => o.setting === setting)
-      .map((o) => ({ o, score: maturity(o) + normal(rng, 0, p.selectionNoise_index) }))
+    for (const org of exemplars) enrol(state, ctx, p, org, Status.exemplar);
+    if (nFollowers === 0 || exemplars.length === 0) continue;
+    const nOwn = ownChoicePlaces(p, nFollowers);
+    // Own choice: Gumbel-max on the inclusive value is a draw without replacement in which each
+    // candidate takes the next place with odds proportional to exp(IV) (a logit entry decision).
+    const byValue = tier
+      .map((o) => ({ o, score: inclusiveValue(state, p, o, exemplars) + gumbel(rng) }))
       .sort((x, y) => y.score - x.score || x.o.id - y.o.id)
       .map((x) => x.o);
-    const exemplars = ranked.slice(0, nExemplars);
-    const tier = shuffle(rng, ranked.slice(nExemplars, nExemplars + Math.max(nFollowers, Math.round(nFollowers * 2.5))));
-    const followers = tier.slice(0, nFollowers);
-    for (const org of exemplars) enrol(state, ctx, p, org, Status.exemplar);
-    for (const org of followers) enrol(state, ctx, p, org, Status.follower);
+    const own = byValue.slice(0, nOwn);
+    const policy = shuffle(rng, byValue.slice(nOwn)).slice(0, nFollowers - own.length);
+    for (const org of own) enrol(state, ctx, p, org, Status.follower);
+    for (const org of policy) enrol(state, ctx, p, org, Status.follower);
   }
+}
+
+/** Follower places filled by the candidates' own choice under the pairing rule in force. */
+function ownChoicePlaces(p: Params, nFollowers: number): number {
+  return p.pairingRule_code === PairingRule.random ? 0 : Math.round(nFollowers * p.ownChoicePairing_share);
+}
+
+/** A standard Gumbel draw: the noise of a logit choice (McFadden's random utility). */
+function gumbel(rng: Rng): number {
+  return -Math.log(-Math.log(rng() * (1 - 2e-12) + 1e-12));
+}
+
+/**
+ * What a follower expects from an exemplar, in log units (7.16): the exemplar's lead in maturity,
+ * the share of its know-how that applies on the follower's core system, against the cost of
+ * working together, which is the model's contact cost (7.5: distance, grouping, supplier, setting,
+ * size, prior ties). So the same proximity terms that concentrate informal ties (P3a-d) make a
+ * follower choose a near, same-system partner (003 Discussion: a common core system, prior
+ * relationships, proximity and regional alignment "reducing the costs of establishing and
+ * maintaining interactions"). Times `pairingChoice_scale`, the sharpness of the choice.
+ */
+export function pairingUtility(state: State, p: Params, exemplar: Organization, follower: Organization): number {
+  const lead = Math.max(MIN_LEAD, maturity(exemplar) - maturity(follower));
+  const system = exemplar.suppliers[Domain.epr] === follower.suppliers[Domain.epr] ? 1 : Math.max(MIN_LEAD, p.crossSupplierRelevance_share);
+  const cost = contactCost(state, p, exemplar, follower, 1) / Math.max(1e-9, p.contactCost_index);
+  const coordinated = exemplar.grouping === follower.grouping ? p.pairingSameGrouping_logRatio : 0;
+  return p.pairingChoice_scale * (Math.log(lead * system) + coordinated - Math.log(cost));
+}
+
+/** A floor on the lead and relevance, so the log stays finite for an exemplar no more mature. */
+const MIN_LEAD = 0.01;
+
+/** Expected best utility of a candidate's options (the logsum): the value of entering the programme. */
+function inclusiveValue(state: State, p: Params, candidate: Organization, exemplars: readonly Organization[]): number {
+  let max = -Infinity;
+  const v = exemplars.map((e) => pairingUtility(state, p, e, candidate));
+  for (const x of v) if (x > max) max = x;
+  let sum = 0;
+  for (const x of v) sum += Math.exp(x - max);
+  return max + Math.log(sum);
 }
 
 function enrol(state: State, ctx: StepContext, p: Params, org: Organization, status: Status): void {
@@ -57,23 +114,34 @@ function enrol(state: State, ctx: StepContext, p: Params, org: Organization, sta
 
 /**
  * Pairing: each follower is matched to an exemplar of its own setting, at most two followers per
- * exemplar (003 Setting). Most followers choose their own partner by fit (shared system, grouping,
- * nearness); the rest are paired quickly on policy criteria, at random within the setting
- * (001 Macroenvironmental: "compressed timeframes ... lack of effective engagement").
+ * exemplar (003 Setting). Followers that entered by their own choice choose first, in random
+ * order, each a logit choice on `pairingUtility` among the exemplars with a free place; the rest
+ * are paired fast by external stakeholders on fewer criteria: setting, a free place and the core
+ * system, not locality or prior relationships (001 Macroenvironmental: "compressed timeframes ...
+ * lack of effective engagement").
  */
 export function formPairings(state: State, ctx: StepContext): void {
   const p = ctx.params;
   const rng = ctx.rng.programme;
   const load = new Map<number, number>();
-  for (const followerId of shuffle(rng, [...state.programme.followers])) {
-    const follower = state.orgs[followerId];
+  const own: Organization[] = [];
+  const policy: Organization[] = [];
+  for (const setting of [CareSetting.acute, CareSetting.mentalHealth, CareSetting.specialist, CareSetting.community, CareSetting.ambulance]) {
+    const followers = state.programme.followers.map((id) => state.orgs[id]).filter((o) => o.setting === setting);
+    const nOwn = ownChoicePlaces(p, followers.length);
+    own.push(...followers.slice(0, nOwn));
+    policy.push(...followers.slice(nOwn));
+  }
+  const pair = (follower: Organization, ownChoice: boolean) => {
     const options = state.programme.exemplars.map((id) => state.orgs[id]).filter((e) => e.setting === follower.setting && (load.get(e.id) ?? 0) < 2);
-    if (options.length === 0) continue;
-    const { exemplar, how } = choosePartner(state, rng, p, follower, options);
+    if (options.length === 0) return;
+    const { exemplar, how } = choosePartner(state, rng, p, follower, options, ownChoice);
     load.set(exemplar.id, (load.get(exemplar.id) ?? 0) + 1);
     const bias = 0.15 * follower.statusSeeking + normal(rng, 0, p.selfAssessmentNoise_index) - 0.05;
     formPairing(state, ctx, exemplar, follower, bias, how);
-  }
+  };
+  for (const follower of shuffle(rng, own)) pair(follower, true);
+  for (const follower of shuffle(rng, policy)) pair(follower, false);
 }
 
 /**
@@ -107,35 +175,44 @@ export function formPairing(state: State, ctx: StepContext, exemplar: Organizati
 }
 
 /**
- * The pairing rule (`pairingRule_code`). Own choice: with probability `ownChoicePairing_share`
- * the follower picks the best fit, otherwise a random exemplar (policy criteria). Same supplier
- * or same grouping: the programme requires an exemplar sharing the follower's core (EPR) supplier
- * or strategic grouping where one is free, and the follower picks the best fit among them; with
- * none free it falls back to the best fit overall. Random: policy criteria only.
+ * The pairing rule (`pairingRule_code`). Own choice: a follower that entered by its own choice
+ * takes the exemplar with the highest `pairingUtility` plus Gumbel noise (a multinomial logit);
+ * the others are paired on policy criteria: at random among the free exemplars of the setting on
+ * the follower's core system (any free exemplar if none).
+ * Same supplier or same grouping: the programme requires an exemplar sharing the follower's core
+ * (EPR) supplier or grouping where one is free, and the follower chooses among them; with none
+ * free it chooses among all. Random: policy criteria only.
  */
-export function choosePartner(state: State, rng: Rng, p: Params, follower: Organization, options: Organization[]): { exemplar: Organization; how: string } {
+export function choosePartner(state: State, rng: Rng, p: Params, follower: Organization, options: Organization[], ownChoice = true): { exemplar: Organization; how: string } {
+  const random = () => ({ exemplar: options[Math.floor(rng() * options.length)], how: 'policy_criteria' });
+  // Fast, on the programme's own criteria: setting, a free place and a core system the follower
+  // can follow the exemplar on (the programme's premise of following and reusing blueprints,
+  // 003 Setting), nothing local; at random among those.
+  const policyCriteria = () => {
+    const sameSystem = options.filter((e) => e.suppliers[Domain.epr] === follower.suppliers[Domain.epr]);
+    const pool = sameSystem.length > 0 ? sameSystem : options;
+    return { exemplar: pool[Math.floor(rng() * pool.length)], how: 'policy_criteria' };
+  };
   switch (p.pairingRule_code) {
     case PairingRule.sameSupplier:
     case PairingRule.sameGrouping: {
       const bySupplier = p.pairingRule_code === PairingRule.sameSupplier;
       const matching = options.filter((e) => (bySupplier ? e.suppliers[Domain.epr] === follower.suppliers[Domain.epr] : e.grouping === follower.grouping));
-      if (matching.length === 0) return { exemplar: bestFit(state, rng, follower, options), how: 'own_choice' };
-      return { exemplar: bestFit(state, rng, follower, matching), how: bySupplier ? 'same_supplier' : 'same_grouping' };
+      if (matching.length === 0) return { exemplar: logitChoice(state, rng, p, follower, options), how: 'own_choice' };
+      return { exemplar: logitChoice(state, rng, p, follower, matching), how: bySupplier ? 'same_supplier' : 'same_grouping' };
     }
     case PairingRule.random:
-      return { exemplar: options[Math.floor(rng() * options.length)], how: 'policy_criteria' };
-    default: {
-      const ownChoice = rng() < p.ownChoicePairing_share;
-      return ownChoice ? { exemplar: bestFit(state, rng, follower, options), how: 'own_choice' } : { exemplar: options[Math.floor(rng() * options.length)], how: 'policy_criteria' };
-    }
+      return random();
+    default:
+      return ownChoice ? { exemplar: logitChoice(state, rng, p, follower, options), how: 'own_choice' } : policyCriteria();
   }
 }
 
-function bestFit(state: State, rng: Rng, follower: Organization, options: Organization[]): Organization {
+function logitChoice(state: State, rng: Rng, p: Params, follower: Organization, options: Organization[]): Organization {
   let best = options[0];
   let bestScore = -Infinity;
   for (const e of options) {
-    const score = pairingFit(state, e, follower) + 0.15 * rng();
+    const score = pairingUtility(state, p, e, follower) + gumbel(rng);
     if (score > bestScore) {
       bestScore = score;
       best = e;

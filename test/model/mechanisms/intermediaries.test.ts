@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { setKnowledge } from '../../../src/agents/organization.js';
 import { Direction, EndReason, Formality, Influence, Mode, Origin, Stage } from '../../../src/model/enums.js';
-import { intermediaryPhase } from '../../../src/model/mechanisms/intermediaries.js';
+import { equilibriumShare, intermediaryPhase, widerPool } from '../../../src/model/mechanisms/intermediaries.js';
+import type { State, StepContext } from '../../../src/model/state.js';
 import { tiePhase } from '../../../src/model/mechanisms/ties.js';
 import { constant, setStages, withParams, withRng, world } from './fixtures.js';
 
@@ -122,29 +123,61 @@ describe('intermediaryPhase: consultancy', () => {
 });
 
 describe('intermediaryPhase: professional network', () => {
-  it('grows with joins by employed non-members, who are marked as members', () => {
-    const { state, ctx } = world({ professionalNetworkJoin_probPerMonth: 0.2, initialConsultants_count: 0 });
+  const months = (state: State, ctx: StepContext, n: number) => {
+    for (let t = 0; t < n; t++) {
+      intermediaryPhase(state, ctx);
+      state.month += 1;
+    }
+  };
+
+  it('starts at its steady state: joining balances leaving, for staff and the wider pool', () => {
+    // No moves here (the mobility phase does not run), so none are expected at set-up either.
+    const { state, ctx, params: p } = world({ initialConsultants_count: 0, mobility_probPerMonth: 0 });
     const network = state.communities[state.professionalNetwork];
     const before = network.members.length;
-    for (let t = 0; t < 6; t++) {
-      state.month = t;
-      intermediaryPhase(state, ctx);
-    }
-    expect(network.members.length).toBeGreaterThan(before + 50);
+    months(state, ctx, 1);
+    const pool = widerPool(p, state.orgs.length);
+    const widerStart = state.professionalNetworkWider!;
+    expect(widerStart / pool).toBeCloseTo(equilibriumShare(p.professionalNetworkJoin_probPerMonth, p.professionalNetworkLeave_probPerMonth), 1);
+    months(state, ctx, 60);
+    expect(Math.abs(network.members.length / before - 1)).toBeLessThan(0.15);
+    expect(Math.abs(state.professionalNetworkWider! / widerStart - 1)).toBeLessThan(0.1);
     for (const person of network.members) {
       expect(state.people[person].professionalMember).toBe(true);
       expect(state.people[person].org).toBeGreaterThanOrEqual(0);
     }
     expect(new Set(network.members).size).toBe(network.members.length);
-    const members = state.people.filter((x) => x.professionalMember).length;
-    expect(members).toBe(network.members.length);
+    expect(state.people.filter((x) => x.professionalMember)).toHaveLength(network.members.length);
   });
 
-  it('does not grow with professionalNetworkJoin_probPerMonth 0', () => {
-    const { state, ctx } = world({ professionalNetworkJoin_probPerMonth: 0 });
+  it('grows when joining rises above the rate it settled at, and shrinks when nobody joins', () => {
+    const up = world({ initialConsultants_count: 0 });
+    const upNet = up.state.communities[up.state.professionalNetwork];
+    const upBefore = upNet.members.length;
+    months(up.state, withParams(up.ctx, { professionalNetworkJoin_probPerMonth: 0.2 }), 6);
+    expect(upNet.members.length).toBeGreaterThan(upBefore + 50);
+    const down = world({ initialConsultants_count: 0 });
+    const downNet = down.state.communities[down.state.professionalNetwork];
+    const downBefore = downNet.members.length;
+    months(down.state, withParams(down.ctx, { professionalNetworkJoin_probPerMonth: 0 }), 24);
+    expect(downNet.members.length).toBeLessThan(downBefore * 0.9);
+    for (const person of down.state.people) if (!downNet.members.includes(person.id)) expect(person.professionalMember).toBe(false);
+  });
+
+  it('the less intrinsically motivated leave sooner', () => {
+    const { state, ctx } = world({ initialConsultants_count: 0, professionalNetworkLeave_probPerMonth: 0.05 });
     const network = state.communities[state.professionalNetwork];
-    const before = network.members.length;
+    const start = [...network.members];
+    months(state, withParams(ctx, { professionalNetworkJoin_probPerMonth: 0 }), 12);
+    const stayed = new Set(network.members);
+    const mean = (ids: number[]) => ids.reduce((a, id) => a + state.people[id].intrinsic, 0) / ids.length;
+    expect(mean(start.filter((id) => stayed.has(id)))).toBeGreaterThan(mean(start.filter((id) => !stayed.has(id))));
+  });
+
+  it('is empty with professionalNetworkJoin_probPerMonth 0 (its steady state)', () => {
+    const { state, ctx } = world({ professionalNetworkJoin_probPerMonth: 0 });
     intermediaryPhase(state, ctx);
-    expect(network.members.length).toBe(before);
+    expect(state.communities[state.professionalNetwork].members).toHaveLength(0);
+    expect(state.professionalNetworkWider).toBe(0);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CareSetting, Role } from '../../../src/model/enums.js';
-import { createIndividual, drawRole } from '../../../src/model/population/staff.js';
+import { createIndividual, drawRole, memberShare } from '../../../src/model/population/staff.js';
 import { makeRng } from '../../../src/model/rng.js';
 import { world } from '../mechanisms/fixtures.js';
 
@@ -68,12 +68,22 @@ describe('createIndividual', () => {
     }
   });
 
-  it('only people created at set-up start in the professional network', () => {
-    const p = world({ professionalNetworkInitial_share: 1 }).params;
+  it('only people created at set-up start in the professional network, at their steady-state share', () => {
+    const p = world({ professionalNetworkJoin_probPerMonth: 1, professionalNetworkLeave_probPerMonth: 0, mobility_probPerMonth: 0 }).params;
     const rng = makeRng('q');
     expect(createIndividual(rng, 0, 0, Role.it, p, true).professionalMember).toBe(true);
     expect(createIndividual(rng, 1, 0, Role.it, p, false).professionalMember).toBe(false);
     expect(createIndividual(rng, 2, 0, Role.it, p).professionalMember).toBe(false);
+    const none = world({ professionalNetworkJoin_probPerMonth: 0 }).params;
+    expect(createIndividual(rng, 3, 0, Role.it, none, true).professionalMember).toBe(false);
+  });
+
+  it('the steady-state share is joining over joining plus leaving, higher for the intrinsically motivated', () => {
+    const p = world().params;
+    const j = p.professionalNetworkJoin_probPerMonth * 1.0;
+    const l = p.professionalNetworkLeave_probPerMonth * 1.0 + p.mobility_probPerMonth;
+    expect(memberShare(p, 0.5)).toBeCloseTo(j / (j + l), 12);
+    expect(memberShare(p, 0.9)).toBeGreaterThan(memberShare(p, 0.2));
   });
 
   it('leaders lean to status motives and professional roles to community motives', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maturity } from '../../../src/agents/organization.js';
 import { CareSetting, Direction, Formality, Influence, Mode, Origin, Status } from '../../../src/model/enums.js';
-import { formPairings, selectParticipants } from '../../../src/model/programme/selection.js';
+import { formPairings, pairingUtility, selectParticipants } from '../../../src/model/programme/selection.js';
 import { world } from '../mechanisms/fixtures.js';
 
 function selected(overrides: Record<string, number> = {}, seed = 'test') {
@@ -128,16 +128,68 @@ describe('formPairings', () => {
     expect(p.followersMentalHealth_count).toBe(6);
   });
 
-  it('own-choice pairing (ownChoicePairing_share 1) prefers well-fitting exemplars', () => {
+  /** Pairings sharing a core system and a grouping, summed over a few worlds. */
+  function shares(overrides: Record<string, number>) {
+    let system = 0;
+    let grouping = 0;
+    let n = 0;
+    for (const seed of ['a', 'b', 'c', 'd']) {
+      const w = selected(overrides, seed);
+      formPairings(w.state, w.ctx);
+      for (const id of w.state.programme.pairings) {
+        const t = w.state.ties[id];
+        n += 1;
+        if (w.state.orgs[t.orgA].suppliers[0] === w.state.orgs[t.orgB].suppliers[0]) system += 1;
+        if (w.state.orgs[t.orgA].grouping === w.state.orgs[t.orgB].grouping) grouping += 1;
+      }
+    }
+    return { system: system / n, grouping: grouping / n };
+  }
+
+  it('followers who choose their own exemplar pick near, same-grouping, same-system ones; random pairing does not', () => {
+    const own = shares({ ownChoicePairing_share: 1 });
+    const random = shares({ pairingRule_code: 3 });
+    expect(own.grouping).toBeGreaterThan(random.grouping + 0.1);
+    expect(own.system).toBeGreaterThan(random.system + 0.2);
+  });
+
+  it('a sharper choice (pairingChoice_scale) and the grouping benefit raise same-grouping pairings', () => {
+    const flat = shares({ ownChoicePairing_share: 1, pairingChoice_scale: 0 });
+    const sharp = shares({ ownChoicePairing_share: 1, pairingChoice_scale: 2 });
+    const noBenefit = shares({ ownChoicePairing_share: 1, pairingSameGrouping_logRatio: 0 });
+    expect(sharp.grouping).toBeGreaterThan(flat.grouping);
+    expect(sharp.grouping).toBeGreaterThan(noBenefit.grouping);
+  });
+
+  it('policy-criteria pairings follow the core system but not locality', () => {
+    const policy = shares({ ownChoicePairing_share: 0 });
+    const random = shares({ pairingRule_code: 3 });
+    const own = shares({ ownChoicePairing_share: 1 });
+    expect(policy.system).toBeGreaterThan(random.system + 0.2);
+    expect(policy.grouping).toBeLessThan(own.grouping);
+  });
+
+  it('labels pairings by how they were made', () => {
     const own = paired({ ownChoicePairing_share: 1 });
     const policy = paired({ ownChoicePairing_share: 0 });
-    const sameSystem = (w: ReturnType<typeof paired>) =>
-      w.state.programme.pairings.filter((id) => {
-        const t = w.state.ties[id];
-        return w.state.orgs[t.orgA].suppliers[0] === w.state.orgs[t.orgB].suppliers[0] || w.state.orgs[t.orgA].grouping === w.state.orgs[t.orgB].grouping;
-      }).length;
-    expect(sameSystem(own)).toBeGreaterThan(sameSystem(policy));
     expect(own.ctx.events.filter((e) => e.what === 'pairing').every((e) => e.detail === 'own_choice')).toBe(true);
     expect(policy.ctx.events.filter((e) => e.what === 'pairing').every((e) => e.detail === 'policy_criteria')).toBe(true);
+    const mixed = paired({ ownChoicePairing_share: 0.6 });
+    const own_ = mixed.ctx.events.filter((e) => e.what === 'pairing' && e.detail === 'own_choice').length;
+    const p = mixed.params;
+    expect(own_).toBe(Math.round(p.followersAcute_count * 0.6) + Math.round(p.followersMentalHealth_count * 0.6));
+  });
+
+  it('own-choice entrants have better options than the candidates left out', () => {
+    // With every place own-choice and a tier twice the places, entrants are those with the higher inclusive value.
+    const w = selected({ ownChoicePairing_share: 1, followerTier_ratio: 2, pairingChoice_scale: 5 });
+    const exemplars = w.state.programme.exemplars.map((id) => w.state.orgs[id]);
+    const best = (o: (typeof exemplars)[number]) => Math.max(...exemplars.filter((e) => e.setting === o.setting).map((e) => pairingUtility(w.state, w.params, e, o)));
+    const acute = w.state.orgs.filter((o) => o.setting === CareSetting.acute);
+    const followers = acute.filter((o) => o.status === Status.follower);
+    const minFollower = Math.min(...followers.map((o) => maturity(o)));
+    const left = acute.filter((o) => o.status === Status.outside && maturity(o) >= minFollower);
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    expect(mean(followers.map(best))).toBeGreaterThan(mean(left.map(best)));
   });
 });
