@@ -123,6 +123,7 @@ export const PARAMETERS = {
   willingnessTime_logit: spec(1.5, 0, 10, 'logit', 'Weight of the organization\'s time pressure.', '001 Individual Level (time); 003 Relative Costs'),
   mobility_probPerMonth: spec(0.004, 0, 0.2, 'probability/month', 'Chance a person moves to another organization.', 'assumption: about 5% a year for digital leadership posts'),
   mobilityDistance_km: spec(60, 1, 5000, 'km', 'Distance scale of moves (nearer organizations are likelier).', '001 Interorganizational Level (personnel moving between nearby sites)'),
+  consultancyExit_probPerMonth: spec(0.04, 0, 1, 'probability/month', 'Chance a consultant between engagements leaves the digitally engaged workforce (mean spell about two years).', 'assumption: no source gives consultancy spells; set so that the number of consultants settles near its January 2017 value (initialConsultants_count) instead of growing through the spin-up (issue 11)'),
   becomeConsultant_share: spec(0.12, 0, 1, 'share', 'Share of moves that are into independent consultancy.', '001 Macroenvironmental (intermediaries: consultants)'),
   mobilityTacitCarry_share: spec(0.08, 0, 1, 'share', 'Share of the gap in tacit know-how a mover brings to the new organization.', '003 Integration (personnel transfers move tacit knowledge)'),
   turnoverTacitLoss_share: spec(0.01, 0, 1, 'share', 'Share of tacit know-how an organization loses when a person leaves.', 'assumption'),

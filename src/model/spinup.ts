@@ -35,6 +35,7 @@ export function spinUp(state: State, ctx: StepContext, months: number, observer?
   const prog = state.programme as { active: boolean } & Programme;
   const active = prog.active;
   prog.active = false;
+  state.spinningUp = true;
   for (let t = 0; t < months; t++) {
     state.month = t;
     step(state, ctx);
@@ -43,6 +44,7 @@ export function spinUp(state: State, ctx: StepContext, months: number, observer?
     ctx.flows.fill(0);
   }
   prog.active = active;
+  state.spinningUp = false;
   redate(state, months);
   state.orgs.forEach((o, i) => {
     const d = drawn[i];

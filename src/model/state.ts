@@ -29,6 +29,8 @@ export interface State {
   activeTies: number[];
   /** The independent professional network's community id. */
   professionalNetwork: number;
+  /** True while the spin-up before January 2017 runs (ODD 5): the few rules that describe a post-2016 change read it. */
+  spinningUp: boolean;
   /**
    * Members of the professional network from the wider pool of NHS digital health leaders who are
    * not modelled as individuals (7.12, `widerDigitalLeaders_perOrganization`); set by the first

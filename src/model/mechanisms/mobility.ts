@@ -72,6 +72,26 @@ export function mobilityPhase(state: State, ctx: StepContext): void {
       }, `person=${id}`);
     }
   }
+  consultancyExits(state, ctx);
+}
+
+/**
+ * Consultancy spells end (assumption): a consultant between engagements leaves the digitally
+ * engaged workforce (a return to an employed post outside it, or retirement) with a constant
+ * monthly chance. Without it every move into consultancy would stay there for good and the
+ * number of consultants would only grow (about 0.85 new ones a month at the defaults, against
+ * 20 in January 2017); with it the count settles near inflow / exit chance.
+ */
+function consultancyExits(state: State, ctx: StepContext): void {
+  const p = ctx.params;
+  if (p.consultancyExit_probPerMonth <= 0) return;
+  const rng = ctx.rng.mobility;
+  const people = state.people;
+  for (let id = 0; id < people.length; id++) {
+    const person = people[id];
+    if (person.org !== NO_EMPLOYER.consultant || person.engagedUntil > state.month) continue;
+    if (rng() < p.consultancyExit_probPerMonth) leaveWorkforce(state, ctx, id, -1);
+  }
 }
 
 /** The best of eight random organizations, nearer and same-setting ones likelier; none if all weigh 0. */

@@ -60,6 +60,7 @@ export function initState(params: Params, ctx: StepContext): State {
     programme: emptyProgramme(params.programmeActive_flag === 1),
     activeTies: [],
     professionalNetwork: -1,
+    spinningUp: false,
     distance_km: distanceMatrix(orgs.map((o) => o.x_km), orgs.map((o) => o.y_km)),
     pairEver: new Uint16Array(orgs.length * orgs.length),
   };

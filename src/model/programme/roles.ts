@@ -6,9 +6,13 @@ import type { State, StepContext } from '../state.js';
 
 /**
  * New mediator roles (001 Macroenvironmental: the Wachter review advanced CCIO and CNIO posts).
- * Organizations without the post create it at a base rate, faster while funded.
+ * Organizations without the post create it at a base rate, faster while funded. Not during the
+ * spin-up: the posts spread after the review of 2016, and the drawn shares (initialCcio_share,
+ * initialCnio_share) describe January 2017, so ten years of pre-2017 appointments at today's
+ * rate would make them wrong (85% with a CCIO instead of 45%).
  */
 export function newRolesPhase(state: State, ctx: StepContext): void {
+  if (state.spinningUp) return;
   const p = ctx.params;
   const rng = ctx.rng.programme;
   for (const org of state.orgs) {
