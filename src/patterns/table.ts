@@ -21,19 +21,24 @@ export type Values = Readonly<Record<OutcomeName | MeasureName, number>>;
 /** The programme with blueprints as its only learning mechanism (the existing pattern-5 experiment). */
 const BLUEPRINTS_ALONE = { followersAcute_count: 0, followersMentalHealth_count: 0, learningNetworks_count: 0, professionLedNetworks_count: 0, academyCohorts_count: 0, nationalCostReduction_share: 0 };
 
+/** The directory effect off: a read neither triggers a contact with an author nor notes the authors for later search. */
+const BLUEPRINT_CONTACTS_OFF = { blueprintContact_prob: 0, blueprintDirectory_prob: 0 };
+
 export const CONFIGS = {
   base: { scenario: 'gde-baseline', overrides: {}, description: 'the GDE baseline' },
   none: { scenario: 'no-programme', overrides: {}, description: 'no programme (counterfactual)' },
   partnerFraming: { scenario: 'gde-baseline', overrides: { labelsActive_flag: 0 }, description: 'partner framing instead of exemplar/follower labels' },
-  noCompetition: { scenario: 'gde-baseline', overrides: { competitionInhibition_share: 0 }, description: 'no inhibition towards local rivals' },
+  noCompetition: { scenario: 'gde-baseline', overrides: { competitionInhibition_logit: 0 }, description: 'no inhibition towards local rivals' },
+  noRoutines: { scenario: 'gde-baseline', overrides: { routineThreshold_requestsPerMonth: 1000 }, description: 'no organization ever sets up a request-handling routine' },
   noTimeInhibitor: { scenario: 'gde-baseline', overrides: { willingnessTime_logit: 0 }, description: 'time pressure no longer lowers willingness to share' },
   noOwnershipInhibitor: { scenario: 'gde-baseline', overrides: { willingnessOwnership_logit: 0 }, description: 'psychological ownership no longer lowers willingness' },
   noUncertaintyInhibitor: { scenario: 'gde-baseline', overrides: { willingnessUncertainty_logit: 0 }, description: 'uncertainty about partners no longer lowers willingness' },
   noNationalCostCut: { scenario: 'gde-baseline', overrides: { nationalCostReduction_share: 0 }, description: 'national activities do not cut the cost of contact' },
   noJointSpecifications: { scenario: 'gde-baseline', overrides: { jointSpecification_prob: 0 }, description: 'no joint specifications in user groups' },
   noAcademy: { scenario: 'gde-baseline', overrides: { academyCohorts_count: 0 }, description: 'no academy cohorts' },
-  blueprintDocumentsOnly: { scenario: 'gde-baseline', overrides: { ...BLUEPRINTS_ALONE, blueprintDirectory_prob: 0 }, description: 'blueprints the only programme learning mechanism, read as documents only (no followers, networks, academy or national activities; readers do not note whom to contact)' },
-  blueprintWorldNone: { scenario: 'gde-baseline', overrides: { ...BLUEPRINTS_ALONE, blueprintDirectory_prob: 0, blueprintStart_month: 600 }, description: 'the same without blueprints' },
+  blueprintWithContacts: { scenario: 'gde-baseline', overrides: { ...BLUEPRINTS_ALONE }, description: 'blueprints the only programme learning mechanism, with the contacts reads trigger (no followers, networks, academy or national activities)' },
+  blueprintDocumentsOnly: { scenario: 'gde-baseline', overrides: { ...BLUEPRINTS_ALONE, ...BLUEPRINT_CONTACTS_OFF }, description: 'the same, read as documents only (readers neither contact authors nor note them as people to contact)' },
+  blueprintWorldNone: { scenario: 'gde-baseline', overrides: { ...BLUEPRINTS_ALONE, ...BLUEPRINT_CONTACTS_OFF, blueprintStart_month: 600 }, description: 'the same without blueprints' },
 } as const satisfies Record<string, { scenario: string; overrides: Partial<Record<ParameterName, number>>; description: string }>;
 
 export type ConfigName = keyof typeof CONFIGS;
@@ -90,7 +95,7 @@ export const PATTERNS: readonly Pattern[] = [
     mechanisms: ['pairing meetings seed overlay ties', 'learning-network and academy meetings form ties', 'blueprint directory triggers contacts', 'funded sharing time', 'national activities cut contact cost'],
     knockout: {
       description: 'every programme channel that creates informal ties switched off (pairing meetings, learning networks, academy ties, blueprint directory, funded sharing time, national cost cut)',
-      overrides: { pairingMeeting_prob: 0, learningNetworks_count: 0, professionLedNetworks_count: 0, academyTie_prob: 0, blueprintDirectory_prob: 0, fundedTimeBoost_ratio: 0, nationalCostReduction_share: 0 },
+      overrides: { pairingMeeting_prob: 0, learningNetworks_count: 0, professionLedNetworks_count: 0, academyTie_prob: 0, blueprintDirectory_prob: 0, blueprintContact_prob: 0, fundedTimeBoost_ratio: 0, nationalCostReduction_share: 0 },
     },
     criteria: [
       {
@@ -269,23 +274,36 @@ export const PATTERNS: readonly Pattern[] = [
     id: 'P5',
     name: 'Blueprints alone transfer little implementation know-how, but are used to find whom to contact',
     sources: [M('Spectrum of Interorganizational Relationships and Partnerships'), C('Evolving Formal Processes')],
-    mechanisms: ['blueprint reads close part of the codified gap', 'blueprint directory: readers note authors and contact them'],
-    knockout: { description: 'readers no longer note authors as people to contact', overrides: { blueprintDirectory_prob: 0 } },
+    mechanisms: ['blueprint uptake by the reader: absorptive capacity, project stage, and its own related tacit know-how for the small tacit part (7.9)', 'directory effect: a read that leaves a need triggers a request to an author and notes the authors for later search, by need and relevance (7.9, 7.6)'],
+    knockout: { description: 'reads trigger no contacts: readers neither contact authors nor note them', overrides: BLUEPRINT_CONTACTS_OFF },
     criteria: [
       {
         id: 'P5a',
         claim: 'blueprints trigger contacts with their authors',
-        metric: 'informal ties formed through a blueprint per blueprint read (whole run)',
+        metric: 'informal ties formed through a blueprint (at the read or later through the directory) per blueprint read (whole run)',
         unit: 'ties/read',
         configs: ['base'],
         value: (r) => ratio(of(r, 'base').blueprint_triggered_ties, of(r, 'base').blueprint_reads),
         target: { kind: 'above', value: 0.05, why: 'declared minimum: one contact per 20 reads' },
         stronger: 'higher',
         source: M('Spectrum of Interorganizational Relationships and Partnerships'),
+        note: 'the rate depends on blueprintContact_prob (0.5, "many" read as half, set from the source\'s wording, not to this target), on readers\' remaining need and authors\' relevance, and on the authors\' willingness and routines',
       },
       {
         id: 'P5b',
-        claim: 'blueprints alone transfer little tacit know-how',
+        claim: 'the tacit know-how blueprints bring arrives mostly through the contacts they trigger, not the documents',
+        metric: 'gain in mean tacit knowledge of organizations outside the programme (December 2023) with blueprints read as documents only, over the gain with the contacts reads trigger, each against the same world without blueprints (blueprints the only programme mechanism)',
+        unit: 'ratio',
+        configs: ['blueprintDocumentsOnly', 'blueprintWithContacts', 'blueprintWorldNone'],
+        value: (r) => ratio(of(r, 'blueprintDocumentsOnly').tacit_funding_end_outside - of(r, 'blueprintWorldNone').tacit_funding_end_outside, of(r, 'blueprintWithContacts').tacit_funding_end_outside - of(r, 'blueprintWorldNone').tacit_funding_end_outside),
+        target: { kind: 'below', value: 0.5, why: 'declared: "mostly" as under half of the tacit gain from the documents themselves' },
+        stronger: 'lower',
+        source: M('Spectrum of Interorganizational Relationships and Partnerships'),
+        note: 'the knock-out (no triggered contacts) makes the two blueprint worlds the same, so it moves the ratio to 1 by construction; what is not by construction is the size of the ratio at the defaults, which sets the documents\' own tacit part (blueprintTacit_rate, an assumption, times the reader\'s related tacit know-how) against the tacit flow of the ties reads trigger',
+      },
+      {
+        id: 'P5c',
+        claim: 'blueprints read as documents transfer little tacit know-how',
         metric: 'gain in mean tacit knowledge of organizations outside the programme over their gain in codified knowledge (December 2023), blueprints as the only programme mechanism and read as documents only, against the same without blueprints',
         unit: 'ratio',
         configs: ['blueprintDocumentsOnly', 'blueprintWorldNone'],
@@ -294,7 +312,7 @@ export const PATTERNS: readonly Pattern[] = [
         stronger: 'lower',
         source: M('Spectrum of Interorganizational Relationships and Partnerships'),
         knockout: null,
-        note: 'fixed by construction: a blueprint read moves codified knowledge only (src/model/programme/blueprints.ts); what tacit gain remains is indirect (codified knowledge raising capability and so absorptive capacity). No knock-out can weaken it (issue 11)',
+        note: 'no knock-out: "little" is the size of an assumed rate (blueprintTacit_rate against blueprintCodified_rate, scaled by the reader\'s own tacit know-how), and switching the tacit part off would only make it smaller; the criterion checks that the assumed tacit part stays small once reader heterogeneity and indirect effects (codified knowledge raising absorptive capacity) play out',
       },
     ],
   },
@@ -302,8 +320,8 @@ export const PATTERNS: readonly Pattern[] = [
     id: 'P6',
     name: 'Labels can inhibit sharing; competition between neighbours inhibits, though a sharing culture mostly prevails',
     sources: [M('Interorganizational Level'), C('Reputational Benefits and Competition')],
-    mechanisms: ['label inhibition of followers that see themselves equal or ahead', 'willingness falls towards local rivals, times status seeking'],
-    knockout: { description: 'labels no longer inhibit followers', overrides: { labelInhibition_share: 0 } },
+    mechanisms: ['a follower\'s comparison with its exemplar (perceived standing: maturity gap plus status-seeking and noisy self-assessment) sets how much it discounts and engages with it; partner framing weakens the comparison (7.8, mechanisms/labels.ts)', 'status rivalry between local rivals enters the contacted person\'s willingness logit against their sharing motives (7.4, 7.6)'],
+    knockout: { description: 'followers no longer discount their exemplar by their perceived standing', overrides: { labelInhibition_share: 0 } },
     criteria: [
       {
         id: 'P6a',
@@ -315,7 +333,7 @@ export const PATTERNS: readonly Pattern[] = [
         target: { kind: 'above', value: 0.05, why: 'declared minimum: 5% more engagement without labels' },
         stronger: 'higher',
         source: C('Reputational Benefits and Competition'),
-        note: 'issue 11: the label effect is a fixed engagement multiplier',
+        note: 'the size follows from how many followers judge themselves level or ahead (maturity gaps at pairing, status seeking and self-assessment noise) and from the assumed framing weight partnerFramingComparison_share and largest discount labelInhibition_share',
       },
       {
         id: 'P6b',
@@ -327,8 +345,8 @@ export const PATTERNS: readonly Pattern[] = [
         target: { kind: 'between', low: 0.5, high: 0.95, why: 'declared: inhibits by at least 5%, yet more than half form' },
         stronger: 'lower',
         source: M('Interorganizational Level'),
-        knockout: { description: 'no inhibition towards rivals', overrides: { competitionInhibition_share: 0 } },
-        note: 'issue 11: "more than half still form" is guaranteed by the cap competitionInhibition_share <= 1 times status seeking',
+        knockout: { description: 'no inhibition towards rivals', overrides: { competitionInhibition_logit: 0 } },
+        note: 'no cap: rivalry lowers the willingness logit, so whether most ties still form depends on the distribution of sharing motives against status seeking; with competitionInhibition_logit at the top of its range the ratio can fall below one half',
       },
     ],
   },
@@ -336,8 +354,8 @@ export const PATTERNS: readonly Pattern[] = [
     id: 'P7',
     name: 'Burden asymmetry: sought-after exemplars get many requests; experienced ones set up routines that control contacts',
     sources: [M('Organizational Level'), C('Relative Costs and Efforts Associated With Knowledge Transfer')],
-    mechanisms: ['search sends contacts to capable donors', 'a month of pairing work counts as a request to the exemplar', 'routines from experience and request load'],
-    knockout: { description: 'pairings never worked (in today\'s model each worked pairing month counts as a request)', overrides: PAIRING_WORK_OFF },
+    mechanisms: ['requests are the contacts others\' search and blueprint reads send; search favours capable, relevant donors (7.6)', 'routines from experience and request load (7.2)', 'a routine routes part of the requests through an office: answered with documents at less time, no personal tie (7.6)'],
+    knockout: { description: 'search no longer weighs what a donor could teach (benefitWeight_index 0), so requests no longer seek out capable organizations', overrides: { benefitWeight_index: 0 } },
     criteria: [
       {
         id: 'P7a',
@@ -349,10 +367,35 @@ export const PATTERNS: readonly Pattern[] = [
         target: { kind: 'above', value: 2, why: 'declared: "many" as at least twice as many' },
         stronger: 'higher',
         source: C('Relative Costs and Efforts Associated With Knowledge Transfer'),
-        note: 'issue 11: requests count engaged pairing months; the knock-out shows how much',
       },
       {
         id: 'P7b',
+        claim: 'routines control contacts: fewer requests to exemplars become personal ties',
+        metric: 'personal ties formed per request received by exemplars (whole run), with routines over the same with no routine ever set up, minus 1, paired by replication',
+        unit: 'relative change',
+        configs: ['base', 'noRoutines'],
+        value: (r) => rel(of(r, 'base').exemplar_ties_per_request, of(r, 'noRoutines').exemplar_ties_per_request),
+        target: { kind: 'below', value: -0.1, why: 'declared minimum: at least 10% fewer personal ties per request' },
+        stronger: 'lower',
+        source: M('Organizational Level'),
+        knockout: { description: 'a routine routes no request through an office', overrides: { routineRouting_share: 0 } },
+        note: 'depends on how many exemplars set up a routine (the decision of 7.2) and how early; the requests of the pairing phase, while still counted there, dilute it',
+      },
+      {
+        id: 'P7c',
+        claim: 'routines cut the time sought-after organizations spend per request',
+        metric: 'hours exemplars spend answering requests per request received (whole run), with routines over the same with no routine ever set up, minus 1, paired by replication',
+        unit: 'relative change',
+        configs: ['base', 'noRoutines'],
+        value: (r) => rel(of(r, 'base').exemplar_hours_per_request, of(r, 'noRoutines').exemplar_hours_per_request),
+        target: { kind: 'below', value: -0.1, why: 'declared minimum: at least 10% less time per request' },
+        stronger: 'lower',
+        source: C('Relative Costs and Efforts Associated With Knowledge Transfer'),
+        knockout: { description: 'a routine routes no request through an office', overrides: { routineRouting_share: 0 } },
+        note: 'routed requests are always answered (the office "replied very quickly"), so part of the time saved per request is offset by more requests answered',
+      },
+      {
+        id: 'P7d',
         claim: 'routines concentrate among exemplars',
         metric: 'share of exemplars with a request-handling routine minus the share of other organizations (end of run)',
         unit: 'share',
@@ -361,8 +404,6 @@ export const PATTERNS: readonly Pattern[] = [
         target: { kind: 'above', value: 0.1, why: 'declared minimum: 10 percentage points' },
         stronger: 'higher',
         source: M('Organizational Level'),
-        knockout: { description: 'routines never set up (threshold out of reach)', overrides: { routineThreshold_requestsPerMonth: 1000 } },
-        note: 'issue 11: routines change nothing measurable downstream',
       },
     ],
   },

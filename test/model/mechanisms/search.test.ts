@@ -82,7 +82,7 @@ function eagerWorld(overrides: Record<string, number> = {}) {
     willingnessIntercept_logit: 10,
     contactCost_index: 0,
     reactiveNeedThreshold_index: 0,
-    competitionInhibition_share: 0,
+    competitionInhibition_logit: 0,
     ...overrides,
   });
   for (const org of w.state.orgs) setStages(org, Stage.adoption);
