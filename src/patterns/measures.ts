@@ -34,7 +34,7 @@ export const MEASURES = {
   absorptive_funding_end_exemplar: { unit: 'index 0-1', window: 'last funded month', computed: 'mean absorptive capacity of exemplars' },
   // Requests and routines (P7, helper "search"): counted from the requests organizations receive and the formation events of answers.
   exemplar_ties_per_request: { unit: 'ties/request', window: 'whole run', computed: 'personal ties formed in answer to requests (direct-contact formations with a `via_` detail, the exemplar as donor) over requests received by exemplars' },
-  exemplar_hours_per_request: { unit: 'hours/request', window: 'whole run', computed: 'hours exemplars spent answering requests (requestHandling_hours per personal answer, routineRequest_hours per request routed through an office) over requests received by exemplars' },
+  exemplar_hours_per_answer: { unit: 'hours/answer', window: 'whole run', computed: 'hours exemplars spent answering requests (requestHandling_hours per personal answer, routineRequest_hours per request routed through an office) over requests they answered (personal answers plus routed ones)' },
   professional_network_members_evaluation: { unit: 'people', window: 'end of the evaluation window (March 2020)', computed: 'members of the independent professional network' },
 } as const satisfies Record<string, MeasureDeclaration>;
 
@@ -139,7 +139,8 @@ export class PatternProbe implements RunObserver {
     v.user_agenda_end = mean(this.userGroupsAtStart.filter((id) => state.communities[id].ended < 0).map((id) => state.communities[id].userAgenda));
     const req = this.exemplarRequests;
     v.exemplar_ties_per_request = req > 0 ? this.exemplarAnswersPersonal / req : NaN;
-    v.exemplar_hours_per_request = req > 0 ? (this.p.requestHandling_hours * this.exemplarAnswersPersonal + this.p.routineRequest_hours * this.exemplarAnswersRouted) / req : NaN;
+    const answers = this.exemplarAnswersPersonal + this.exemplarAnswersRouted;
+    v.exemplar_hours_per_answer = answers > 0 ? (this.p.requestHandling_hours * this.exemplarAnswersPersonal + this.p.routineRequest_hours * this.exemplarAnswersRouted) / answers : NaN;
     v.academy_ties_per_participant = this.academyParticipantsAll > 0 ? this.academyTies / this.academyParticipantsAll : NaN;
     return { ...v };
   }
