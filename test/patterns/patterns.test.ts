@@ -16,7 +16,7 @@ const BASE_SEED = 20260;
  * a change makes one pass, move it to MEETS: it.fails then reports it.
  */
 const MEETS = [
-  'P1a', 'P1b', 'P2a', 'P2b', 'P3a', 'P3b', 'P3d', 'P3e', 'P4a', 'P4b', 'P5a', 'P5b', 'P5c', 'P6a', 'P6b', 'P7a', 'P7b', 'P7c', 'P7d', 'P8b', 'P9a', 'P9b', 'P9c', 'P10a',
+  'P1a', 'P1b', 'P2a', 'P2b', 'P3a', 'P3b', 'P3d', 'P3e', 'P4a', 'P4b', 'P5a', 'P5b', 'P6a', 'P6b', 'P7a', 'P7b', 'P7c', 'P7d', 'P8b', 'P9a', 'P9b', 'P9c', 'P10a',
   // Borderline: 0.442 here, 0.432 (just below the interval's 0.433) at seed 1.
   'P12a',
   'P12b', 'P12c', 'P12d',
@@ -26,6 +26,8 @@ const FAILS: Record<string, string> = {
   // Borderline: at the declared minimum 1.25 here (1.25, interval 1.24 to 1.27); passes at seed 1.
   P3c: 'ties concentrate within a care setting only at the declared minimum',
   P3f: 'about 3 of 25 pairings share a grouping, the source 6 of 12',
+  // Borderline: 0.199 (interval 0.091 to 0.306) here; 0.113 (interval -0.018 to 0.244) at seed 7 with 10 replications.
+  P5c: 'blueprints read as documents bring tacit know-how at about 0.1-0.2 of their codified gain, near the declared quarter (the size of the assumed blueprintTacit_rate)',
   P8a: 'time is not the biggest barrier: removing ownership or uncertainty frees more ties',
   P11a: 'the networking share (0.99) is set by the counting threshold of one exchange a quarter; the source says 31/36',
   P12e: 'the professional network has about 860 members, the source more than 5,500',
