@@ -95,7 +95,7 @@ export const PATTERNS: readonly Pattern[] = [
     mechanisms: ['pairing meetings seed overlay ties', 'learning-network and academy meetings form ties', 'blueprint directory triggers contacts', 'funded sharing time', 'national activities cut contact cost'],
     knockout: {
       description: 'every programme channel that creates informal ties switched off (pairing meetings, learning networks, academy ties, blueprint directory, funded sharing time, national cost cut)',
-      overrides: { pairingMeeting_prob: 0, learningNetworks_count: 0, professionLedNetworks_count: 0, academyTie_prob: 0, blueprintDirectory_prob: 0, blueprintContact_prob: 0, fundedTimeBoost_ratio: 0, nationalCostReduction_share: 0 },
+      overrides: { pairingMeeting_prob: 0, learningNetworks_count: 0, professionLedNetworks_count: 0, academyTie_prob: 0, blueprintDirectory_prob: 0, fundedTimeBoost_ratio: 0, nationalCostReduction_share: 0 },
     },
     criteria: [
       {
