@@ -3,6 +3,8 @@ export interface Blueprint {
   readonly author: number;
   readonly domain: number;
   readonly codified: number;
+  /** The author's tacit know-how in the domain at writing: what a reader may infer between the lines. */
+  readonly tacit: number;
   readonly month: number;
 }
 

@@ -1,4 +1,5 @@
 import { Domain, Mode, Status } from '../model/enums.js';
+import { ROUTED } from '../model/mechanisms/search.js';
 import type { Params } from '../model/parameters.js';
 import type { RunObserver } from '../model/run.js';
 import { overlayTrust } from '../model/mechanisms/pairings.js';
@@ -32,6 +33,9 @@ export const MEASURES = {
   academy_programme_orgs_share_evaluation: { unit: 'share', window: 'cohorts launched by the evaluation end (March 2020)', computed: 'share of programme organizations (exemplars and followers) with at least one academy participant' },
   academy_ties_per_participant: { unit: 'ties/person', window: 'whole run', computed: 'informal cross-organization ties formed within academy cohorts, per participant' },
   absorptive_funding_end_exemplar: { unit: 'index 0-1', window: 'last funded month', computed: 'mean absorptive capacity of exemplars' },
+  // Requests and routines (P7, helper "search"): counted from the requests organizations receive and the formation events of answers.
+  exemplar_ties_per_request: { unit: 'ties/request', window: 'whole run', computed: 'personal ties formed in answer to requests (direct-contact formations with a `via_` detail, the exemplar as donor) over requests received by exemplars' },
+  exemplar_hours_per_answer: { unit: 'hours/answer', window: 'whole run', computed: 'hours exemplars spent answering requests (requestHandling_hours per personal answer, routineRequest_hours per request routed through an office) over requests they answered (personal answers plus routed ones)' },
   professional_network_members_evaluation: { unit: 'people', window: 'end of the evaluation window (March 2020)', computed: 'members of the independent professional network: modelled staff who are members plus members counted from the wider pool of digital health leaders not modelled as individuals (widerDigitalLeaders_perOrganization)' },
   professional_network_staff_members_evaluation: { unit: 'people', window: 'end of the evaluation window (March 2020)', computed: 'members of the independent professional network among the modelled staff only' },
   professional_network_members_change_counterfactual: { unit: 'relative change', window: 'month 0 to the evaluation end', computed: 'members (staff and wider pool) at the end of the evaluation window over members in the first month, minus 1' },
@@ -60,14 +64,22 @@ export class PatternProbe implements RunObserver {
   private readonly overlayFlow = [0, 0];
   private readonly overlayMonths = [0, 0];
   private membersAtStart = 0;
+  private exemplarRequests = 0;
+  private exemplarAnswersPersonal = 0;
+  private exemplarAnswersRouted = 0;
 
   constructor(private readonly p: Params) {}
 
   observe(state: State, ctx: StepContext): void {
     const p = this.p;
     const t = state.month;
+    for (const org of state.orgs) if (org.status === Status.exemplar) this.exemplarRequests += org.requestsThisMonth;
     for (const e of ctx.events) {
       if (e.kind !== 'formed') continue;
+      if (e.mode === Mode.directContact && e.orgA >= 0 && state.orgs[e.orgA].status === Status.exemplar) {
+        if (e.detail === ROUTED) this.exemplarAnswersRouted += 1;
+        else if (e.detail.startsWith('via_')) this.exemplarAnswersPersonal += 1;
+      }
       if (e.mode === Mode.pairing && e.detail === 'own_choice') this.ownChoice.add(Number(e.relationship.slice(1)));
       if (e.detail === 'academy') this.academyTies += 1;
       if (e.mode === Mode.academyCohort) {
@@ -147,6 +159,10 @@ export class PatternProbe implements RunObserver {
     v.routine_share_exemplar = exemplars.length > 0 ? exemplars.filter((o) => o.hasRoutine).length / exemplars.length : NaN;
     v.routine_share_other = others.length > 0 ? others.filter((o) => o.hasRoutine).length / others.length : NaN;
     v.user_agenda_end = mean(this.userGroupsAtStart.filter((id) => state.communities[id].ended < 0).map((id) => state.communities[id].userAgenda));
+    const req = this.exemplarRequests;
+    v.exemplar_ties_per_request = req > 0 ? this.exemplarAnswersPersonal / req : NaN;
+    const answers = this.exemplarAnswersPersonal + this.exemplarAnswersRouted;
+    v.exemplar_hours_per_answer = answers > 0 ? (this.p.requestHandling_hours * this.exemplarAnswersPersonal + this.p.routineRequest_hours * this.exemplarAnswersRouted) / answers : NaN;
     v.academy_ties_per_participant = this.academyParticipantsAll > 0 ? this.academyTies / this.academyParticipantsAll : NaN;
     return { ...v };
   }

@@ -19,12 +19,12 @@ const MEETS = [
   'P1a', 'P1b', 'P2a', 'P2b', 'P3a', 'P3b',
   // Borderline: 1.28 here (interval 1.26 to 1.30), at the declared minimum 1.25 at seed 7.
   'P3c',
-  'P3d', 'P3e', 'P3f', 'P4a', 'P4b', 'P5b', 'P6a', 'P6b', 'P7a', 'P7b', 'P8b', 'P9a', 'P9b', 'P9c', 'P10a',
+  'P3d', 'P3e', 'P3f', 'P4a', 'P4b', 'P5a', 'P5b', 'P6a', 'P6b', 'P7a', 'P7b', 'P7c', 'P7d', 'P8b', 'P9a', 'P9b', 'P9c', 'P10a',
   'P12a', 'P12b', 'P12c', 'P12d', 'P12e',
 ];
 /** Known failures of today's model at this seed (issue 11), with what they measure. */
 const FAILS: Record<string, string> = {
-  P5a: 'about one contact per 23 blueprint reads, below the declared one per 20',
+  P5c: 'blueprints read as documents bring tacit know-how at about 0.1-0.2 of their codified gain, near the declared quarter (the size of the assumed blueprintTacit_rate)',
   P8a: 'time is not the biggest barrier: removing ownership or uncertainty frees more ties',
   P11a: 'the networking share (0.99) is set by the counting threshold of one exchange a quarter; the source says 31/36',
 };

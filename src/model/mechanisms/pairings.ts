@@ -1,4 +1,3 @@
-import { maturity } from '../../agents/organization.js';
 import type { Tie } from '../../agents/relationship.js';
 import { Direction, Formality, Influence, Mode, Origin } from '../enums.js';
 import type { Params } from '../parameters.js';
@@ -8,6 +7,7 @@ import type { State, StepContext } from '../state.js';
 import { bestDomain, transferBetween } from './knowledge.js';
 import { pairingFit } from './proximity.js';
 import { willingness } from './willingness.js';
+import { labelDiscount, perceivedStanding } from './labels.js';
 
 /** The active pairing tie between two organizations (either order), or -1. */
 export function pairingBetween(state: State, x: number, y: number): number {
@@ -19,16 +19,11 @@ export function pairingBetween(state: State, x: number, y: number): number {
 }
 
 /**
- * Whether a follower judges itself equal to or ahead of its exemplar: true maturity gap, shifted by
- * the follower's standing bias (status seeking and self-assessment noise drawn at pairing).
- * 001 Interorganizational Level; 003 Reputational Benefits ("I don't call this fast follower").
+ * Whether a follower judges itself equal to or ahead of its exemplar: its perceived standing
+ * (mechanisms/labels.ts) is at least 0. 001 Interorganizational Level; 003 Reputational Benefits.
  */
-export function followerSeesItselfAhead(state: State, p: Params, pairingId: number): boolean {
-  const t = state.ties[pairingId];
-  const index = state.programme.pairings.indexOf(pairingId);
-  const bias = index >= 0 ? state.programme.pairingBias[index] : 0;
-  const a = p.codifiedWeight_exponent;
-  return maturity(state.orgs[t.orgB]) + bias >= maturity(state.orgs[t.orgA]);
+export function followerSeesItselfAhead(state: State, _p: Params, pairingId: number): boolean {
+  return perceivedStanding(state, pairingId) >= 0;
 }
 
 /** Highest trust among informal ties between people of the pairing's two organizations. */
@@ -74,7 +69,7 @@ export function pairingPhase(state: State, ctx: StepContext): void {
     // The pairing's people who trust each other informally (the overlay) make its formal work count.
     const overlay = p.pairingOverlay_flag === 1 ? overlayTrust(state, tie) : 0;
     let engagement = p.pairingEngagementBase_index + p.pairingFitWeight_index * pairingFit(state, exemplar, follower) + p.pairingOverlayWeight_index * overlay;
-    if (p.labelsActive_flag === 1 && followerSeesItselfAhead(state, p, id)) engagement *= 1 - p.labelInhibition_share;
+    engagement *= 1 - labelDiscount(state, p, id);
     engagement *= 1 - 0.5 * Math.min(1, Math.max(exemplar.timePressure, follower.timePressure));
     if (rng() >= engagement) return;
     state.programme.pairingEngagedMonths[index] += 1;
@@ -82,7 +77,6 @@ export function pairingPhase(state: State, ctx: StepContext): void {
     tie.trust += p.trustGain_perUse * 0.5 * (1 - tie.trust);
     exemplar.timeUsed_hours += p.pairingInteraction_hours;
     follower.timeUsed_hours += p.pairingInteraction_hours;
-    exemplar.requestsThisMonth += 1;
     // Joint problem solving between people who trust each other carries tacit know-how the documents miss.
     const tacitRate = p.pairingTacit_rate * (1 + p.pairingOverlayTacit_ratio * overlay);
     const down = bestDomain(p, exemplar, follower);

@@ -6,7 +6,8 @@ import { randInt, type Rng } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { relevance, transferBetween } from './knowledge.js';
 import { contactCost } from './proximity.js';
-import { followerSeesItselfAhead, noteOverlay, pairingBetween } from './pairings.js';
+import { labelDiscount } from './labels.js';
+import { noteOverlay, pairingBetween } from './pairings.js';
 import { monthFactors } from '../programme/funding.js';
 import { rivalry, willingness } from './willingness.js';
 
@@ -19,7 +20,7 @@ interface Channel {
 }
 const VIA_PERSONAL_TIES: Channel = Object.freeze({ origin: Origin.individual, influence: Influence.enable, label: 'via_personal_ties' });
 const VIA_RANDOM: Channel = Object.freeze({ origin: Origin.individual, influence: Influence.trigger, label: 'via_chance' });
-const VIA_DIRECTORY: Channel = Object.freeze({ origin: Origin.policy, influence: Influence.trigger, label: 'via_blueprint' });
+export const VIA_DIRECTORY: Channel = Object.freeze({ origin: Origin.policy, influence: Influence.trigger, label: 'via_blueprint' });
 const VIA_PAIRING: Channel = Object.freeze({ origin: Origin.policy, influence: Influence.trigger, label: 'via_pairing' });
 /** Through a community: origin and influence are the community's (filled in per candidate). */
 const VIA_COMMUNITY: Channel = Object.freeze({ origin: Origin.individual, influence: Influence.enable, label: 'via_community' });
@@ -168,16 +169,16 @@ function localPeer(state: State, rng: Rng, org: Organization, tries: number): nu
 /**
  * Expected benefit minus cost of contacting someone at `other` about `domain`: the relevant
  * capability gap times absorptive capacity, plus insight from another perspective (intrinsic
- * motivation, 001 Individual Level), minus the proximity-dependent contact cost. A follower that
- * sees itself as ahead of its exemplar discounts what its exemplar could offer (labels, 001).
+ * motivation, 001 Individual Level), minus the proximity-dependent contact cost. A follower
+ * discounts what its exemplar could offer by how it compares itself with it (labels.ts, 001).
  */
 export function utility(state: State, p: Params, own: Organization, other: Organization, domain: number, intrinsic: number, contactCostFactor?: number): number {
   const a = p.codifiedWeight_exponent;
   const gap = capability(other, domain) - capability(own, domain);
   let benefit = p.benefitWeight_index * own.absorptive * relevance(p, other, own, domain) * (gap > 0 ? gap : 0) + 0.2 * intrinsic;
-  if (p.labelsActive_flag === 1 && own.status === Status.follower && own.partners.includes(other.id)) {
+  if (own.status === Status.follower && own.partners.includes(other.id)) {
     const pairing = pairingBetween(state, other.id, own.id);
-    if (pairing >= 0 && followerSeesItselfAhead(state, p, pairing)) benefit *= 1 - p.labelInhibition_share;
+    if (pairing >= 0) benefit *= 1 - labelDiscount(state, p, pairing);
   }
   return benefit - contactCost(state, p, own, other, contactCostFactor);
 }
@@ -197,18 +198,28 @@ function chooseCandidate(rng: Rng, p: Params, candidates: Candidates): Candidate
   return items[n - 1];
 }
 
-/**
- * The contacted person decides: willingness, less towards local rivals (003 Reputational Benefits).
- * An organization with a request-handling routine routes most contacts through an office: the
- * request is answered, with documents, but no personal tie forms (001 Organizational Level).
- */
 function contact(state: State, ctx: StepContext, rng: Rng, seeker: number, chosen: Candidate, domain: number): void {
+  sendRequest(state, ctx, rng, seeker, chosen.person, chosen.origin, chosen.influence, chosen.label, domain);
+}
+
+/**
+ * A request: a person at the seeker's organization contacts `donorPerson` about `domain`. Every
+ * contact sent counts as a request received by the donor's organization (`requestsThisMonth`;
+ * 003 Relative Costs: sought-after sites "had many requests"), answered or not. Then:
+ * - an organization with a request-handling routine routes it, with probability
+ *   `routineRouting_share`, through an office that answers every routed request with documents
+ *   in `routineRequest_hours` and lets no personal tie form (001 Organizational Level, Site_C on
+ *   Site_B: "they had to go through a specific office ... they replied very quickly");
+ * - otherwise the contacted person decides, by willingness less status rivalry with the seeker's
+ *   organization in the same logit (003 Reputational Benefits), and if willing spends
+ *   `requestHandling_hours` and a personal tie forms. A declined request costs no time.
+ * Also used by blueprint reads that trigger a contact with an author (programme/blueprints.ts).
+ */
+export function sendRequest(state: State, ctx: StepContext, rng: Rng, seeker: number, donorPerson: number, origin: OriginT, influence: InfluenceT, label: string, domain: number): void {
   const p = ctx.params;
   const seekerOrg = state.orgs[state.people[seeker].org];
-  const donor = state.people[chosen.person];
+  const donor = state.people[donorPerson];
   const donorOrg = state.orgs[donor.org];
-  const accept = willingness(p, donor, donorOrg) * (1 - p.competitionInhibition_share * rivalry(seekerOrg, donorOrg, p.procurementPressure_share));
-  if (rng() >= accept) return;
   donorOrg.requestsThisMonth += 1;
   if (donorOrg.hasRoutine && rng() < p.routineRouting_share) {
     donorOrg.timeUsed_hours += p.routineRequest_hours;
@@ -225,10 +236,12 @@ function contact(state: State, ctx: StepContext, rng: Rng, seeker: number, chose
       domain,
       endsAt: state.month,
       trust: 0,
-    }, 'routed_through_office');
+    }, ROUTED);
     transferBetween(ctx, p, donorOrg, seekerOrg, domain, 0, p.codifiedTransfer_rate * 2, Formality.informal);
     return;
   }
+  const inhibition = p.competitionInhibition_logit * rivalry(seekerOrg, donorOrg, p.procurementPressure_share);
+  if (rng() >= willingness(p, donor, donorOrg, 0, inhibition)) return;
   donorOrg.timeUsed_hours += p.requestHandling_hours;
   seekerOrg.timeUsed_hours += p.tieUpkeep_hours;
   donorOrg.informalExchanges += 1;
@@ -237,21 +250,24 @@ function contact(state: State, ctx: StepContext, rng: Rng, seeker: number, chose
   const tie = formTie(state, ctx, {
     mode: Mode.directContact,
     formality: Formality.informal,
-    origin: chosen.origin,
-    influence: chosen.influence,
+    origin,
+    influence,
     direction: Direction.multi,
     orgA: donorOrg.id,
     orgB: seekerOrg.id,
-    personA: chosen.person,
+    personA: donorPerson,
     personB: seeker,
     domain,
     endsAt: Infinity,
     trust: p.initialTrust_index,
     overlayOf: pairing,
-  }, chosen.label);
+  }, label);
   if (pairing >= 0) noteOverlay(state, ctx, pairing);
   const moved = transferBetween(ctx, p, donorOrg, seekerOrg, domain, p.tacitTransfer_rate, p.codifiedTransfer_rate, Formality.informal);
   tie.tacitFlow += moved.tacit;
   tie.codifiedFlow += moved.codified;
   if (moved.tacit + moved.codified > 0) tie.givenA += 1;
 }
+
+/** Event detail of a request answered by a routine's office (no personal tie). */
+export const ROUTED = 'routed_through_office';

@@ -114,6 +114,8 @@ function pilotVisits(state: State, ctx: StepContext): void {
       transferBetween(ctx, p, reference, org, d, p.tacitTransfer_rate * p.pilotVisitDepth_share, p.codifiedTransfer_rate, Formality.informal);
       sites.raised(org, d);
       reference.timeUsed_hours += p.requestHandling_hours;
+      // A pilot visit is a request the supplier sends to its reference site (burden asymmetry, P7).
+      reference.requestsThisMonth += 1;
       if (rng() < p.supplierBrokerage_prob && org.staff.length > 0 && reference.staff.length > 0) {
         const visitor = org.staff[randInt(rng, org.staff.length)];
         const host = reference.staff[randInt(rng, reference.staff.length)];

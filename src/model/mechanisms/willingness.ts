@@ -5,9 +5,12 @@ import { logistic } from '../rng.js';
 
 /**
  * A person's willingness to share (0-1): motivations against inhibitors, logit-linear
- * (001 Individual/Interpersonal Level). Trust in the partner relieves uncertainty.
+ * (001 Individual/Interpersonal Level). Trust in the partner relieves uncertainty. `inhibition`
+ * is any further inhibitor in logits that the caller knows of, e.g. status rivalry with the
+ * asking organization (competitionInhibition, 003 Reputational Benefits): it enters the same
+ * logit, so strong sharing motives can still outweigh it (a sharing culture prevailing).
  */
-export function willingness(p: Params, person: Individual, org: Organization, trust = 0): number {
+export function willingness(p: Params, person: Individual, org: Organization, trust = 0, inhibition = 0): number {
   const pressure = org.timePressure > 1.5 ? 1.5 : org.timePressure;
   return logistic(
     p.willingnessIntercept_logit +
@@ -15,18 +18,22 @@ export function willingness(p: Params, person: Individual, org: Organization, tr
       p.willingnessExtrinsic_logit * person.extrinsic -
       p.willingnessOwnership_logit * person.ownership -
       p.willingnessUncertainty_logit * person.uncertainty * (1 - trust) -
-      p.willingnessTime_logit * pressure,
+      p.willingnessTime_logit * pressure -
+      inhibition,
   );
 }
 
 /**
- * Local rivals: same grouping and same care setting, competing for status (003 Reputational
- * Benefits). Under procurement pressure (a competitive context, 001 Principal Findings) rivalry
- * widens to the same setting across the region, scaled by the pressure, and rises by it locally.
+ * Status rivalry between two organizations, 0 or more: the geometric mean of their status
+ * seeking, between local rivals (same grouping and same care setting, 003 Reputational Benefits:
+ * "a history of local competition between neighboring organizations"). Under procurement
+ * pressure (a competitive context, 001 Principal Findings) rivalry widens to the same setting
+ * across the region, scaled by the pressure, and rises by it locally. No cap: how much it
+ * inhibits is decided in the willingness logit against the person's motives.
  */
 export function rivalry(a: Organization, b: Organization, pressure = 0): number {
   if (a.setting !== b.setting) return 0;
-  const base = Math.min(1, 2 * Math.min(a.statusSeeking, b.statusSeeking));
-  if (a.grouping === b.grouping) return pressure > 0 ? Math.min(1, base * (1 + pressure)) : base;
+  const base = Math.sqrt(a.statusSeeking * b.statusSeeking);
+  if (a.grouping === b.grouping) return base * (1 + pressure);
   return pressure > 0 && a.region === b.region ? pressure * base : 0;
 }

@@ -1,16 +1,23 @@
-import { capability, need } from '../../agents/organization.js';
-import { Direction, DOMAINS, Formality, Influence, Mode, Origin, Stage, Status } from '../enums.js';
-import { logEvent, oneOff } from '../relationships.js';
+import { capability, need, type Organization } from '../../agents/organization.js';
+import { DOMAINS, Direction, Formality, Influence, Mode, Origin, Stage, Status } from '../enums.js';
+import type { Params } from '../parameters.js';
+import { logEvent, mayTie, oneOff } from '../relationships.js';
+import { randInt } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { relevance, transferKnowledge } from '../mechanisms/knowledge.js';
+import { sendRequest, VIA_DIRECTORY } from '../mechanisms/search.js';
 
 const DIRECTORY_LIMIT = 8;
 
 /**
  * Blueprints. Participating organizations are mandated to write a blueprint for each domain
  * they have taken into use (003 Setting: blueprinting). Any organization with a need may read the
- * most relevant one: a blueprint moves codified knowledge only, and the reader may note its
- * authors as people to contact (the directory effect: 001 Spectrum, 003 Evolving Formal Processes).
+ * most relevant one. What the reader takes from it depends on the reader: its absorptive capacity,
+ * the stage of its project (a blueprint serves procurement and implementation, less optimization)
+ * and, for the little tacit know-how a document conveys, its own related know-how. A read that
+ * leaves a need may lead the reader to contact an author and to note the authors as people to
+ * contact later (the directory effect: 001 Spectrum, 003 Evolving Formal Processes); the tacit
+ * part of implementation travels through those contacts.
  */
 export function blueprintPhase(state: State, ctx: StepContext): void {
   const p = ctx.params;
@@ -29,10 +36,20 @@ function produce(state: State, ctx: StepContext): void {
       if (org.stage[d] < Stage.adoption || rng() >= p.blueprintProduction_probPerMonth) continue;
       if (written[d].some((i) => state.programme.blueprints[i].author === org.id)) continue;
       written[d].push(state.programme.blueprints.length);
-      state.programme.blueprints.push({ author: org.id, domain: d, codified: org.codified[d], month: state.month });
+      state.programme.blueprints.push({ author: org.id, domain: d, codified: org.codified[d], tacit: org.tacit[d], month: state.month });
       logEvent(state, ctx, 'programme', 'blueprint_published', org.id, -1, DOMAINS[d]);
     }
   }
+}
+
+/**
+ * How useful a blueprint is at the reader's stage in the domain (0-1): conceived "for the rapid
+ * procurement and implementation of validated technologies" and found useful "as an initial
+ * introduction to a topic" (003 Evolving Formal Processes), so full in procurement and adoption,
+ * `blueprintOptimizationUse_share` of that in optimization, where what is missing is local know-how.
+ */
+export function stageUse(p: Params, stage: number): number {
+  return stage === Stage.optimization ? p.blueprintOptimizationUse_share : stage === Stage.none ? 0 : 1;
 }
 
 function read(state: State, ctx: StepContext): void {
@@ -57,8 +74,12 @@ function read(state: State, ctx: StepContext): void {
       if (best < 0) continue;
       const bp = blueprints[best];
       const author = state.orgs[bp.author];
+      const use = stageUse(p, reader.stage[d]);
       const settingRel = author.setting === reader.setting ? 1 : p.crossSettingRelevance_share;
-      transferKnowledge(ctx, bp.codified, 0, reader, d, 0, settingRel, 0, p.blueprintCodified_rate, Formality.formal);
+      const systemRel = relevance(p, author, reader, d);
+      // The tacit part: a reader infers from a document only as much as its own related know-how
+      // lets it read between the lines (assumption; Cohen & Levinthal's related knowledge).
+      transferKnowledge(ctx, bp.codified, bp.tacit, reader, d, systemRel * use * reader.tacit[d], settingRel * use, p.blueprintTacit_rate, p.blueprintCodified_rate, Formality.formal);
       oneOff(state, ctx, {
         mode: Mode.blueprintUse,
         formality: Formality.formal,
@@ -73,11 +94,27 @@ function read(state: State, ctx: StepContext): void {
         endsAt: state.month,
         trust: 0,
       });
+      if (capability(author, d) <= capability(reader, d)) continue;
+      // The directory effect: what the read left unanswered (need), times how far the author's
+      // experience applies (relevance), moves the reader to contact the author now and to note
+      // its authors for later searches (001 Spectrum; 003 Evolving Formal Processes).
+      const pull = need(reader, d) * systemRel;
+      if (rng() < p.blueprintContact_prob * pull) contactAuthor(state, ctx, reader, author, d);
       const directory = reader.directory[d];
-      if (capability(author, d) > capability(reader, d) && !directory.includes(author.id) && rng() < p.blueprintDirectory_prob) {
+      if (!directory.includes(author.id) && rng() < p.blueprintDirectory_prob * pull) {
         directory.push(author.id);
         if (directory.length > DIRECTORY_LIMIT) directory.shift();
       }
     }
   }
+}
+
+/** A reader's staff member emails or phones one of the author's staff: a request (search.ts). */
+function contactAuthor(state: State, ctx: StepContext, reader: Organization, author: Organization, d: number): void {
+  const rng = ctx.rng.programme;
+  if (reader.staff.length === 0 || author.staff.length === 0) return;
+  const seeker = reader.staff[randInt(rng, reader.staff.length)];
+  const donor = author.staff[randInt(rng, author.staff.length)];
+  if (!mayTie(state, ctx, seeker, donor)) return;
+  sendRequest(state, ctx, rng, seeker, donor, VIA_DIRECTORY.origin, VIA_DIRECTORY.influence, VIA_DIRECTORY.label, d);
 }

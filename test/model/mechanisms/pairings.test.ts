@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { maturity, setKnowledge } from '../../../src/agents/organization.js';
 import { Direction, Formality, Influence, Mode, Origin, Stage } from '../../../src/model/enums.js';
+import { labelDiscount } from '../../../src/model/mechanisms/labels.js';
 import { followerSeesItselfAhead, noteOverlay, overlayTrust, pairingBetween, pairingPhase } from '../../../src/model/mechanisms/pairings.js';
 import { pairingFit } from '../../../src/model/mechanisms/proximity.js';
 import { areTied, endTie, mayTie } from '../../../src/model/relationships.js';
@@ -96,15 +97,20 @@ describe('pairingPhase: engagement', () => {
     expect(overlayTrust(w.state, w.pairing)).toBe(0);
   });
 
-  it('falls by labelInhibition_share when the follower sees itself ahead under labels, not with labelsActive_flag 0', () => {
+  it('falls by the follower\'s label discount, by less under partner framing, not at all with labelInhibition_share 0', () => {
     const w = setup({}, 1);
     const e = engagement(w);
-    const reduced = e * (1 - w.params.labelInhibition_share);
+    const reduced = e * (1 - labelDiscount(w.state, w.params, w.pairing.id));
+    expect(reduced).toBeLessThan(e * (1 - 0.99 * w.params.labelInhibition_share));
     expect(worked(w, reduced + 1e-9)).toBe(false);
     expect(worked(w, reduced - 1e-9)).toBe(true);
     const off = setup({ labelsActive_flag: 0 }, 1);
-    expect(worked(off, reduced + 1e-9)).toBe(true);
-    expect(worked(off, e - 1e-9)).toBe(true);
+    const partner = e * (1 - labelDiscount(off.state, off.params, off.pairing.id));
+    expect(partner).toBeGreaterThan(reduced);
+    expect(worked(off, partner - 1e-9)).toBe(true);
+    expect(worked(off, partner + 1e-9)).toBe(false);
+    const none = setup({ labelInhibition_share: 0 }, 1);
+    expect(worked(none, e - 1e-9)).toBe(true);
   });
 
   it('falls with time pressure by up to a half', () => {

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { setKnowledge } from '../../../src/agents/organization.js';
 import { EndReason, Formality, Influence, Mode, Origin, Stage } from '../../../src/model/enums.js';
 import { contactCost } from '../../../src/model/mechanisms/proximity.js';
-import { searchPhase, utility } from '../../../src/model/mechanisms/search.js';
+import { labelDiscount } from '../../../src/model/mechanisms/labels.js';
+import { searchPhase, sendRequest, utility } from '../../../src/model/mechanisms/search.js';
+import { constant } from './fixtures.js';
 import type { State } from '../../../src/model/state.js';
-import { alike, informalTie, pairUp, setAll, setStages, withParams, world } from './fixtures.js';
+import { alike, informalTie, mut, pairUp, sequence, setAll, setStages, withParams, world } from './fixtures.js';
+import { willingness } from '../../../src/model/mechanisms/willingness.js';
 
 function utilitySetup() {
   const w = world();
@@ -47,14 +50,17 @@ describe('utility', () => {
     expect(utility(state, p, own, other, 0, 0.5)).toBeLessThan(near);
   });
 
-  it('a follower that sees itself ahead discounts its exemplar under labels, but not with labelsActive_flag 0', () => {
+  it('a follower discounts its exemplar by its label discount, less under partner framing', () => {
     const { state, ctx, params: p, own, other } = utilitySetup();
-    pairUp(state, ctx, other, own, 1); // bias +1: the follower judges itself ahead
+    const pairing = pairUp(state, ctx, other, own, 1); // bias +1: the follower judges itself ahead
     const cost = contactCost(state, p, own, other);
     const benefit = p.benefitWeight_index * 0.5 * 0.4 + 0.2 * 0.5;
-    expect(utility(state, p, own, other, 0, 0.5)).toBeCloseTo(benefit * (1 - p.labelInhibition_share) - cost, 10);
+    const discount = labelDiscount(state, p, pairing.id);
+    expect(discount).toBeCloseTo(p.labelInhibition_share, 4);
+    expect(utility(state, p, own, other, 0, 0.5)).toBeCloseTo(benefit * (1 - discount) - cost, 10);
     const partners = { ...p, labelsActive_flag: 0 };
-    expect(utility(state, partners, own, other, 0, 0.5)).toBeCloseTo(benefit - cost, 10);
+    expect(utility(state, partners, own, other, 0, 0.5)).toBeCloseTo(benefit * (1 - discount * p.partnerFramingComparison_share) - cost, 10);
+    expect(utility(state, { ...p, labelInhibition_share: 0 }, own, other, 0, 0.5)).toBeCloseTo(benefit - cost, 10);
   });
 
   it('a follower that sees itself behind does not discount its exemplar', () => {
@@ -82,7 +88,7 @@ function eagerWorld(overrides: Record<string, number> = {}) {
     willingnessIntercept_logit: 10,
     contactCost_index: 0,
     reactiveNeedThreshold_index: 0,
-    competitionInhibition_share: 0,
+    competitionInhibition_logit: 0,
     ...overrides,
   });
   for (const org of w.state.orgs) setStages(org, Stage.adoption);
@@ -237,5 +243,62 @@ describe('searchPhase', () => {
     searchPhase(state, withParams(ctx, { search_probPerMonth: 0 }));
     expect(state.ties).toHaveLength(0);
     expect(ctx.events).toHaveLength(0);
+  });
+});
+
+describe('sendRequest', () => {
+  /** A seeker at org 0 and a donor at org 1, alike, the donor ahead. */
+  function pair(overrides: Record<string, number> = {}) {
+    const w = world(overrides);
+    const [seekerOrg, donorOrg] = [w.state.orgs[0], w.state.orgs[1]];
+    alike(seekerOrg, donorOrg);
+    setAll(seekerOrg, 0.2, 0.2, w.params.codifiedWeight_exponent);
+    setAll(donorOrg, 0.8, 0.8, w.params.codifiedWeight_exponent);
+    seekerOrg.absorptive = 0.5;
+    return { ...w, seekerOrg, donorOrg, seeker: seekerOrg.staff[0], donor: donorOrg.staff[0] };
+  }
+
+  it('counts every contact sent as a request received, declined ones too, which cost no time and form no tie', () => {
+    const { state, ctx, donorOrg, seekerOrg, seeker, donor } = pair();
+    sendRequest(state, ctx, constant(0.999999), seeker, donor, Origin.individual, Influence.enable, 'via_chance', 0);
+    expect(donorOrg.requestsThisMonth).toBe(1);
+    expect(state.ties).toHaveLength(0);
+    expect(donorOrg.timeUsed_hours).toBe(0);
+    expect(seekerOrg.timeUsed_hours).toBe(0);
+    sendRequest(state, ctx, constant(0), seeker, donor, Origin.individual, Influence.enable, 'via_chance', 0);
+    expect(donorOrg.requestsThisMonth).toBe(2);
+    expect(state.ties).toHaveLength(1);
+  });
+
+  it('status rivalry lowers the donor\'s willingness in its logit, so a willing enough person still answers', () => {
+    const accepts = (draw: number, rivals: boolean, overrides: Record<string, number> = {}) => {
+      const w = pair(overrides);
+      if (rivals) {
+        mut(w.seekerOrg).grouping = w.donorOrg.grouping;
+        mut(w.seekerOrg).statusSeeking = 0.5;
+        mut(w.donorOrg).statusSeeking = 0.5;
+      } else mut(w.seekerOrg).grouping = w.donorOrg.grouping + 1;
+      sendRequest(w.state, w.ctx, constant(draw), w.seeker, w.donor, Origin.individual, Influence.enable, 'via_grouping', 0);
+      return w.state.ties.length === 1;
+    };
+    const w = pair();
+    const base = willingness(w.params, w.state.people[w.donor], w.donorOrg);
+    const rival = willingness(w.params, w.state.people[w.donor], w.donorOrg, 0, w.params.competitionInhibition_logit * 0.5);
+    expect(rival).toBeLessThan(base);
+    const between = (base + rival) / 2;
+    expect(accepts(between, false)).toBe(true);
+    expect(accepts(between, true)).toBe(false);
+    expect(accepts(between, true, { competitionInhibition_logit: 0 })).toBe(true);
+    expect(accepts(rival * 0.99, true)).toBe(true);
+  });
+
+  it('a routine\'s office answers every routed request, even when the person would have declined', () => {
+    const { state, ctx, params: p, donorOrg, seeker, donor } = pair({ routineRouting_share: 1 });
+    donorOrg.hasRoutine = true;
+    sendRequest(state, ctx, sequence([0], 0.999999), seeker, donor, Origin.individual, Influence.enable, 'via_chance', 0);
+    expect(donorOrg.requestsThisMonth).toBe(1);
+    expect(state.ties).toHaveLength(1);
+    expect(state.ties[0].personA).toBe(-1);
+    expect(donorOrg.timeUsed_hours).toBe(p.routineRequest_hours);
   });
 });

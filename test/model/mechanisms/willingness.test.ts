@@ -82,12 +82,24 @@ describe('rivalry', () => {
     return { a, b };
   }
 
-  it('is 2 * the lower status seeking, at most 1, between organizations of one grouping and setting', () => {
+  it('is the geometric mean of the two status seekings between organizations of one grouping and setting, with no cap', () => {
     const { a, b } = rivals();
-    expect(rivalry(a, b)).toBeCloseTo(0.6, 12);
-    expect(rivalry(b, a)).toBeCloseTo(0.6, 12);
-    mut(a).statusSeeking = 0.9;
-    expect(rivalry(a, b)).toBe(1);
+    expect(rivalry(a, b)).toBeCloseTo(Math.sqrt(0.3 * 0.6), 12);
+    expect(rivalry(b, a)).toBeCloseTo(Math.sqrt(0.3 * 0.6), 12);
+    mut(a).statusSeeking = 0;
+    expect(rivalry(a, b)).toBe(0);
+    mut(a).statusSeeking = 1;
+    mut(b).statusSeeking = 1;
+    expect(rivalry(a, b, 0.5)).toBeCloseTo(1.5, 12);
+  });
+
+  it('enters willingness as an inhibitor in the logit', () => {
+    const { state, params: p } = world();
+    const org = state.orgs[0];
+    const person = state.people[org.staff[0]];
+    const w0 = willingness(p, person, org);
+    const logit = Math.log(w0 / (1 - w0));
+    expect(willingness(p, person, org, 0, 0.7)).toBeCloseTo(1 / (1 + Math.exp(-(logit - 0.7))), 12);
   });
 
   it('is 0 across groupings or settings', () => {

@@ -3,7 +3,7 @@ import { setKnowledge } from '../../../src/agents/organization.js';
 import { Direction, EndReason, Formality, Influence, Mode, N_DOMAINS, Origin, Stage, Status } from '../../../src/model/enums.js';
 import { blueprintPhase } from '../../../src/model/programme/blueprints.js';
 import type { State } from '../../../src/model/state.js';
-import { alike, constant, setAll, setStages, withRng, world } from '../mechanisms/fixtures.js';
+import { alike, constant, sequence, setAll, setStages, withRng, world } from '../mechanisms/fixtures.js';
 
 function setup(overrides: Record<string, number> = {}) {
   const w = world(overrides);
@@ -13,9 +13,9 @@ function setup(overrides: Record<string, number> = {}) {
 }
 
 /** A blueprint by `author` in `domain`, placed directly on the platform. */
-function publish(state: State, author: number, domain: number, codified: number): void {
+function publish(state: State, author: number, domain: number, codified: number, tacit = codified): void {
   state.programme.blueprintsByDomain[domain].push(state.programme.blueprints.length);
-  state.programme.blueprints.push({ author, domain, codified, month: state.month });
+  state.programme.blueprints.push({ author, domain, codified, tacit, month: state.month });
 }
 
 describe('blueprintPhase: writing', () => {
@@ -37,6 +37,7 @@ describe('blueprintPhase: writing', () => {
     expect(written).toEqual([[ex.id, 0], [ex.id, 1], [fo.id, 2]].sort());
     for (const b of state.programme.blueprints) {
       expect(b.codified).toBe(state.orgs[b.author].codified[b.domain]);
+      expect(b.tacit).toBe(state.orgs[b.author].tacit[b.domain]);
       expect(b.month).toBe(state.month);
       expect(state.programme.blueprintsByDomain[b.domain]).toContain(state.programme.blueprints.indexOf(b));
     }
@@ -80,27 +81,77 @@ describe('blueprintPhase: reading', () => {
     return { ...w, author, reader };
   }
 
-  it('a read moves codified knowledge only: tacit know-how is unchanged', () => {
-    const { state, ctx0, params: p, reader } = reading();
+  it('a read moves codified knowledge, and tacit know-how only in proportion to the reader\'s own', () => {
+    const { state, ctx0, params: p, reader } = reading({ blueprintContact_prob: 0 });
     blueprintPhase(state, ctx0);
-    expect(reader.codified[2]).toBeCloseTo(0.2 + p.blueprintCodified_rate * 0.5 * (0.8 - 0.2), 12);
-    expect(reader.tacit[2]).toBe(0.3);
-    expect(ctx0.flows[Formality.formal * 2]).toBeCloseTo(p.blueprintCodified_rate * 0.5 * 0.6, 12);
-    expect(ctx0.flows[Formality.formal * 2 + 1]).toBe(0);
+    const dC = p.blueprintCodified_rate * 0.5 * (0.8 - 0.2);
+    const dT = p.blueprintTacit_rate * 0.5 * 0.3 * (0.8 - 0.3);
+    expect(reader.codified[2]).toBeCloseTo(0.2 + dC, 12);
+    expect(reader.tacit[2]).toBeCloseTo(0.3 + dT, 12);
+    expect(ctx0.flows[Formality.formal * 2]).toBeCloseTo(dC, 12);
+    expect(ctx0.flows[Formality.formal * 2 + 1]).toBeCloseTo(dT, 12);
+    // The same document gives a reader without related tacit know-how no tacit part at all.
+    const bare = reading({ blueprintContact_prob: 0 });
+    setKnowledge(bare.reader, 2, 0.2, 0, bare.a);
+    blueprintPhase(bare.state, bare.ctx0);
+    expect(bare.reader.tacit[2]).toBe(0);
+    expect(bare.reader.codified[2]).toBeGreaterThan(0.2);
   });
 
-  it('no organization\'s tacit know-how changes in the phase', () => {
-    const { state, ctx0 } = reading();
-    for (const org of state.orgs) setStages(org, Stage.adoption);
-    for (const org of state.orgs.slice(0, 20)) org.status = Status.exemplar;
-    const tacit = state.orgs.map((o) => Array.from(o.tacit));
+  it('uptake scales with absorptive capacity and falls when the project is in optimization', () => {
+    const gain = (ac: number, stage: Stage) => {
+      const w = reading({ blueprintContact_prob: 0 });
+      w.reader.absorptive = ac;
+      w.reader.stage[2] = stage;
+      blueprintPhase(w.state, w.ctx0);
+      return { c: w.reader.codified[2] - 0.2, p: w.params };
+    };
+    const base = gain(0.5, Stage.adoption);
+    expect(gain(0.25, Stage.adoption).c).toBeCloseTo(base.c / 2, 12);
+    expect(gain(0.5, Stage.procurement).c).toBeCloseTo(base.c, 12);
+    expect(gain(0.5, Stage.optimization).c).toBeCloseTo(base.c * base.p.blueprintOptimizationUse_share, 12);
+  });
+
+  it('a read that leaves a need triggers a request to one of the author\'s staff, by need times relevance', () => {
+    const { state, ctx0, author, reader } = reading();
     blueprintPhase(state, ctx0);
-    expect(state.programme.blueprints.length).toBeGreaterThan(20);
-    state.orgs.forEach((o, i) => expect(Array.from(o.tacit)).toEqual(tacit[i]));
+    const contacts = state.ties.filter((t) => t.mode === Mode.directContact);
+    expect(contacts).toHaveLength(1);
+    const c = contacts[0];
+    expect([c.orgA, c.orgB, c.origin, c.influence, c.domain]).toEqual([author.id, reader.id, Origin.policy, Influence.trigger, 2]);
+    expect(state.people[c.personA].org).toBe(author.id);
+    expect(state.people[c.personB].org).toBe(reader.id);
+    expect(author.requestsThisMonth).toBe(1);
+    expect(ctx0.events.some((e) => e.kind === 'formed' && e.detail === 'via_blueprint')).toBe(true);
+    // The contact draw (the second of the phase for a reader that writes nothing) is compared
+    // with blueprintContact_prob x need x relevance, need taken after the read.
+    const probe = reading({ blueprintContact_prob: 0 });
+    probe.reader.status = Status.outside;
+    blueprintPhase(probe.state, probe.ctx0);
+    const pull = reading().params.blueprintContact_prob * (1 - probe.reader.capability[2]);
+    for (const [draw, expected] of [[pull * 0.99, 1], [pull * 1.01, 0]] as const) {
+      const w = reading();
+      w.reader.status = Status.outside;
+      blueprintPhase(w.state, withRng(w.ctx0, { programme: sequence([0, draw], 0) }));
+      expect(w.state.ties.filter((t) => t.mode === Mode.directContact).length, `draw ${draw}`).toBe(expected);
+    }
+    // An author on another supplier's system is less relevant: the same draw no longer triggers.
+    const far = reading();
+    far.reader.status = Status.outside;
+    far.reader.suppliers[2] = (far.author.suppliers[2] + 1) % 10;
+    blueprintPhase(far.state, withRng(far.ctx0, { programme: sequence([0, pull * 0.99], 0) }));
+    expect(far.state.ties.filter((t) => t.mode === Mode.directContact)).toHaveLength(0);
+  });
+
+  it('blueprintContact_prob 0 triggers no contact', () => {
+    const { state, ctx0, author } = reading({ blueprintContact_prob: 0 });
+    blueprintPhase(state, ctx0);
+    expect(state.ties.filter((t) => t.mode === Mode.directContact)).toHaveLength(0);
+    expect(author.requestsThisMonth).toBe(0);
   });
 
   it('a read is a one-off formal, policy-origin mandate from author to reader that leaves no prior tie', () => {
-    const { state, ctx0, author, reader } = reading();
+    const { state, ctx0, author, reader } = reading({ blueprintContact_prob: 0 });
     const experience = [author.experience, reader.experience];
     blueprintPhase(state, ctx0);
     const reads = state.ties.filter((t) => t.mode === Mode.blueprintUse);

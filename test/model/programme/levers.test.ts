@@ -100,10 +100,10 @@ describe('follow-on programme, secondments, independent network support', () => 
 describe('procurement pressure', () => {
   const org = (grouping: number, region: number, setting: number) => ({ grouping, region, setting, statusSeeking: 0.4 }) as Parameters<typeof rivalry>[0];
   it('leaves rivalry as before at 0 and widens it to the region under pressure', () => {
-    expect(rivalry(org(1, 1, CareSetting.acute), org(1, 1, CareSetting.acute))).toBeCloseTo(0.8, 12);
+    expect(rivalry(org(1, 1, CareSetting.acute), org(1, 1, CareSetting.acute))).toBeCloseTo(0.4, 12);
     expect(rivalry(org(1, 1, CareSetting.acute), org(2, 1, CareSetting.acute))).toBe(0);
-    expect(rivalry(org(1, 1, CareSetting.acute), org(2, 1, CareSetting.acute), 0.5)).toBeCloseTo(0.4, 12);
-    expect(rivalry(org(1, 1, CareSetting.acute), org(1, 1, CareSetting.acute), 0.5)).toBe(1);
+    expect(rivalry(org(1, 1, CareSetting.acute), org(2, 1, CareSetting.acute), 0.5)).toBeCloseTo(0.2, 12);
+    expect(rivalry(org(1, 1, CareSetting.acute), org(1, 1, CareSetting.acute), 0.5)).toBeCloseTo(0.6, 12);
     expect(rivalry(org(1, 1, CareSetting.acute), org(3, 2, CareSetting.acute), 0.5)).toBe(0);
     expect(rivalry(org(1, 1, CareSetting.acute), org(2, 1, CareSetting.mentalHealth), 0.5)).toBe(0);
   });
