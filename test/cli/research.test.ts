@@ -64,3 +64,27 @@ describe('research commands refuse bad input', () => {
     expect(readFileSync(join(__dirname, '../../src/research/propositions.ts'), 'utf8')).toContain('doi:10.2196/83345');
   });
 });
+
+describe('sensitivity with replications', () => {
+  it('adds noise-corrected Sobol indices, and intervals to the indices over time', () => {
+    const cwd = tempDir('lesim-research-noise-');
+    const r = lesim(['sensitivity', 'absorptiveBase_index,tacitTransfer_rate', '--method', 'sobol', '--samples', '16', '--reps', '2', '--months', '12', '--workers', '2', '--out', 's'], cwd);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/total index, noise-corrected, of maturity_end_all/);
+    const rows = readFileSync(join(cwd, 's/sensitivity.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    expect(rows.filter((x) => x[2] === 'total_corrected').map((x) => x[1]).sort()).toEqual(['absorptiveBase_index', 'tacitTransfer_rate']);
+    const json = JSON.parse(readFileSync(join(cwd, 's/sensitivity.json'), 'utf8')) as { outcomes: { noise: Record<string, number> }[] };
+    const noise = json.outcomes[0].noise;
+    expect(noise.noise_variance_of_point_means).toBeGreaterThanOrEqual(0);
+    expect(noise.corrected_variance).toBeGreaterThan(0);
+    const overTime = readFileSync(join(cwd, 's/over_time.csv'), 'utf8').trim().split('\n');
+    expect(overTime[0]).toBe('month,date,parameter,index,value,low,high');
+    expect(overTime).toHaveLength(1 + 12 * 2);
+    for (const line of overTime.slice(1)) {
+      const [, , , , value, low, high] = line.split(',').map(Number);
+      expect(low).toBeLessThanOrEqual(value + 1e-9);
+      expect(high).toBeGreaterThanOrEqual(value - 1e-9);
+    }
+    expect(existsSync(join(cwd, 's/over-time.png'))).toBe(true);
+  });
+});
