@@ -88,3 +88,35 @@ describe('sensitivity with replications', () => {
     expect(existsSync(join(cwd, 's/over-time.png'))).toBe(true);
   });
 });
+
+describe('propositions in cluster shards', () => {
+  it('gives, round by round in shards, exactly the result of one whole run', () => {
+    const cwd = tempDir('lesim-research-shards-');
+    const base = ['propositions', 'p6-absorptive-capacity', 'c3-competition', '--cap', '6', '--months', '12', '--seed', '3'];
+    const whole = lesim([...base, '--workers', '2', '--out', 'whole'], cwd);
+    expect(whole.status, whole.stderr).toBe(0);
+    refused([...base, '--shard', '1/2', '--force', '--out', 'parts'], /--force with --shard would delete the runs of the other shards/, cwd, 'parts');
+    refused([...base, '--shard', '1/2'], /--out is required with --shard/, cwd);
+    const status = () => lesim([...base, '--out', 'parts', '--status'], cwd);
+    expect(status().stdout).toMatch(/^p6-absorptive-capacity: round 1 \(3 pairs\): 6 of 6 runs to go$/m);
+    let rounds = 0;
+    for (; !/^done/m.test(status().stdout); rounds++) {
+      expect(rounds).toBeLessThan(6);
+      // Shard 2 before shard 1: the order, and which shard runs first, does not matter.
+      for (const i of [2, 1]) {
+        const r = lesim([...base, '--workers', '1', '--out', 'parts', '--shard', `${i}/2`], cwd);
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stdout).toMatch(new RegExp(`shard ${i}/2: \\d+ runs made`));
+      }
+    }
+    expect(rounds).toBeGreaterThanOrEqual(1);
+    expect(status().stdout).toMatch(/^c3-competition: decided after rounds 3/m);
+    // Another seed is another experiment: refused while the shards' state is there.
+    refused(['propositions', 'p6-absorptive-capacity', 'c3-competition', '--cap', '6', '--months', '12', '--seed', '4', '--out', 'parts', '--shard', '1/2'], /holds a run made with other settings/, cwd);
+    const final = lesim([...base, '--workers', '1', '--out', 'parts', '--resume'], cwd);
+    expect(final.status, final.stderr).toBe(0);
+    expect(final.stdout).toMatch(/\(0 made now\)/);
+    for (const f of ['propositions.csv', 'replications.csv']) expect(readFileSync(join(cwd, 'parts', f), 'utf8'), f).toBe(readFileSync(join(cwd, 'whole', f), 'utf8'));
+    expect(existsSync(join(cwd, 'parts.partial'))).toBe(false);
+  });
+});
