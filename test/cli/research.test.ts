@@ -120,3 +120,28 @@ describe('propositions in cluster shards', () => {
     expect(existsSync(join(cwd, 'parts.partial'))).toBe(false);
   });
 });
+
+describe('calibrate in cluster shards', () => {
+  it('gives, batch by batch in shards, exactly the posterior of one whole run', () => {
+    const cwd = tempDir('lesim-research-calibrate-shards-');
+    const base = ['calibrate', '--parameters', 'search_probPerMonth,sameSupplierCost_logRatio', '--particles', '4', '--generations', '2', '--months', '12', '--check-reps', '1'];
+    const whole = lesim([...base, '--workers', '2', '--out', 'whole'], cwd);
+    expect(whole.status, whole.stderr).toBe(0);
+    refused([...base, '--shard', '1/2', '--force', '--out', 'parts'], /--force with --shard would delete the runs of the other shards/, cwd, 'parts');
+    const status = () => lesim([...base, '--out', 'parts', '--status'], cwd);
+    expect(status().stdout).toMatch(/^0 generation\(s\) done; generation 0 batch 0: 8 of 8 runs to go$/m);
+    let rounds = 0;
+    for (; !/^done/m.test(status().stdout); rounds++) {
+      expect(rounds).toBeLessThan(10);
+      for (const i of [1, 2]) {
+        const r = lesim([...base, '--workers', '1', '--out', 'parts', '--shard', `${i}/2`], cwd);
+        expect(r.status, r.stderr).toBe(0);
+      }
+    }
+    expect(rounds).toBeGreaterThanOrEqual(3);
+    const final = lesim([...base, '--workers', '1', '--out', 'parts', '--resume'], cwd);
+    expect(final.status, final.stderr).toBe(0);
+    for (const f of ['posterior.csv', 'posterior_summary.csv', 'populations.csv', 'check.csv', 'calibrated.yaml']) expect(readFileSync(join(cwd, 'parts', f), 'utf8'), f).toBe(readFileSync(join(cwd, 'whole', f), 'utf8'));
+    expect((JSON.parse(readFileSync(join(cwd, 'parts/calibrate.json'), 'utf8')) as { runs_made_now: number }).runs_made_now).toBe(0);
+  });
+});
