@@ -118,6 +118,7 @@ describe('propositions in cluster shards', () => {
     expect(final.stdout).toMatch(/\(0 made now\)/);
     for (const f of ['propositions.csv', 'replications.csv']) expect(readFileSync(join(cwd, 'parts', f), 'utf8'), f).toBe(readFileSync(join(cwd, 'whole', f), 'utf8'));
     expect(existsSync(join(cwd, 'parts.partial'))).toBe(false);
+    expect(status().stdout).toBe('done: parts holds the results\n');
   });
 });
 
@@ -143,5 +144,8 @@ describe('calibrate in cluster shards', () => {
     expect(final.status, final.stderr).toBe(0);
     for (const f of ['posterior.csv', 'posterior_summary.csv', 'populations.csv', 'check.csv', 'calibrated.yaml']) expect(readFileSync(join(cwd, 'parts', f), 'utf8'), f).toBe(readFileSync(join(cwd, 'whole', f), 'utf8'));
     expect((JSON.parse(readFileSync(join(cwd, 'parts/calibrate.json'), 'utf8')) as { runs_made_now: number }).runs_made_now).toBe(0);
+    expect(status().stdout).toBe('done: parts holds the results\n');
+    // A shard of a finished calibration: the output is in the way.
+    refused([...base, '--out', 'parts', '--shard', '1/2'], /parts.*already holds a run|parts.*exists and is not empty/, cwd);
   });
 });

@@ -118,6 +118,10 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     // The batch size decides the proposals: part of the settings when it is not the default.
     const settings = { factors, criteria: criteria.map((c) => c.id), particles, reps, quantile, months: months ?? null, seed, ...(batchSize !== particles ? { batch: batchSize } : {}) };
     const state = mode === 'status' ? checkStateSettings(out, settings) : mode === 'shard' ? joinState(out, settings) : openState(out, args, settings);
+    if (mode === 'status' && !existsSync(state) && existsSync(join(out, 'calibrate.json'))) {
+      process.stdout.write(`done: ${out} holds the results\n`);
+      return;
+    }
     if (mode === 'shard' && from) process.stderr.write(`calibrate: shard ${shard.index + 1}/${shard.count} (from ${from})\n`);
     const populationsFile = join(state, 'populations.json');
     const done: Population[] = existsSync(populationsFile) ? (JSON.parse(readFileSync(populationsFile, 'utf8')) as Population[]) : [];

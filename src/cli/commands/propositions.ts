@@ -1,4 +1,4 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { buildDirectoryAtomically } from '../../io/atomic.js';
@@ -78,6 +78,10 @@ export const propositionsCommand: CommandModule<object, PropositionsArgs> = {
     const settings = { seed, months: months ?? null, cap: cap ?? null, propositions: resolved.map((r) => r.spec) };
     if (args.status) {
       const state = checkStateSettings(out, settings);
+      if (!existsSync(state) && existsSync(join(out, 'propositions.json'))) {
+        process.stdout.write(`done: ${out} holds the results\n`);
+        return;
+      }
       let pending = 0;
       resolved.forEach((p) => {
         const r = propositionRound(p, new BatchStore(join(state, p.spec.name)), seed, cap);
