@@ -120,7 +120,9 @@ export function sensitivityWarnings(design: SensitivityDesign, rows: readonly In
     const over = [...byParam].filter(([, v]) => v.first > v.total + 0.05).map(([p]) => p);
     if (over.length > 0) warnings.push(`first-order index above the total for ${over.join(', ')}: the sample is too small`);
   }
-  if (noise.meanShare > 0.2) warnings.push(`replicate noise is ${(100 * noise.meanShare).toFixed(0)}% of the variance of the point means: ${design.method === 'sobol' && noise.replicates >= 2 ? 'read the noise-corrected indices (first_corrected, total_corrected), and add' : 'add'} replications per point (--reps) before reading small indices`);
+  const corrected = design.method === 'sobol' && noise.replicates >= 2;
+  if (corrected && noise.meanShare > 0.5) warnings.push(`replicate noise is ${(100 * noise.meanShare).toFixed(0)}% of the variance of the point means: the noise-corrected indices are then a small difference of two noisy numbers and cannot be trusted (read their intervals); add replications per point (--reps), keep common random numbers (--crn), or run longer (--months)`);
+  else if (noise.meanShare > 0.2) warnings.push(`replicate noise is ${(100 * noise.meanShare).toFixed(0)}% of the variance of the point means: ${corrected ? 'read the noise-corrected indices (first_corrected, total_corrected), and add' : 'add'} replications per point (--reps) before reading small indices`);
   if (design.method === 'sobol' && noise.replicates >= 2 && rows.some((r) => r.index.endsWith('_corrected')) && rows.filter((r) => r.index.endsWith('_corrected')).every((r) => !Number.isFinite(r.estimate))) warnings.push('the noise-corrected variance is not positive: the design points differ by no more than replicate noise; the corrected indices are undefined');
   if (!(noise.replicates >= 2)) warnings.push('one replication per point: the noise share cannot be estimated, and noise enters the indices unseen');
   return warnings;
