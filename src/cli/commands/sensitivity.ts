@@ -67,7 +67,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
         .option('levels', numberOption('Morris grid levels (even)', 4))
         .option('scenario', { type: 'string', describe: 'Scenario for a parameter list (default gde-baseline)' })
         .option('set', setOption)
-        .option('reps', numberOption('Replications per design point (default 2, or the sweep file\'s)'))
+        .option('reps', numberOption('Replications per design point (default 2, or the sweep file\'s); with 2 or more, Sobol also gives noise-corrected indices'))
         .option('seed', numberOption('Base seed (default 1, or the sweep file\'s); also draws the Morris trajectories'))
         .option('months', numberOption('Months to simulate'))
         .option('out', { type: 'string', describe: 'Output directory (default runs/sensitivity-<method>-<time>); runs go to <out>/runs' })
