@@ -100,6 +100,25 @@ describe('noise-corrected Sobol indices (replications per point)', () => {
     }
   });
 
+  it('handle noise whose variance depends on the parameters (heteroscedastic)', () => {
+    const rng = researchRng(11, 'hetero');
+    const reps = 4;
+    // sigma^2(x) = 12 (1 + x1^2 / pi^2): 16 on average over x1; 4 for a point mean.
+    const replicates = saltelliDesign(3, 4096).map((u) => {
+      const x = u.map((v) => -Math.PI + 2 * Math.PI * v);
+      const f = ishigami(x);
+      const s = Math.sqrt(12 * (1 + (x[0] / Math.PI) ** 2));
+      return Array.from({ length: reps }, () => f + s * normal(rng));
+    });
+    const y = replicates.map((xs) => xs.reduce((a, b) => a + b, 0) / reps);
+    const c = sobolIndices(y, 3, researchRng(1, 'test'), 0, 0.95, replicates).corrected!;
+    expect(Math.abs(c.noiseVariance - 4)).toBeLessThan(0.3);
+    for (let i = 0; i < 3; i++) {
+      expect(Math.abs(c.indices[i].first.estimate - S[i]), `S${i + 1}`).toBeLessThan(0.05);
+      expect(Math.abs(c.indices[i].total.estimate - ST[i]), `ST${i + 1}`).toBeLessThan(0.05);
+    }
+  });
+
   it('is absent with one replication per point, and exact without noise', () => {
     const { y, replicates } = noisy(64, 1, 1);
     expect(sobolIndices(y, 3, researchRng(1, 'test'), 0, 0.95, replicates).corrected).toBeUndefined();
