@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planFingerprint, type BatchPlan } from '../batch/plan.js';
 import { checkOutputDir, OutputExistsError } from '../io/atomic.js';
@@ -33,6 +33,38 @@ export function openState(out: string, args: StateArgs, settings: Readonly<Recor
   }
   mkdirSync(state, { recursive: true });
   writeFileSync(file, text + '\n');
+  return state;
+}
+
+/**
+ * The state directory of an adaptive research command as a shard of a cluster job joins it: made
+ * if no shard has made it yet, else checked to hold the same settings (several shards may start
+ * at once on a shared file system: the settings file is written whole, then read back).
+ */
+export function joinState(out: string, settings: Readonly<Record<string, unknown>>): string {
+  checkOutputDir(out, false);
+  const state = `${out.replace(/\/+$/, '')}.partial`;
+  const file = join(state, 'settings.json');
+  const text = JSON.stringify(settings);
+  mkdirSync(state, { recursive: true });
+  if (!existsSync(file)) {
+    const temp = `${file}.tmp-${process.pid}-${Math.floor(performance.now())}`;
+    writeFileSync(temp, text + '\n');
+    renameSync(temp, file);
+  }
+  const before = readFileSync(file, 'utf8').trim();
+  if (before !== text) throw new UsageError(`${state} holds a run made with other settings (${before}); give every shard the same command, or remove ${state} to start over`);
+  return state;
+}
+
+/** The settings a state directory was made with, if it is there (for --status). */
+export function checkStateSettings(out: string, settings: Readonly<Record<string, unknown>>): string {
+  const state = `${out.replace(/\/+$/, '')}.partial`;
+  const file = join(state, 'settings.json');
+  if (existsSync(file)) {
+    const before = readFileSync(file, 'utf8').trim();
+    if (before !== JSON.stringify(settings)) throw new UsageError(`${state} holds a run made with other settings (${before}); give the same command with --status`);
+  }
   return state;
 }
 

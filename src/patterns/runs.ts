@@ -28,6 +28,8 @@ export async function runPatternPoints(
   baseSeed: number,
   workers: number,
   onProgress?: (done: number, total: number, failed: number) => void,
+  /** Only these tasks (point · replicates + replicate), e.g. one shard's; the others' values are left unset. */
+  only?: readonly number[],
 ): Promise<{ values: Values[][]; failures: FailedRun[] }> {
   const plan: BatchPlan = {
     kind: 'run',
@@ -41,9 +43,10 @@ export async function runPatternPoints(
   };
   const values = points.map(() => new Array<Values>(replicates));
   const failures: FailedRun[] = [];
-  const total = points.length * replicates;
+  const tasks = only ?? Array.from({ length: points.length * replicates }, (_, t) => t);
+  const total = tasks.length;
   let done = 0;
-  await runTasks(Array.from({ length: total }, (_, t) => t), {
+  await runTasks(tasks, {
     workers,
     setup: { ...taskSetup(plan), patternMeasures: true },
     onResult: (result) => {

@@ -54,9 +54,11 @@ export function morrisChart(dir: string, outcome: string, rows: readonly { param
 
 export function indicesChart(dir: string, outcome: string, rows: readonly { parameter: string; index: string; estimate: number; low: number; high: number }[]): Chart {
   const title = `Sobol indices of ${outcome} with 95% bootstrap intervals`;
-  const caption = 'First-order index: the share of the outcome\'s variance due to the parameter alone; total index: including all its interactions. Intervals below 0 or above 1, or a first-order index above the total, mean the sample is too small.';
+  const corrected = rows.some((r) => r.index.endsWith('_corrected'));
+  const caption = `First-order index: the share of the outcome's variance due to the parameter alone; total index: including all its interactions.${corrected ? ' Noise-corrected (_corrected): the same on the variance of the mean response, with the replicate noise of the point means taken out.' : ''} Intervals below 0 or above 1, or a first-order index above the total, mean the sample is too small.`;
   const values = rows.map((r) => ({ ...r, estimate: num(r.estimate), low: num(r.low), high: num(r.high) }));
-  const colour = { field: 'index', type: 'nominal', title: 'Index', scale: { domain: ['first', 'total'], range: [CATEGORY_COLOURS[0], CATEGORY_COLOURS[1]] } };
+  const domain = corrected ? ['first', 'total', 'first_corrected', 'total_corrected'] : ['first', 'total'];
+  const colour = { field: 'index', type: 'nominal', title: 'Index', scale: { domain, range: CATEGORY_COLOURS.slice(0, domain.length) } };
   return {
     kind: 'sobol',
     title,
@@ -74,10 +76,11 @@ export function indicesChart(dir: string, outcome: string, rows: readonly { para
   };
 }
 
-export function indicesOverTimeChart(dir: string, series: string, method: string, rows: readonly { parameter: string; date: string; value: number }[]): Chart {
+export function indicesOverTimeChart(dir: string, series: string, method: string, rows: readonly { parameter: string; date: string; value: number; low: number; high: number }[]): Chart {
   const title = `${method === 'sobol' ? 'Total Sobol index' : 'Morris mu*'} of ${series} month by month`;
-  const caption = `How much each parameter matters to ${series} at each month of the run (the six that matter most at the end are drawn): parameters that dominate early and fade show external influences giving way to internal ones.`;
-  const values = rows.map((r) => ({ parameter: r.parameter, date: `${r.date}-01`, value: num(r.value) }));
+  const caption = `How much each parameter matters to ${series} at each month of the run (the six that matter most at the end are drawn), with shaded 95% bootstrap intervals: parameters that dominate early and fade show external influences giving way to internal ones; where the bands overlap, the order is not settled.`;
+  const values = rows.map((r) => ({ parameter: r.parameter, date: `${r.date}-01`, value: num(r.value), low: num(r.low), high: num(r.high) }));
+  const colour = { field: 'parameter', type: 'nominal', title: 'Parameter', scale: { range: CATEGORY_COLOURS } };
   return {
     kind: 'over-time',
     title,
@@ -86,12 +89,11 @@ export function indicesOverTimeChart(dir: string, series: string, method: string
       width: 600,
       height: 320,
       data: { values },
-      mark: { type: 'line', strokeWidth: 2 },
-      encoding: {
-        x: timeX(),
-        y: { field: 'value', type: 'quantitative', title: method === 'sobol' ? 'Total index' : 'mu*' },
-        color: { field: 'parameter', type: 'nominal', title: 'Parameter', scale: { range: CATEGORY_COLOURS } },
-      },
+      encoding: { x: timeX(), color: colour },
+      layer: [
+        { mark: { type: 'area', opacity: 0.18 }, encoding: { y: { field: 'low', type: 'quantitative', title: method === 'sobol' ? 'Total index' : 'mu*' }, y2: { field: 'high' } } },
+        { mark: { type: 'line', strokeWidth: 2 }, encoding: { y: { field: 'value', type: 'quantitative' } } },
+      ],
     }),
   };
 }

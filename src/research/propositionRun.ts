@@ -8,7 +8,8 @@ import { ResearchInputError } from './errors.js';
 import { propositionSchema, PROPOSITIONS, type Proposition } from './propositions.js';
 import { researchRng } from './random.js';
 import { nextReplications } from './replications.js';
-import { researchPlan, runInStore, type AdaptiveOptions, type ResearchPoint } from './runner.js';
+import { BatchStore } from '../batch/store.js';
+import { hasRecord, researchPlan, runMissingTasks, storedOutcomes, type AdaptiveOptions, type ResearchPoint } from './runner.js';
 import { holm } from './stats.js';
 import { parseWith, readYamlFile } from './yamlFile.js';
 
@@ -73,31 +74,97 @@ export interface PropositionData {
   readonly failed: number;
 }
 
+/** Where a proposition stands: the rounds so far and, until it is decided, the runs its current round still lacks. */
+export interface PropositionRound {
+  readonly rounds: readonly number[];
+  /** Paired replications of the current round (the last of rounds). */
+  readonly n: number;
+  /** Task indices (point · n + replicate, point 0 control, 1 treatment) of the current round without a record. */
+  readonly missing: readonly number[];
+  readonly decided: boolean;
+  readonly control: readonly number[];
+  readonly treatment: readonly number[];
+  readonly failed: number;
+}
+
+function propositionPlan(p: ResolvedProposition, n: number, seed: number) {
+  return researchPlan(`proposition ${p.spec.name}`, 'propositions', [], [p.control, p.treatment], n, seed, true);
+}
+
 /**
- * Paired replications of one proposition (replicate k of both arms shares its random numbers),
- * added round by round until the 95% interval of the difference is narrower than the declared
- * width or the cap is reached. Runs are kept in stateDir, so an interrupted run resumes.
+ * Replays the sequential rule on the runs in the store: 3 pairs, then more until the 95% interval
+ * of the difference is narrower than the declared width or the cap is reached. Each round's size
+ * is a function of the earlier rounds' runs alone, so any process that sees the same records
+ * (the whole run, or any shard of a cluster job) reaches the same round and the same verdict.
  */
-export async function collectProposition(p: ResolvedProposition, stateDir: string, seed: number, options: AdaptiveOptions & { cap?: number }): Promise<PropositionData> {
-  const cap = Math.min(p.spec.cap, options.cap ?? Infinity);
+export function propositionRound(p: ResolvedProposition, store: BatchStore, seed: number, capOption?: number): PropositionRound {
+  const cap = Math.min(p.spec.cap, capOption ?? Infinity);
   const rounds: number[] = [];
   let n = Math.min(3, cap);
-  let ran = 0;
-  let failed = 0;
   for (;;) {
     rounds.push(n);
-    const plan = researchPlan(`proposition ${p.spec.name}`, 'propositions', [], [p.control, p.treatment], n, seed, true);
-    const result = await runInStore(plan, stateDir, options);
-    ran += result.ran;
-    failed = result.failed;
-    const control = result.outcomes[0].map((o) => response(o, p.spec.outcome, p.spec.later));
-    const treatment = result.outcomes[1].map((o) => response(o, p.spec.outcome, p.spec.later));
-    if (result.interrupted) return { control, treatment, rounds, ran, interrupted: true, failed };
+    const plan = propositionPlan(p, n, seed);
+    const missing: number[] = [];
+    for (let t = 0; t < 2 * n; t++) if (!hasRecord(store, Math.floor(t / n), t % n)) missing.push(t);
+    const outcomes = missing.length === 0 ? storedOutcomes(plan, store) : [[], []];
+    const control = outcomes[0].map((o) => response(o, p.spec.outcome, p.spec.later));
+    const treatment = outcomes[1].map((o) => response(o, p.spec.outcome, p.spec.later));
+    const failed = outcomes.flat().filter((o) => o === undefined).length;
+    if (missing.length > 0) return { rounds, n, missing, decided: false, control, treatment, failed };
     const differences = control.map((c, k) => treatment[k] - c).filter(Number.isFinite);
     const next = differences.length < control.length && n < cap ? Math.min(cap, n + (control.length - differences.length)) : nextReplications(differences, p.spec.width, cap);
-    if (next === 0 || next <= n) return { control, treatment, rounds, ran, interrupted: false, failed };
+    if (next === 0 || next <= n) return { rounds, n, missing, decided: true, control, treatment, failed };
     n = next;
   }
+}
+
+/**
+ * Which shard of a cluster job runs a task of a proposition's round: by the task's identity (the
+ * proposition's place in the list, the arm and the replicate), not its place in a list of what is
+ * missing, so every shard agrees whatever it has seen of the others' progress.
+ */
+export function shardOfTask(proposition: number, task: number, n: number, shards: number): number {
+  const arm = Math.floor(task / n);
+  const replicate = task % n;
+  return (2 * replicate + arm + proposition) % shards;
+}
+
+/**
+ * Paired replications of one proposition (replicate k of both arms shares its random numbers),
+ * added round by round as propositionRound says, run here. Runs are kept in stateDir, so an
+ * interrupted run resumes, and the runs of shards that filled the same store are used.
+ */
+export async function collectProposition(p: ResolvedProposition, stateDir: string, seed: number, options: AdaptiveOptions & { cap?: number }): Promise<PropositionData> {
+  const store = new BatchStore(stateDir);
+  let ran = 0;
+  for (;;) {
+    const round = propositionRound(p, store, seed, options.cap);
+    if (round.decided) return { control: round.control, treatment: round.treatment, rounds: round.rounds, ran, interrupted: false, failed: round.failed };
+    const result = await runMissingTasks(propositionPlan(p, round.n, seed), store, round.missing, options);
+    ran += result.ran;
+    if (result.interrupted) return { control: [], treatment: [], rounds: round.rounds, ran, interrupted: true, failed: result.failed };
+  }
+}
+
+/**
+ * One shard's part of the current round of every undecided proposition: the runs it owns that
+ * have no record yet. The shards of a round can run at once or one after another; the next round
+ * is known once all of them are done (propositionRound on the store).
+ */
+export async function runPropositionShard(ps: readonly ResolvedProposition[], stateDirOf: (p: ResolvedProposition) => string, seed: number, shard: { index: number; count: number }, options: AdaptiveOptions & { cap?: number }): Promise<{ ran: number; interrupted: boolean; rounds: PropositionRound[] }> {
+  let ran = 0;
+  const rounds: PropositionRound[] = [];
+  for (let i = 0; i < ps.length; i++) {
+    const store = new BatchStore(stateDirOf(ps[i]));
+    const round = propositionRound(ps[i], store, seed, options.cap);
+    rounds.push(round);
+    if (round.decided) continue;
+    const mine = round.missing.filter((t) => shardOfTask(i, t, round.n, shard.count) === shard.index);
+    const result = await runMissingTasks(propositionPlan(ps[i], round.n, seed), store, mine, options);
+    ran += result.ran;
+    if (result.interrupted) return { ran, interrupted: true, rounds };
+  }
+  return { ran, interrupted: false, rounds };
 }
 
 export interface PropositionResult {

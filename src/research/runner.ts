@@ -1,5 +1,11 @@
-import { executeBatch } from '../batch/execute.js';
-import { planFingerprint, WHOLE, type BatchPlan, type BatchPoint } from '../batch/plan.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ExactSeries } from '../analysis/exactSeries.js';
+import { planFingerprint, pointStream, taskAt, WHOLE, type BatchPlan, type BatchPoint } from '../batch/plan.js';
+import { runTasks } from '../batch/pool.js';
+import { taskSetup } from '../batch/task.js';
+import { N_CELLS } from '../model/recorder.js';
+import { replicateSeed } from '../model/rng.js';
 import { BatchStore } from '../batch/store.js';
 import { lesimVersion, gitCommit } from '../io/provenance.js';
 import type { Outcomes } from '../model/outcomes.js';
@@ -48,26 +54,71 @@ export interface AdaptiveOutcome {
   readonly ran: number;
 }
 
+/** The outcomes of a plan's runs found in a store: [point][replicate], undefined where missing or failed. */
+export function storedOutcomes(plan: BatchPlan, store: BatchStore): (Outcomes | undefined)[][] {
+  return plan.points.map((_, p) => Array.from({ length: plan.replicates }, (_, k) => {
+    const record = store.readRecord(p, k);
+    return record?.ok ? record.outcomes : undefined;
+  }));
+}
+
+/** Whether task (point, replicate) of a plan has a record (finished, well or not) in the store. */
+export function hasRecord(store: BatchStore, point: number, replicate: number): boolean {
+  return existsSync(join(store.dir, 'records', `p${point}`, `r${replicate}.json`));
+}
+
 /**
- * Runs a plan through the batch engine in a state directory that keeps every finished run, so a
- * later call with more replicates (the same points and seed) runs only the new ones, and an
- * interrupted call resumes where it stopped. Replicate k's seed depends on (seed, k) alone, so
- * adding replicates never changes the earlier ones.
+ * Runs the tasks of a plan (indices point · replicates + replicate) that have no record in the
+ * store, on the batch engine's worker pool, writing one record per run as it finishes (a run that
+ * throws, or whose series is not finite, is recorded as failed and not retried). Records are one
+ * file per task, so several processes (the shards of a round, on a shared file system) can fill
+ * one store as long as they run different tasks. Replicate k's seed depends on (seed, k) alone
+ * (under common random numbers), so adding replicates never changes the earlier ones.
+ */
+export async function runMissingTasks(plan: BatchPlan, store: BatchStore, tasks: readonly number[], options: AdaptiveOptions): Promise<{ ran: number; failed: number; interrupted: boolean }> {
+  const pending = tasks.filter((t) => {
+    const { point, replicate } = taskAt(plan, t);
+    return !hasRecord(store, point, replicate);
+  });
+  const checks = new Map<number, ExactSeries>();
+  let ran = 0;
+  let failed = 0;
+  options.onProgress?.(0, pending.length, 0);
+  await runTasks(pending, {
+    workers: options.workers,
+    setup: taskSetup(plan),
+    stopped: options.stopped,
+    onResult: (result) => {
+      const { point, replicate } = taskAt(plan, result.index);
+      const seed = result.seed || replicateSeed(plan.baseSeed, replicate, pointStream(plan, point));
+      let check = checks.get(point);
+      if (!check) checks.set(point, (check = new ExactSeries(plan.points[point].params.horizon_months * N_CELLS)));
+      const problem = result.ok ? check.check(result.series) : undefined;
+      if (result.ok && !problem) store.writeRecord({ point, replicate, seed, ok: true, outcomes: result.outcomes });
+      else {
+        store.writeRecord({ point, replicate, seed, ok: false, error: result.ok ? `bad series: ${problem}` : result.error });
+        failed += 1;
+      }
+      ran += 1;
+      options.onProgress?.(ran, pending.length, failed);
+    },
+  });
+  return { ran, failed, interrupted: ran < pending.length };
+}
+
+/**
+ * Runs a plan in a state directory that keeps every finished run, so a later call with more
+ * replicates (the same points and seed) runs only the new ones, and an interrupted call resumes
+ * where it stopped.
  */
 export async function runInStore(plan: BatchPlan, stateDir: string, options: AdaptiveOptions): Promise<AdaptiveOutcome> {
   const store = new BatchStore(stateDir);
   store.writePlan(plan, planFingerprint(plan), WHOLE, { lesim_version: lesimVersion(), git_commit: gitCommit() });
-  let first: number | undefined;
-  const onProgress = (done: number, total: number, failed: number) => {
-    first ??= done;
-    options.onProgress?.(done, total, failed);
-  };
-  const result = await executeBatch(plan, store, { workers: options.workers, shard: WHOLE, resume: true, onProgress, stopped: options.stopped });
-  const outcomes = plan.points.map((_, p) => Array.from({ length: plan.replicates }, (_, k) => {
-    const record = store.readRecord(p, k);
-    return record?.ok ? record.outcomes : undefined;
-  }));
-  return { outcomes, interrupted: result.interrupted, failed: result.failed, ran: result.done - (first ?? 0) };
+  const tasks = Array.from({ length: plan.points.length * plan.replicates }, (_, t) => t);
+  const result = await runMissingTasks(plan, store, tasks, options);
+  const outcomes = storedOutcomes(plan, store);
+  const failed = outcomes.flat().filter((o) => o === undefined).length;
+  return { outcomes, interrupted: result.interrupted, failed, ran: result.ran };
 }
 
 /**

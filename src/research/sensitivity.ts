@@ -1,6 +1,6 @@
 import { morrisEffects, morrisTrajectories, type Trajectory } from './morris.js';
 import { researchRng } from './random.js';
-import { saltelliDesign, sobolIndices } from './sobolIndices.js';
+import { noiseCorrected, saltelliDesign, sobolIndices } from './sobolIndices.js';
 import { mean, variance } from './stats.js';
 import { scaleRow, unitRow, type Factor } from './factors.js';
 
@@ -36,15 +36,18 @@ export function sensitivityDesign(method: Method, factors: readonly Factor[], sa
 
 export interface IndexRow {
   readonly parameter: string;
-  /** Morris: mu, mu_star, sigma; Sobol: first, total. */
+  /** Morris: mu, mu_star, sigma; Sobol: first, total, and with replications first_corrected, total_corrected. */
   readonly index: string;
   readonly estimate: number;
   readonly low: number;
   readonly high: number;
 }
 
-/** The indices of one output per design row (point means over replicates). */
-export function sensitivityIndices(design: SensitivityDesign, y: readonly number[], seed: number, resamples = 500): IndexRow[] {
+/**
+ * The indices of one output per design row (point means over replicates). Given the runs of each
+ * row (byPoint, two or more per row), a Sobol analysis adds the noise-corrected indices.
+ */
+export function sensitivityIndices(design: SensitivityDesign, y: readonly number[], seed: number, resamples = 500, byPoint?: readonly (readonly number[])[]): IndexRow[] {
   const names = design.factors.map((f) => f.name);
   if (design.method === 'morris') {
     const effects = morrisEffects(design.trajectories!, y, researchRng(seed, 'morris-bootstrap'), resamples);
@@ -54,17 +57,33 @@ export function sensitivityIndices(design: SensitivityDesign, y: readonly number
       { parameter: names[e.factor], index: 'sigma', estimate: e.sigma, low: NaN, high: NaN },
     ]);
   }
-  const result = sobolIndices(y, design.factors.length, researchRng(seed, 'sobol-bootstrap'), resamples);
-  return result.indices.flatMap((i) => [
-    { parameter: names[i.factor], index: 'first', ...i.first },
-    { parameter: names[i.factor], index: 'total', ...i.total },
-  ]);
+  const result = sobolIndices(y, design.factors.length, researchRng(seed, 'sobol-bootstrap'), resamples, 0.95, byPoint);
+  return [
+    ...result.indices.flatMap((i) => [
+      { parameter: names[i.factor], index: 'first', ...i.first },
+      { parameter: names[i.factor], index: 'total', ...i.total },
+    ]),
+    ...(result.corrected?.indices ?? []).flatMap((i) => [
+      { parameter: names[i.factor], index: 'first_corrected', ...i.first },
+      { parameter: names[i.factor], index: 'total_corrected', ...i.total },
+    ]),
+  ];
+}
+
+/** The noise variance of the point means and the variance left to the parameters (Sobol with replications), else undefined. */
+export function sobolNoise(design: SensitivityDesign, y: readonly number[], byPoint: readonly (readonly number[])[]): { noiseVariance: number; signalVariance: number } | undefined {
+  if (design.method !== 'sobol') return undefined;
+  const c = noiseCorrected(y, design.factors.length, byPoint, researchRng(0, 'unused'), 0);
+  return c ? { noiseVariance: c.noiseVariance, signalVariance: c.variance } : undefined;
 }
 
 /**
  * Replicate noise: the share of the variance of single runs that lies within design points
  * (noise), and the share of the variance of point means still due to noise (what is left after
- * averaging the replicates; indices of a point-mean output are inflated by about this share).
+ * averaging the replicates; uncorrected indices of a point-mean output are distorted by about
+ * this share). The latter is the within-point variance over R of each run's deviation from its
+ * replicate's mean over all points: under common random numbers, what a replicate's streams add
+ * to every point alike moves no point mean relative to the others, and is not counted.
  */
 export function noiseShare(byPoint: readonly (readonly number[])[]): { within: number; total: number; share: number; meanShare: number; replicates: number } {
   const finite = byPoint.map((xs) => xs.filter(Number.isFinite));
@@ -75,7 +94,14 @@ export function noiseShare(byPoint: readonly (readonly number[])[]): { within: n
   const replicates = mean(finite.map((xs) => xs.length));
   const means = finite.map((xs) => mean(xs)).filter(Number.isFinite);
   const meanVar = variance(means);
-  return { within, total, share: total > 0 ? within / total : NaN, meanShare: meanVar > 0 ? Math.min(1, within / replicates / meanVar) : NaN, replicates };
+  const r = Math.max(0, ...byPoint.map((xs) => xs.length));
+  const replicateMean = Array.from({ length: r }, (_, q) => mean(byPoint.map((xs) => xs[q]).filter((x) => x !== undefined && Number.isFinite(x))));
+  const spread = byPoint
+    .map((xs) => xs.map((x, q) => x - replicateMean[q]).filter(Number.isFinite))
+    .filter((d) => d.length >= 2)
+    .map((d) => variance(d) / d.length);
+  const noiseOfMeans = spread.length > 0 ? mean(spread) : NaN;
+  return { within, total, share: total > 0 ? within / total : NaN, meanShare: meanVar > 0 ? Math.min(1, noiseOfMeans / meanVar) : NaN, replicates };
 }
 
 /** Warnings a careful analyst would raise about these indices. */
@@ -94,7 +120,10 @@ export function sensitivityWarnings(design: SensitivityDesign, rows: readonly In
     const over = [...byParam].filter(([, v]) => v.first > v.total + 0.05).map(([p]) => p);
     if (over.length > 0) warnings.push(`first-order index above the total for ${over.join(', ')}: the sample is too small`);
   }
-  if (noise.meanShare > 0.2) warnings.push(`replicate noise is ${(100 * noise.meanShare).toFixed(0)}% of the variance of the point means: add replications per point (--reps) before reading small indices`);
+  const corrected = design.method === 'sobol' && noise.replicates >= 2;
+  if (corrected && noise.meanShare > 0.5) warnings.push(`replicate noise is ${(100 * noise.meanShare).toFixed(0)}% of the variance of the point means: the noise-corrected indices are then a small difference of two noisy numbers and cannot be trusted (read their intervals); add replications per point (--reps), keep common random numbers (--crn), or run longer (--months)`);
+  else if (noise.meanShare > 0.2) warnings.push(`replicate noise is ${(100 * noise.meanShare).toFixed(0)}% of the variance of the point means: ${corrected ? 'read the noise-corrected indices (first_corrected, total_corrected), and add' : 'add'} replications per point (--reps) before reading small indices`);
+  if (design.method === 'sobol' && noise.replicates >= 2 && rows.some((r) => r.index.endsWith('_corrected')) && rows.filter((r) => r.index.endsWith('_corrected')).every((r) => !Number.isFinite(r.estimate))) warnings.push('the noise-corrected variance is not positive: the design points differ by no more than replicate noise; the corrected indices are undefined');
   if (!(noise.replicates >= 2)) warnings.push('one replication per point: the noise share cannot be estimated, and noise enters the indices unseen');
   return warnings;
 }

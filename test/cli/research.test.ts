@@ -64,3 +64,88 @@ describe('research commands refuse bad input', () => {
     expect(readFileSync(join(__dirname, '../../src/research/propositions.ts'), 'utf8')).toContain('doi:10.2196/83345');
   });
 });
+
+describe('sensitivity with replications', () => {
+  it('adds noise-corrected Sobol indices, and intervals to the indices over time', () => {
+    const cwd = tempDir('lesim-research-noise-');
+    const r = lesim(['sensitivity', 'absorptiveBase_index,tacitTransfer_rate', '--method', 'sobol', '--samples', '16', '--reps', '2', '--months', '12', '--workers', '2', '--out', 's'], cwd);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/total index, noise-corrected, of maturity_end_all/);
+    const rows = readFileSync(join(cwd, 's/sensitivity.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    expect(rows.filter((x) => x[2] === 'total_corrected').map((x) => x[1]).sort()).toEqual(['absorptiveBase_index', 'tacitTransfer_rate']);
+    const json = JSON.parse(readFileSync(join(cwd, 's/sensitivity.json'), 'utf8')) as { outcomes: { noise: Record<string, number> }[] };
+    const noise = json.outcomes[0].noise;
+    expect(noise.noise_variance_of_point_means).toBeGreaterThanOrEqual(0);
+    expect(noise.corrected_variance).toBeGreaterThan(0);
+    const overTime = readFileSync(join(cwd, 's/over_time.csv'), 'utf8').trim().split('\n');
+    expect(overTime[0]).toBe('month,date,parameter,index,value,low,high');
+    expect(overTime).toHaveLength(1 + 12 * 2);
+    for (const line of overTime.slice(1)) {
+      const [, , , , value, low, high] = line.split(',').map(Number);
+      expect(low).toBeLessThanOrEqual(value + 1e-9);
+      expect(high).toBeGreaterThanOrEqual(value - 1e-9);
+    }
+    expect(existsSync(join(cwd, 's/over-time.png'))).toBe(true);
+  });
+});
+
+describe('propositions in cluster shards', () => {
+  it('gives, round by round in shards, exactly the result of one whole run', () => {
+    const cwd = tempDir('lesim-research-shards-');
+    const base = ['propositions', 'p6-absorptive-capacity', 'c3-competition', '--cap', '6', '--months', '12', '--seed', '3'];
+    const whole = lesim([...base, '--workers', '2', '--out', 'whole'], cwd);
+    expect(whole.status, whole.stderr).toBe(0);
+    refused([...base, '--shard', '1/2', '--force', '--out', 'parts'], /--force with --shard would delete the runs of the other shards/, cwd, 'parts');
+    refused([...base, '--shard', '1/2'], /--out is required with --shard/, cwd);
+    const status = () => lesim([...base, '--out', 'parts', '--status'], cwd);
+    expect(status().stdout).toMatch(/^p6-absorptive-capacity: round 1 \(3 pairs\): 6 of 6 runs to go$/m);
+    let rounds = 0;
+    for (; !/^done/m.test(status().stdout); rounds++) {
+      expect(rounds).toBeLessThan(6);
+      // Shard 2 before shard 1: the order, and which shard runs first, does not matter.
+      for (const i of [2, 1]) {
+        const r = lesim([...base, '--workers', '1', '--out', 'parts', '--shard', `${i}/2`], cwd);
+        expect(r.status, r.stderr).toBe(0);
+        expect(r.stdout).toMatch(new RegExp(`shard ${i}/2: \\d+ runs made`));
+      }
+    }
+    expect(rounds).toBeGreaterThanOrEqual(1);
+    expect(status().stdout).toMatch(/^c3-competition: decided after rounds 3/m);
+    // Another seed is another experiment: refused while the shards' state is there.
+    refused(['propositions', 'p6-absorptive-capacity', 'c3-competition', '--cap', '6', '--months', '12', '--seed', '4', '--out', 'parts', '--shard', '1/2'], /holds a run made with other settings/, cwd);
+    const final = lesim([...base, '--workers', '1', '--out', 'parts', '--resume'], cwd);
+    expect(final.status, final.stderr).toBe(0);
+    expect(final.stdout).toMatch(/\(0 made now\)/);
+    for (const f of ['propositions.csv', 'replications.csv']) expect(readFileSync(join(cwd, 'parts', f), 'utf8'), f).toBe(readFileSync(join(cwd, 'whole', f), 'utf8'));
+    expect(existsSync(join(cwd, 'parts.partial'))).toBe(false);
+    expect(status().stdout).toBe('done: parts holds the results\n');
+  });
+});
+
+describe('calibrate in cluster shards', () => {
+  it('gives, batch by batch in shards, exactly the posterior of one whole run', () => {
+    const cwd = tempDir('lesim-research-calibrate-shards-');
+    const base = ['calibrate', '--parameters', 'search_probPerMonth,sameSupplierCost_logRatio', '--particles', '4', '--generations', '2', '--months', '12', '--check-reps', '1'];
+    const whole = lesim([...base, '--workers', '2', '--out', 'whole'], cwd);
+    expect(whole.status, whole.stderr).toBe(0);
+    refused([...base, '--shard', '1/2', '--force', '--out', 'parts'], /--force with --shard would delete the runs of the other shards/, cwd, 'parts');
+    const status = () => lesim([...base, '--out', 'parts', '--status'], cwd);
+    expect(status().stdout).toMatch(/^0 generation\(s\) done; generation 0 batch 0: 8 of 8 runs to go$/m);
+    let rounds = 0;
+    for (; !/^done/m.test(status().stdout); rounds++) {
+      expect(rounds).toBeLessThan(10);
+      for (const i of [1, 2]) {
+        const r = lesim([...base, '--workers', '1', '--out', 'parts', '--shard', `${i}/2`], cwd);
+        expect(r.status, r.stderr).toBe(0);
+      }
+    }
+    expect(rounds).toBeGreaterThanOrEqual(3);
+    const final = lesim([...base, '--workers', '1', '--out', 'parts', '--resume'], cwd);
+    expect(final.status, final.stderr).toBe(0);
+    for (const f of ['posterior.csv', 'posterior_summary.csv', 'populations.csv', 'check.csv', 'calibrated.yaml']) expect(readFileSync(join(cwd, 'parts', f), 'utf8'), f).toBe(readFileSync(join(cwd, 'whole', f), 'utf8'));
+    expect((JSON.parse(readFileSync(join(cwd, 'parts/calibrate.json'), 'utf8')) as { runs_made_now: number }).runs_made_now).toBe(0);
+    expect(status().stdout).toBe('done: parts holds the results\n');
+    // A shard of a finished calibration: the output is in the way.
+    refused([...base, '--out', 'parts', '--shard', '1/2'], /parts.*already holds a run|parts.*exists and is not empty/, cwd);
+  });
+});

@@ -17,12 +17,14 @@ function commands(): string[][] {
 describe('docs/research.md', () => {
   it('runs its walk-through as written, from question to result (tiny sizes)', () => {
     const list = commands();
-    expect(list.map((c) => c[0])).toEqual(['reps', 'sensitivity', 'sensitivity', 'discover', 'propositions', 'propositions', 'propositions', 'calibrate', 'run']);
+    expect(list.map((c) => c[0])).toEqual(['reps', 'sensitivity', 'sensitivity', 'discover', 'propositions', 'propositions', 'propositions', 'propositions', 'calibrate', 'calibrate', 'run']);
     const cwd = tempDir('lesim-research-doc-');
     cpSync(resolve(__dirname, '../../examples'), join(cwd, 'examples'), { recursive: true });
     for (const args of list) {
       const r = lesim(args, cwd);
       expect(r.status, `lesim ${args.join(' ')}\n${r.stderr}`).toBe(0);
+      // --status after a finished run: done, and the results are where the command wrote them.
+      if (args.includes('--status')) expect(r.stdout).toMatch(/^done: research\/(propositions|calibrate) holds the results$/m);
     }
     for (const f of ['reps/reps.csv', 'reps/reps-maturity_end_all.png', 'morris/sensitivity.csv', 'morris/over-time.png', 'morris/morris-maturity_end_all.png', 'sobol/sobol-maturity_end_all.png', 'discover/box.csv', 'discover/tradeoff.png', 'propositions/propositions.csv', 'propositions/effects.png', 'mine/propositions.csv', 'calibrate/posterior.csv', 'calibrate/pairs.png', 'calibrate/calibrated.yaml', 'calibrated-run/summary.json']) {
       expect(existsSync(join(cwd, 'research', f)), f).toBe(true);

@@ -7,18 +7,20 @@ import { buildDirectoryAtomically } from '../../io/atomic.js';
 import { gitCommit, lesimVersion } from '../../io/provenance.js';
 import { PARAMETERS } from '../../model/parameters.js';
 import { ParameterError } from '../../model/validate.js';
-import { runPatternPoints } from '../../patterns/runs.js';
+import { WHOLE } from '../../batch/plan.js';
+import type { Params } from '../../model/parameters.js';
+import { patternBatch } from '../../research/patternBatch.js';
 import { allCriteria } from '../../patterns/table.js';
 import { describeTarget } from '../../patterns/targets.js';
 import { abcSmc, posteriorSummary, type Population } from '../../research/abcSmc.js';
 import { calibrationCriteria, criteriaConfigs, criteriaMet, metricsOf, particleParams, particleRuns, patternDistance } from '../../research/calibration.js';
 import { ResearchInputError } from '../../research/errors.js';
 import { parseFactorList, type Factor } from '../../research/factors.js';
-import { resolveWorkers } from '../batch.js';
-import { decimalNumber, wholeNumber } from '../errors.js';
+import { resolveShard, resolveWorkers } from '../batch.js';
+import { decimalNumber, UsageError, wholeNumber } from '../errors.js';
 import { numberOption } from '../options.js';
 import { Progress } from '../progress.js';
-import { openState, positiveNumber, stopOnSignal } from '../research.js';
+import { checkStateSettings, joinState, openState, positiveNumber, stopOnSignal } from '../research.js';
 import { defaultOut } from './run.js';
 
 interface CalibrateArgs {
@@ -38,9 +40,23 @@ interface CalibrateArgs {
   workers?: number;
   resume: boolean;
   force: boolean;
+  batch?: number;
+  shard?: string;
+  status: boolean;
 }
 
 class Interrupted extends Error {}
+
+/** A shard (or --status) reached a batch that other shards have still to finish: the round ends here. */
+class BatchPending extends Error {
+  constructor(
+    readonly what: string,
+    readonly missing: number,
+    readonly total: number,
+  ) {
+    super(what);
+  }
+}
 
 export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
   command: 'calibrate',
@@ -62,7 +78,10 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       .option('out', { type: 'string', describe: 'Output directory (default runs/calibrate-<time>)' })
       .option('workers', numberOption('Worker threads (default: the available cores)'))
       .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted calibration kept in <out>.partial' })
-      .option('force', { type: 'boolean', default: false, describe: 'Replace the output directory (and any interrupted state)' }) as unknown as Argv<CalibrateArgs>,
+      .option('force', { type: 'boolean', default: false, describe: 'Replace the output directory (and any interrupted state)' })
+      .option('batch', numberOption('Proposals simulated as one batch (default: --particles); on a cluster, a larger batch means fewer rounds of shards per generation (it changes the proposals, so the results)'))
+      .option('shard', { type: 'string', requiresArg: true, describe: 'Run slice i of n (e.g. 2/4) of the next unfinished batch of particles (or of the final check) into <out>.partial (a shared directory), then stop; read from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX with LESIM_SHARD_COUNT when not given. Repeat the shards batch by batch until --status says done, then run without --shard, with --resume, to write the results' })
+      .option('status', { type: 'boolean', default: false, describe: 'Print how far the calibration in <out>.partial is (generations done, the batch under way and its runs to go) and exit; the last line starts with done or pending' }) as unknown as Argv<CalibrateArgs>,
   handler: async (args: ArgumentsCamelCase<CalibrateArgs>) => {
     const factors: Factor[] = parseFactorList(args.parameters, '--parameters');
     const criteria = calibrationCriteria(args.criteria?.split(',').map((x) => x.trim()).filter((x) => x !== ''));
@@ -90,23 +109,40 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
         throw error;
       }
     }
+    const batchSize = args.batch === undefined ? particles : wholeNumber('batch', args.batch, 1, 1000000);
+    const { shard, from } = resolveShard(args.shard, process.env);
+    const mode: 'whole' | 'shard' | 'status' = args.status ? 'status' : shard.count > 1 ? 'shard' : 'whole';
+    if (mode !== 'whole' && args.out === undefined) throw new UsageError(`--out is required with ${mode === 'status' ? '--status' : '--shard'}: every shard and the final call must name the same directory`);
+    if (mode === 'shard' && args.force) throw new UsageError('--force with --shard would delete the runs of the other shards: remove <out>.partial by hand to start over');
     const out = args.out ?? defaultOut('calibrate', new Date());
-    const settings = { factors, criteria: criteria.map((c) => c.id), particles, reps, quantile, months: months ?? null, seed };
-    const state = openState(out, args, settings);
+    // The batch size decides the proposals: part of the settings when it is not the default.
+    const settings = { factors, criteria: criteria.map((c) => c.id), particles, reps, quantile, months: months ?? null, seed, ...(batchSize !== particles ? { batch: batchSize } : {}) };
+    const state = mode === 'status' ? checkStateSettings(out, settings) : mode === 'shard' ? joinState(out, settings) : openState(out, args, settings);
+    if (mode === 'status' && !existsSync(state) && existsSync(join(out, 'calibrate.json'))) {
+      process.stdout.write(`done: ${out} holds the results\n`);
+      return;
+    }
+    if (mode === 'shard' && from) process.stderr.write(`calibrate: shard ${shard.index + 1}/${shard.count} (from ${from})\n`);
     const populationsFile = join(state, 'populations.json');
     const done: Population[] = existsSync(populationsFile) ? (JSON.parse(readFileSync(populationsFile, 'utf8')) as Population[]) : [];
-    if (done.length > 0) process.stderr.write(`calibrate: resuming after ${done.length} finished generation(s)\n`);
+    if (done.length > 0 && mode !== 'status') process.stderr.write(`calibrate: resuming after ${done.length} finished generation(s)\n`);
     const signal = stopOnSignal('calibrate');
     const started = performance.now();
     let ran = 0;
+    /** The values of one batch of pattern runs, each run kept as a file in the state (so shards can share the batch). */
+    const batchValues = async (name: string, what: string, points: readonly Params[], replicates: number, baseSeed: number) => {
+      if (signal.stopped()) throw new Interrupted();
+      const progress = new Progress(`calibrate ${what}`);
+      const r = await patternBatch(join(state, name), points, replicates, baseSeed, { workers, shard: mode === 'shard' ? shard : WHOLE, dryRun: mode === 'status', onProgress: (a, b, c) => progress.update(a, b, c) });
+      ran += r.ran;
+      if (!r.values) throw new BatchPending(what, r.missing, r.total);
+      return r.values;
+    };
     const simulate = async (thetas: readonly (readonly number[])[], generation: number, batch: number): Promise<number[]> => {
       const cache = join(state, `g${generation}-b${batch}.json`);
       if (existsSync(cache)) return (JSON.parse(readFileSync(cache, 'utf8')) as { distances: (number | null)[] }).distances.map((d) => d ?? Infinity);
-      if (signal.stopped()) throw new Interrupted();
       const points = thetas.flatMap((t) => particleParams(configs, extraOf(t)));
-      const progress = new Progress(`calibrate generation ${generation}`);
-      const { values } = await runPatternPoints(points, reps, seed, workers, (a, b, c) => progress.update(a, b, c));
-      ran += points.length * reps;
+      const values = await batchValues(`g${generation}-b${batch}`, `generation ${generation} batch ${batch}`, points, reps, seed);
       const distances = thetas.map((_, i) => {
         const runs = particleRuns(configs, values.slice(i * configs.length, (i + 1) * configs.length), reps);
         const d = patternDistance(criteria, metricsOf(criteria, runs));
@@ -116,20 +152,47 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       return distances;
     };
     let result;
+    let last: Population;
+    let summary: ReturnType<typeof posteriorSummary>;
+    let median: Record<string, number>;
+    // The posterior median against the whole pattern table, as lesim patterns judges it.
+    let check: { id: string; mean: number; pass: boolean; target: string; calibrated: boolean }[] = [];
+    // Every population found, in order: written whole, so shards that replay the same ones agree.
+    const populations = done.slice();
     try {
       result = await abcSmc(
         factors.map((f) => ({ kind: 'uniform' as const, low: f.min, high: f.max })),
         simulate,
         seed,
-        { particles, quantile, minTolerance: tolerance, minAcceptance, maxSimulations: maxSims, maxGenerations: generations },
+        { particles, quantile, minTolerance: tolerance, minAcceptance, maxSimulations: maxSims, maxGenerations: generations, batch: batchSize },
         done,
         (p) => {
-          const all = [...(existsSync(populationsFile) ? (JSON.parse(readFileSync(populationsFile, 'utf8')) as Population[]) : []), p];
-          writeFileAtomic(populationsFile, JSON.stringify(all));
-          process.stderr.write(`calibrate: generation ${p.generation}: tolerance ${p.tolerance.toPrecision(3)}, acceptance ${(100 * p.acceptance).toFixed(0)}%, ESS ${p.ess.toFixed(0)}\n`);
+          populations.push(p);
+          if (mode !== 'status') writeFileAtomic(populationsFile, JSON.stringify(populations));
+          if (mode !== 'status') process.stderr.write(`calibrate: generation ${p.generation}: tolerance ${p.tolerance.toPrecision(3)}, acceptance ${(100 * p.acceptance).toFixed(0)}%, ESS ${p.ess.toFixed(0)}\n`);
         },
       );
+      if (result.populations.length === 0) throw new ResearchInputError('--max-sims', String(maxSims), `the budget ends before the first population of ${particles} particles is complete`);
+      last = result.populations[result.populations.length - 1];
+      summary = posteriorSummary(last);
+      median = Object.fromEntries(names.map((n, j) => [n, factors[j].integer ? Math.round(summary[j].median) : Number(summary[j].median.toPrecision(6))]));
+      if (checkReps > 0) {
+        const every = allCriteria().map((c) => c.criterion);
+        const allConfigs = criteriaConfigs(every);
+        const extra = { ...(months !== undefined ? { horizon_months: months } : {}), ...median };
+        const values = await batchValues('check', 'check', particleParams(allConfigs, extra), checkReps, seed + 1);
+        const runs = particleRuns(allConfigs, values, checkReps);
+        check = criteriaMet(every, metricsOf(every, runs)).map((c, i) => ({ ...c, target: describeTarget(every[i].target), calibrated: criteria.includes(every[i]) }));
+      }
     } catch (error) {
+      if (error instanceof BatchPending) {
+        if (mode === 'status') {
+          process.stdout.write(`${populations.length} generation(s) done; ${error.what}: ${error.missing} of ${error.total} runs to go\npending: run them (with --shard i/n on a cluster), then check again\n`);
+          return;
+        }
+        process.stdout.write(`calibrate: shard ${shard.index + 1}/${shard.count}: ${ran} runs made in ${state} (${populations.length} generation(s) done; ${error.what}: ${error.missing} of ${error.total} runs to go); when every shard is done, check with --status and run the shards again\n`);
+        return;
+      }
       if (!(error instanceof Interrupted)) throw error;
       process.stderr.write(`calibrate: interrupted; finished generations and batches are kept in ${state}. Continue with the same command and --resume.\n`);
       process.exitCode = 130;
@@ -137,21 +200,9 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     } finally {
       signal.release();
     }
-    if (result.populations.length === 0) throw new ResearchInputError('--max-sims', String(maxSims), `the budget ends before the first population of ${particles} particles is complete`);
-    const last = result.populations[result.populations.length - 1];
-    const summary = posteriorSummary(last);
-    const median = Object.fromEntries(names.map((n, j) => [n, factors[j].integer ? Math.round(summary[j].median) : Number(summary[j].median.toPrecision(6))]));
-    // The posterior median against the whole pattern table, as lesim patterns judges it.
-    let check: { id: string; mean: number; pass: boolean; target: string; calibrated: boolean }[] = [];
-    if (checkReps > 0) {
-      const every = allCriteria().map((c) => c.criterion);
-      const allConfigs = criteriaConfigs(every);
-      const extra = { ...(months !== undefined ? { horizon_months: months } : {}), ...median };
-      const progress = new Progress('calibrate check');
-      const { values } = await runPatternPoints(particleParams(allConfigs, extra), checkReps, seed + 1, workers, (a, b, c) => progress.update(a, b, c));
-      ran += allConfigs.length * checkReps;
-      const runs = particleRuns(allConfigs, values, checkReps);
-      check = criteriaMet(every, metricsOf(every, runs)).map((c, i) => ({ ...c, target: describeTarget(every[i].target), calibrated: criteria.includes(every[i]) }));
+    if (mode !== 'whole') {
+      process.stdout.write(mode === 'status' ? `${result.populations.length} generation(s) done (stopped: ${result.stopped})${checkReps > 0 ? ' and the check' : ''}\ndone: the same command without --status (and --shard), with --resume, writes the results and runs nothing\n` : `calibrate: shard ${shard.index + 1}/${shard.count}: ${ran} runs made; the calibration is complete: run the command without --shard, with --resume, to write the results\n`);
+      return;
     }
     const seconds = (performance.now() - started) / 1000;
     const { chartFiles, putFiles, rowsCsv, toJson } = await import('../../research/write.js');

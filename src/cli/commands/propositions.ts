@@ -1,16 +1,17 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { buildDirectoryAtomically } from '../../io/atomic.js';
 import { gitCommit, lesimVersion } from '../../io/provenance.js';
 import { PARAMETERS } from '../../model/parameters.js';
-import { builtinPropositions, collectProposition, judge, readPropositionFile, resolveProposition, type PropositionData } from '../../research/propositionRun.js';
+import { BatchStore } from '../../batch/store.js';
+import { builtinPropositions, collectProposition, judge, propositionRound, readPropositionFile, resolveProposition, runPropositionShard, type PropositionData } from '../../research/propositionRun.js';
 import type { Proposition } from '../../research/propositions.js';
-import { resolveWorkers } from '../batch.js';
+import { resolveShard, resolveWorkers } from '../batch.js';
 import { UsageError, wholeNumber } from '../errors.js';
 import { numberOption } from '../options.js';
 import { Progress } from '../progress.js';
-import { openState, stopOnSignal } from '../research.js';
+import { checkStateSettings, joinState, openState, stopOnSignal } from '../research.js';
 import { defaultOut } from './run.js';
 
 interface PropositionsArgs {
@@ -24,6 +25,8 @@ interface PropositionsArgs {
   resume: boolean;
   force: boolean;
   list: boolean;
+  shard?: string;
+  status: boolean;
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? Number(x.toPrecision(3)).toString() : 'n/a');
@@ -42,7 +45,9 @@ export const propositionsCommand: CommandModule<object, PropositionsArgs> = {
       .option('workers', numberOption('Worker threads (default: the available cores)'))
       .option('resume', { type: 'boolean', default: false, describe: 'Continue an interrupted run kept in <out>.partial' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace the output directory (and any interrupted state)' })
-      .option('list', { type: 'boolean', default: false, describe: 'List the propositions and exit' }) as unknown as Argv<PropositionsArgs>,
+      .option('list', { type: 'boolean', default: false, describe: 'List the propositions and exit' })
+      .option('shard', { type: 'string', requiresArg: true, describe: 'Run slice i of n (e.g. 2/4) of the current round of every undecided proposition into <out>.partial (a shared directory), then stop; read from SLURM_ARRAY_TASK_ID/COUNT or JOB_COMPLETION_INDEX with LESIM_SHARD_COUNT when not given. Repeat the shards round by round until --status says done, then run without --shard, with --resume, to write the results' })
+      .option('status', { type: 'boolean', default: false, describe: 'Print where each proposition stands in <out>.partial (decided, or the runs its current round lacks) and exit; the last line starts with done or pending' }) as unknown as Argv<PropositionsArgs>,
   handler: async (args: ArgumentsCamelCase<PropositionsArgs>) => {
     const files = args.file === undefined ? [] : typeof args.file === 'string' ? [args.file] : args.file;
     const declared: { spec: Proposition; origin: string }[] = files.length === 0 ? builtinPropositions().map((spec) => ({ spec, origin: 'built-in' })) : files.flatMap((f) => readPropositionFile(f).map((spec) => ({ spec, origin: f })));
@@ -65,8 +70,48 @@ export const propositionsCommand: CommandModule<object, PropositionsArgs> = {
     const workers = resolveWorkers(args.workers);
     // Every arm is resolved before anything runs: a bad lever fails at once, naming the file and field.
     const resolved = chosen.map(({ spec, origin }) => resolveProposition(spec, origin, months, origin === 'built-in' ? process.cwd() : dirname(origin)));
+    const { shard, from } = resolveShard(args.shard, process.env);
+    const sharded = shard.count > 1;
+    if ((sharded || args.status) && args.out === undefined) throw new UsageError(`--out is required with ${args.status ? '--status' : '--shard'}: every shard and the final call must name the same directory`);
+    if (sharded && args.force) throw new UsageError('--force with --shard would delete the runs of the other shards: remove <out>.partial by hand to start over');
     const out = args.out ?? defaultOut('propositions', new Date());
-    const state = openState(out, args, { seed, months: months ?? null, cap: cap ?? null, propositions: resolved.map((r) => r.spec) });
+    const settings = { seed, months: months ?? null, cap: cap ?? null, propositions: resolved.map((r) => r.spec) };
+    if (args.status) {
+      const state = checkStateSettings(out, settings);
+      if (!existsSync(state) && existsSync(join(out, 'propositions.json'))) {
+        process.stdout.write(`done: ${out} holds the results\n`);
+        return;
+      }
+      let pending = 0;
+      resolved.forEach((p) => {
+        const r = propositionRound(p, new BatchStore(join(state, p.spec.name)), seed, cap);
+        pending += r.missing.length;
+        process.stdout.write(r.decided ? `${p.spec.name}: decided after rounds ${r.rounds.join(', ')} (${r.n} pairs)\n` : `${p.spec.name}: round ${r.rounds.length} (${r.n} pairs): ${r.missing.length} of ${2 * r.n} runs to go\n`);
+      });
+      process.stdout.write(pending === 0 ? `done: every proposition is decided; the same command without --status (and --shard), with --resume, writes the results and runs nothing\n` : `pending: ${pending} runs in the current rounds; run them (with --shard i/n on a cluster), then check again\n`);
+      return;
+    }
+    if (sharded) {
+      const state = joinState(out, settings);
+      if (from) process.stderr.write(`propositions: shard ${shard.index + 1}/${shard.count} (from ${from})\n`);
+      const signal = stopOnSignal('propositions');
+      const progress = new Progress(`propositions shard ${shard.index + 1}/${shard.count}`);
+      let part;
+      try {
+        part = await runPropositionShard(resolved, (p) => join(state, p.spec.name), seed, shard, { workers, cap, onProgress: (a, b, c) => progress.update(a, b, c), stopped: signal.stopped });
+      } finally {
+        signal.release();
+      }
+      if (part.interrupted) {
+        process.stderr.write(`propositions: interrupted; finished runs are kept in ${state}. Run the same shard again to continue.\n`);
+        process.exitCode = 130;
+        return;
+      }
+      const undecided = part.rounds.filter((r) => !r.decided).length;
+      process.stdout.write(`propositions: shard ${shard.index + 1}/${shard.count}: ${part.ran} runs made in ${state}; ${undecided === 0 ? 'every proposition is decided: run the command without --shard, with --resume, to write the results' : `${undecided} proposition(s) were in a round; when every shard of it is done, check with --status and run the shards again for the next round`}\n`);
+      return;
+    }
+    const state = openState(out, args, settings);
     const signal = stopOnSignal('propositions');
     const started = performance.now();
     const data: PropositionData[] = [];
@@ -90,7 +135,9 @@ export const propositionsCommand: CommandModule<object, PropositionsArgs> = {
     const { effectsChart } = await import('../../research/charts.js');
     const results = judge(resolved, data, seed);
     const seconds = (performance.now() - started) / 1000;
-    const runs = data.reduce((s, d) => s + d.ran, 0);
+    // Runs used (two arms per pair, failed ones included) and runs made by this call (none after shards made them).
+    const runs = data.reduce((s, d) => s + 2 * d.control.length, 0);
+    const ranNow = data.reduce((s, d) => s + d.ran, 0);
     const table = results.map((r) => ({
       name: r.name,
       outcome: r.outcome,
@@ -123,7 +170,7 @@ export const propositionsCommand: CommandModule<object, PropositionsArgs> = {
       writeFileSync(join(temp, 'replications.csv'), rowsCsv(replicationRows));
       writeFileSync(
         join(temp, 'propositions.json'),
-        toJson({ command: ['lesim', ...process.argv.slice(2)], lesim_version: lesimVersion(), git_commit: gitCommit(), seed, months: months ?? 'each proposition\'s window (default 120)', common_random_numbers: true, runs, seconds: Number(seconds.toFixed(1)), propositions: results.map((r, i) => ({ ...r, declared_in: resolved[i].origin, rounds: data[i].rounds })) }),
+        toJson({ command: ['lesim', ...process.argv.slice(2)], lesim_version: lesimVersion(), git_commit: gitCommit(), seed, months: months ?? 'each proposition\'s window (default 120)', common_random_numbers: true, runs, runs_made_now: ranNow, seconds: Number(seconds.toFixed(1)), propositions: results.map((r, i) => ({ ...r, declared_in: resolved[i].origin, rounds: data[i].rounds })) }),
       );
       const names = putFiles(temp, charts);
       writeFileSync(join(temp, 'manifest.json'), toJson({ kind: 'propositions', files: ['propositions.csv', 'propositions.json', 'replications.csv', ...names, 'manifest.json'] }));
@@ -135,6 +182,6 @@ export const propositionsCommand: CommandModule<object, PropositionsArgs> = {
       const e = r.effect;
       process.stdout.write(`${r.name.padEnd(w)}  ${String(r.replications).padStart(3)}  ${`${fmt(e.difference.estimate)} [${fmt(e.difference.low)}, ${fmt(e.difference.high)}]`.padEnd(34)}  ${`${fmt(e.standardised.estimate)} [${fmt(e.standardised.low)}, ${fmt(e.standardised.high)}]`.padEnd(24)}  ${fmt(e.a.estimate).padEnd(5)}  ${fmt(r.pAdjusted).padEnd(9)}  ${r.verdict}\n`);
     }
-    process.stdout.write(`propositions: ${results.length} tested with ${runs} runs in ${seconds.toFixed(0)} s; ${out} (propositions.csv, propositions.json, replications.csv, effects.png)\n`);
+    process.stdout.write(`propositions: ${results.length} tested with ${runs} runs (${ranNow} made now) in ${seconds.toFixed(0)} s; ${out} (propositions.csv, propositions.json, replications.csv, effects.png)\n`);
   },
 };

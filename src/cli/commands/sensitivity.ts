@@ -6,7 +6,7 @@ import { gitCommit, lesimVersion } from '../../io/provenance.js';
 import { OutputExistsError } from '../../io/atomic.js';
 import { PARAMETERS } from '../../model/parameters.js';
 import { ResearchInputError } from '../../research/errors.js';
-import { METHODS, noiseShare, sensitivityDesign, sensitivityIndices, sensitivityWarnings, type IndexRow, type Method } from '../../research/sensitivity.js';
+import { METHODS, noiseShare, sensitivityDesign, sensitivityIndices, sensitivityWarnings, sobolNoise, type IndexRow, type Method } from '../../research/sensitivity.js';
 import { sensitivityInput } from '../../research/sensitivityInput.js';
 import { designCorrelation, minimumSobolSamples } from '../../research/sobolIndices.js';
 import { designPoints, scenarioPlan } from '../../research/runner.js';
@@ -34,6 +34,9 @@ interface SensitivityArgs extends BatchArgs {
   months?: number;
   out?: string;
 }
+
+/** Bootstrap resamples of each month's indices (500 for the static ones). */
+const OVER_TIME_RESAMPLES = 200;
 
 const SERIES_FAMILIES = ['spectrum', 'modes', 'knowledge_flow', 'maturity', 'network', 'programme'];
 
@@ -64,7 +67,7 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
         .option('levels', numberOption('Morris grid levels (even)', 4))
         .option('scenario', { type: 'string', describe: 'Scenario for a parameter list (default gde-baseline)' })
         .option('set', setOption)
-        .option('reps', numberOption('Replications per design point (default 2, or the sweep file\'s)'))
+        .option('reps', numberOption('Replications per design point (default 2, or the sweep file\'s); with 2 or more, Sobol also gives noise-corrected indices'))
         .option('seed', numberOption('Base seed (default 1, or the sweep file\'s); also draws the Morris trajectories'))
         .option('months', numberOption('Months to simulate'))
         .option('out', { type: 'string', describe: 'Output directory (default runs/sensitivity-<method>-<time>); runs go to <out>/runs' })
@@ -112,11 +115,12 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
       const byPoint = outcomeByPoint(data, outcome);
       const y = byPoint.map((xs) => mean(xs.filter(Number.isFinite)));
       if (y.some((v) => !Number.isFinite(v))) throw new ResearchInputError('--outcome', outcome, `undefined at ${y.filter((v) => !Number.isFinite(v)).length} design points (e.g. an outcome after the end of funding in a run too short to reach it): choose another outcome or more --months`);
-      const rows = sensitivityIndices(design, y, seed);
+      const rows = sensitivityIndices(design, y, seed, 500, byPoint);
       const noise = noiseShare(byPoint);
+      const deconvolved = sobolNoise(design, y, byPoint);
       const warnings = sensitivityWarnings(design, rows, noise);
       indexRows.push(...rows.map((r) => ({ outcome, ...r })));
-      report.push({ outcome, noise: { within_point_variance: noise.within, total_variance: noise.total, noise_share_of_run_variance: noise.share, noise_share_of_point_mean_variance: noise.meanShare }, warnings });
+      report.push({ outcome, noise: { within_point_variance: noise.within, total_variance: noise.total, noise_share_of_run_variance: noise.share, noise_share_of_point_mean_variance: noise.meanShare, ...(deconvolved ? { noise_variance_of_point_means: deconvolved.noiseVariance, corrected_variance: deconvolved.signalVariance } : {}) }, warnings });
       for (const w of warnings) process.stderr.write(`sensitivity: warning (${outcome}): ${w}\n`);
       const chart =
         method === 'morris'
@@ -126,17 +130,18 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     }
     // Time-resolved: the same estimator on each month of the series.
     const { series: monthly, dates } = pointSeries(data, series.family, series.keys);
-    const overTime: { month: number; date: string; parameter: string; index: string; value: number }[] = [];
+    const overTime: { month: number; date: string; parameter: string; index: string; value: number; low: number; high: number }[] = [];
     const key = method === 'morris' ? 'mu_star' : 'total';
+    // Bootstrap intervals month by month, as for the static indices (fewer resamples: one analysis per month).
     for (let m = 0; m < dates.length; m++) {
       const y = monthly.map((s) => s[m]);
       if (y.some((v) => !Number.isFinite(v))) continue;
-      for (const r of sensitivityIndices(design, y, seed, 0)) if (r.index === key) overTime.push({ month: m, date: dates[m], parameter: r.parameter, index: key, value: r.estimate });
+      for (const r of sensitivityIndices(design, y, seed, OVER_TIME_RESAMPLES)) if (r.index === key) overTime.push({ month: m, date: dates[m], parameter: r.parameter, index: key, value: r.estimate, low: r.low, high: r.high });
     }
     const last = overTime.filter((r) => r.month === dates.length - 1).sort((a, b) => b.value - a.value).slice(0, 6).map((r) => r.parameter);
     for (const [f, c] of await chartFiles('over-time', charts.indicesOverTimeChart(out, series.label, method, overTime.filter((r) => last.includes(r.parameter))))) files.set(f, c);
     files.set('sensitivity.csv', rowsCsv(indexRows, ['outcome', 'parameter', 'index', 'estimate', 'low', 'high']));
-    files.set('over_time.csv', rowsCsv(overTime, ['month', 'date', 'parameter', 'index', 'value']));
+    files.set('over_time.csv', rowsCsv(overTime, ['month', 'date', 'parameter', 'index', 'value', 'low', 'high']));
     files.set('design.csv', rowsCsv(design.rows.map((r, p) => ({ point: p, ...Object.fromEntries(names.map((n, j) => [n, r[j]])) })), ['point', ...names]));
     const seconds = (performance.now() - started) / 1000;
     files.set(
@@ -170,8 +175,10 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     for (const [name, content] of files) writeFileAtomic(join(out, name), content);
     writeFileAtomic(join(out, 'sensitivity.json'), json);
     // The table: the parameters by the main index of the first outcome.
-    const first = indexRows.filter((r) => r.outcome === outcomes[0] && r.index === key).sort((a, b) => b.estimate - a.estimate);
-    process.stdout.write(`${key} of ${outcomes[0]} (95% bootstrap interval), largest first:\n`);
+    // With replications, a Sobol table shows the noise-corrected total index.
+    const shown = method === 'sobol' && indexRows.some((r) => r.outcome === outcomes[0] && r.index === 'total_corrected') ? 'total_corrected' : key;
+    const first = indexRows.filter((r) => r.outcome === outcomes[0] && r.index === shown).sort((a, b) => b.estimate - a.estimate);
+    process.stdout.write(`${shown === 'total_corrected' ? 'total index, noise-corrected,' : key} of ${outcomes[0]} (95% bootstrap interval), largest first:\n`);
     const w = Math.max(...first.map((r) => r.parameter.length));
     for (const r of first) process.stdout.write(`  ${r.parameter.padEnd(w)}  ${r.estimate.toPrecision(3).padStart(10)}  [${r.low.toPrecision(3)}, ${r.high.toPrecision(3)}]\n`);
     process.stdout.write(`sensitivity ${method}: ${points.length * reps} runs (${runs.ran} made now) in ${seconds.toFixed(0)} s; ${out} (sensitivity.csv, sensitivity.json, over_time.csv, charts; runs in ${out}/runs)\n`);
