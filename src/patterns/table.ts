@@ -87,10 +87,10 @@ export const PATTERNS: readonly Pattern[] = [
     id: 'P1',
     name: 'Formal programme structures accelerate later informal networking; informal ties outnumber formal ones by its end',
     sources: [C('Results'), C('Discussion')],
-    mechanisms: ['pairing meetings seed overlay ties', 'learning-network and academy meetings form ties', 'blueprint directory triggers contacts', 'funded sharing time', 'national activities cut contact cost'],
+    mechanisms: ['pairing meetings seed overlay ties', 'learning-network and academy meetings form ties', 'blueprint directory triggers contacts', 'funded staff hours leave time for sharing (one staff-time budget, 7.2)', 'national activities cut contact cost'],
     knockout: {
-      description: 'every programme channel that creates informal ties switched off (pairing meetings, learning networks, academy ties, blueprint directory, funded sharing time, national cost cut)',
-      overrides: { pairingMeeting_prob: 0, learningNetworks_count: 0, professionLedNetworks_count: 0, academyTie_prob: 0, blueprintDirectory_prob: 0, fundedTimeBoost_ratio: 0, nationalCostReduction_share: 0 },
+      description: 'every programme channel that creates informal ties switched off (pairing meetings, learning networks, academy ties, blueprint directory, funded staff hours, national cost cut)',
+      overrides: { pairingMeeting_prob: 0, learningNetworks_count: 0, professionLedNetworks_count: 0, academyTie_prob: 0, blueprintDirectory_prob: 0, grantStaffShare_share: 0, nationalCostReduction_share: 0 },
     },
     criteria: [
       {

@@ -116,8 +116,8 @@ export function spendWeight(p: Params, t: number, line: 'grants' | 'national' = 
 }
 
 /**
- * How strongly an organization is funded this month, scaling the funded boosts to staff time and
- * project speed: for first-wave participants, how much of its grant it gets this year relative to
+ * How strongly an organization is funded this month (the stability of funding partnerships read,
+ * 7.19): for first-wave participants, how much of its grant it gets this year relative to
  * an even spread (yearShare of grants, above 1 in a year given more) times the taper; follow-on
  * organizations are funded fully for their own term.
  */
@@ -152,6 +152,7 @@ export function monthFactors(state: State, ctx: StepContext): MonthFactors {
     f.month = state.month;
     f.firstWaveIntensity = firstWaveIntensity(p, state.month);
     f.contactCostFactor = nationalActive(state, p) ? nationalCostFactor(p, state.month) : 1;
+    f.grantWeight = state.month >= p.programmeStart_month && state.month < p.fundingEnd_month ? spendWeight(p, state.month, 'grants') : 0;
   }
   return f;
 }
