@@ -9,8 +9,8 @@ import type { MonthFactors, State, StepContext } from '../state.js';
  * Organizations (phase 2). Each organization has one staff-time budget a month: the time its
  * digitally engaged staff give to transformation work plus the hours its grant buys (003 Relative
  * Costs: "the project team have the capacity ... We would never have been able to do that
- * pre-GDE"). Project work takes its share first (day-to-day priorities come first, 003 Relative
- * Costs); sharing (ties, requests, meetings, pairing and partnership work) uses the rest. Last
+ * pre-GDE"). Project work takes its hours first (allocateProjectTime; day-to-day priorities come
+ * first, 003 Relative Costs); sharing (ties, requests, meetings, pairing and partnership work) uses the rest. Last
  * month's project work plus sharing over last month's budget becomes this month's time pressure
  * (sharing hours cut by national activities while they run: 003 Relative Costs, "reducing the
  * cost of knowledge transfer to provider organizations"),
@@ -92,20 +92,28 @@ export function stageDemand(stage: number): number {
 }
 
 /**
- * Project work of the month: the projects can use D = Σ stageDemand × projectCapacity hours; the
- * organization commits min(D, projectTime_share × budget). Each project gets hours in proportion
- * to its demand, so a project in adoption gets u = min(capacity, committed × capacity / D) hours
- * (u = min(capacity, share × budget) when no project runs: the pace a new project would get), and
- * its pace is (u / reference)^exponent: more hours, faster, with diminishing returns.
+ * Project work of the month. A project needs ref × δ hours to go at its typical pace (δ:
+ * stageDemand) and can use at most cap × δ. The organization's own staff commit the hours its
+ * projects need at the typical pace, up to projectTime_share of their time (day-to-day work comes
+ * first); funded hours go to the projects on top, up to what they can use, and what the projects
+ * cannot use is left for sharing (003 Relative Costs: "the project team have the capacity ... to
+ * go out and talk to other organizations"). Each project gets hours in proportion to its δ, so a
+ * project in adoption gets u = committed / Σδ hours (u = min(cap, share × staff hours + funded
+ * hours) when no project runs: the pace a new project would get); its pace is
+ * (u / ref)^exponent: more hours, faster, with diminishing returns.
  */
 export function allocateProjectTime(org: Organization, p: Params): void {
   let units = 0;
   for (let d = 0; d < org.stage.length; d++) units += stageDemand(org.stage[d]);
   const cap = p.projectCapacity_hoursPerMonth;
-  const available = p.projectTime_share * org.timeBudget_hours;
-  const demand = units * cap;
-  const committed = demand < available ? demand : available;
+  const ref = p.projectReference_hoursPerMonth;
+  const own = p.projectTime_share * (org.timeBudget_hours - org.fundedHours);
+  const atTypicalPace = ref * units;
+  const fromStaff = atTypicalPace < own ? atTypicalPace : own;
+  const usable = cap * units;
+  const offered = fromStaff + org.fundedHours;
+  const committed = offered < usable ? offered : usable;
   org.projectHours = committed;
-  const perUnit = units > 0 ? (committed * cap) / demand : Math.min(cap, available);
-  org.projectPace = perUnit > 0 ? Math.pow(perUnit / p.projectReference_hoursPerMonth, p.projectEffort_exponent) : 0;
+  const perUnit = units > 0 ? committed / units : Math.min(cap, own + org.fundedHours);
+  org.projectPace = perUnit > 0 ? Math.pow(perUnit / ref, p.projectEffort_exponent) : 0;
 }

@@ -90,22 +90,28 @@ describe('organizationPhase: time', () => {
     const half = pace(5e6);
     expect(half.hours).toBeCloseTo(full.hours / 2, 9);
     expect(half.pace).toBeLessThan(full.pace);
-    expect(half.projectHours).toBeCloseTo(half.p.projectTime_share * half.budget, 9);
+    expect(half.projectHours).toBeLessThan(full.projectHours);
   });
 });
 
 describe('allocateProjectTime', () => {
-  it('commits min(demand, share * budget) and sets pace = (hours per adoption project / reference)^exponent', () => {
-    const { params: p, org } = setup();
-    setStages(org, Stage.none);
-    org.stage[0] = Stage.adoption;
-    org.stage[1] = Stage.procurement;
-    org.stage[2] = Stage.optimization;
-    const units = 1 + 0.5 + 0.25;
+  const units = 1 + 0.5 + 0.25;
+  function threeProjects() {
+    const w = setup();
+    setStages(w.org, Stage.none);
+    w.org.stage[0] = Stage.adoption;
+    w.org.stage[1] = Stage.procurement;
+    w.org.stage[2] = Stage.optimization;
+    return w;
+  }
+
+  it('own staff give the projects the hours they need at the typical pace, up to projectTime_share of their time', () => {
+    const { params: p, org } = threeProjects();
+    org.fundedHours = 0;
     org.timeBudget_hours = 1e6;
     allocateProjectTime(org, p);
-    expect(org.projectHours).toBeCloseTo(units * p.projectCapacity_hoursPerMonth, 9);
-    expect(org.projectPace).toBeCloseTo(Math.pow(p.projectCapacity_hoursPerMonth / p.projectReference_hoursPerMonth, p.projectEffort_exponent), 12);
+    expect(org.projectHours).toBeCloseTo(units * p.projectReference_hoursPerMonth, 9);
+    expect(org.projectPace).toBeCloseTo(1, 12);
     org.timeBudget_hours = 100;
     allocateProjectTime(org, p);
     const committed = p.projectTime_share * 100;
@@ -114,17 +120,30 @@ describe('allocateProjectTime', () => {
     expect(stageDemand(Stage.none)).toBe(0);
   });
 
+  it('funded hours go to the projects on top, up to what they can use, the rest is left for sharing', () => {
+    const { params: p, org } = threeProjects();
+    org.fundedHours = 100;
+    org.timeBudget_hours = 1e6 + 100;
+    allocateProjectTime(org, p);
+    expect(org.projectHours).toBeCloseTo(units * p.projectReference_hoursPerMonth + 100, 9);
+    org.fundedHours = 1e5;
+    org.timeBudget_hours = 1e6 + 1e5;
+    allocateProjectTime(org, p);
+    expect(org.projectHours).toBeCloseTo(units * p.projectCapacity_hoursPerMonth, 9);
+    expect(org.projectPace).toBeCloseTo(Math.pow(p.projectCapacity_hoursPerMonth / p.projectReference_hoursPerMonth, p.projectEffort_exponent), 12);
+  });
+
   it('more hours give a faster pace, with diminishing returns', () => {
-    const { params: p, org } = setup();
-    setStages(org, Stage.adoption);
-    const paces = [100, 200, 400, 800].map((b) => {
-      org.timeBudget_hours = b;
+    const { params: p, org } = threeProjects();
+    const paces = [0, 100, 200, 300].map((f) => {
+      org.fundedHours = f;
+      org.timeBudget_hours = 240 + f;
       allocateProjectTime(org, p);
       return org.projectPace;
     });
     expect(paces[1]).toBeGreaterThan(paces[0]);
     expect(paces[2]).toBeGreaterThan(paces[1]);
-    expect(paces[2] - paces[1]).toBeLessThan(2 * (paces[1] - paces[0]));
+    expect(paces[2] - paces[1]).toBeLessThan(paces[1] - paces[0]);
   });
 });
 
