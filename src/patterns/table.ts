@@ -396,7 +396,7 @@ export const PATTERNS: readonly Pattern[] = [
         target: { kind: 'above', value: 0, why: 'direction only: time frees the most' },
         stronger: 'higher',
         source: C('Relative Costs and Efforts Associated With Knowledge Transfer'),
-        note: 'time pressure comes from project work and sharing drawing on one budget (7.2): an unfunded organization\'s projects take up to projectTime_share (0.75, an assumption) of its staff time while they run, so its pressure is high in busy implementation years and falls as projects finish (mean 0.74 in 2017, 0.47 in 2026 outside the programme, seed 7). The size of the margin depends on that share and on the inhibitor weights, none of them set with this target in view. The knock-out is trivially weakening (no time term: the first difference is 0)',
+        note: 'time pressure comes from project work and sharing drawing on one budget (7.2): an unfunded organization\'s projects take up to projectTime_share (0.75, an assumption) of its staff time while they run, so its pressure is high in busy implementation years and falls as projects finish (mean 0.74 in 2017, 0.47 in 2026 outside the programme; one replication, seed 7). The size of the margin depends on that share and on the inhibitor weights, none of them set with this target in view. The knock-out is trivially weakening (no time term: the first difference is 0)',
       },
       {
         id: 'P8b',
