@@ -16,18 +16,23 @@ const BASE_SEED = 20260;
  * a change makes one pass, move it to MEETS: it.fails then reports it.
  */
 const MEETS = [
-  'P1a', 'P1b', 'P1c', 'P2a', 'P2b', 'P3a', 'P3b', 'P3d', 'P3e', 'P4a', 'P4b', 'P5b', 'P6a', 'P6b', 'P7a', 'P7b', 'P8a', 'P8b', 'P9a', 'P9b', 'P9c', 'P10a',
-  // Borderline: 0.442 here, 0.432 (just below the interval's 0.433) at seed 1.
+  'P1a', 'P1b', 'P1c', 'P3a', 'P3b', 'P3c', 'P3d', 'P3e', 'P4a', 'P4b', 'P5b', 'P6a', 'P6b', 'P7a', 'P8a', 'P8b', 'P9a', 'P9b', 'P9c', 'P10a',
+  // Within the source's interval since time became one budget for project work and sharing (0.77 here).
+  'P11a',
+  // Borderline: 0.449 here (interval from 0.433).
   'P12a',
   'P12b', 'P12c', 'P12d',
 ];
 /** Known failures of today's model at this seed (issue 11), with what they measure. */
 const FAILS: Record<string, string> = {
-  // Borderline: at the declared minimum 1.25 here (1.25, interval 1.24 to 1.27); passes at seed 1.
-  P3c: 'ties concentrate within a care setting only at the declared minimum',
+  // Since the one staff-time budget (fewer informal ties, issue 11 funding branch): 1.43 (1.08 to 1.79).
+  P2a: 'overlaid pairings carry more knowledge, but the interval reaches below the declared 1.1',
+  // 0.0069 (-0.0017 to 0.0156) since the one staff-time budget.
+  P2b: 'followers of overlaid pairings gain more only within noise',
   P3f: 'about 3 of 25 pairings share a grouping, the source 6 of 12',
-  P5a: 'about one contact per 23 blueprint reads, below the declared one per 20',
-  P11a: 'the networking share (0.99) is set by the counting threshold of one exchange a quarter; the source says 31/36',
+  P5a: 'about one contact per 28 blueprint reads, below the declared one per 20',
+  // 0.092 (0.071 to 0.114) since the one staff-time budget.
+  P7b: 'routines concentrate among exemplars by a little under the declared 10 points',
   P12e: 'the professional network has about 860 members, the source more than 5,500',
 };
 
