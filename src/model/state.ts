@@ -98,8 +98,6 @@ export interface StepContext {
 /** Per-month constants of the funding schedule, valid for `month` (-1: not yet computed). */
 export interface MonthFactors {
   month: number;
-  /** fundedIntensity of a first-wave participant funded this month. */
-  firstWaveIntensity: number;
   /** Multiplier of contact cost from national activities this month (1 when none run). */
   contactCostFactor: number;
   /** Weight of this month's first-wave grant payments relative to an even spread (spendWeight of grants; 0 outside the funded window). */
@@ -127,7 +125,7 @@ export function createContext(params: Params, rng: RunStreams): StepContext {
     events: [],
     flows: new Float64Array(FLOW_LEDGER_LENGTH),
     moved: { codified: 0, tacit: 0 },
-    factors: { month: -1, firstWaveIntensity: 0, contactCostFactor: 1, grantWeight: 0 },
+    factors: { month: -1, contactCostFactor: 1, grantWeight: 0 },
     scratch: { mask: new Uint8Array(0), list: [], rooms: [], orgTies: new Float64Array(0), orgDomainTies: new Float64Array(0) },
   };
 }
