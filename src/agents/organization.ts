@@ -46,10 +46,20 @@ export interface Organization {
   requestsThisMonth: number;
   hasRoutine: boolean;
 
+  /** Staff-time budget of the month (staff time plus funded hours): project work and sharing draw on it. */
   timeBudget_hours: number;
+  /** Sharing time used so far this month (ties, requests, meetings, pairing and partnership work). */
   timeUsed_hours: number;
-  /** Ratio of time used to time budget in the previous month (lagged so phase order does not matter). */
+  /** Project work and sharing of the previous month over that month's budget (lagged so phase order does not matter). */
   timePressure: number;
+  /** Hours the organization's projects take this month (set in phase 2, from the same budget). */
+  projectHours: number;
+  /** Pace of its projects this month: (hours per project / reference hours)^exponent (1 at the reference). */
+  projectPace: number;
+  /** Funded hours bought this month (grant staff share over the cost of an hour, less partnership fees). */
+  fundedHours: number;
+  /** Month until which it is the client of a partnership or contract (-1: none yet). */
+  partnershipUntil: number;
 
   hasCcio: boolean;
   hasCnio: boolean;

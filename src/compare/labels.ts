@@ -60,6 +60,11 @@ export const OUTCOME_LABELS: Readonly<Record<OutcomeName, string>> = {
   maturity_gain_per_gbp_million: 'Maturity gain per GBP million',
   informal_ties_alive_per_gbp_million: 'Lasting informal ties per GBP million',
   outside_reached_per_gbp_million: 'Organizations reached per GBP million',
+  maturity_growth_relational_share: 'Share of maturity growth through relationships',
+  maturity_growth_formal_share: 'Share of maturity growth through formal relationships',
+  maturity_growth_periodic_share: 'Share of maturity growth through periodic relationships',
+  maturity_growth_informal_share: 'Share of maturity growth through informal relationships',
+  partnerships_formed: 'Partnerships formed on own initiative',
 };
 
 /**
@@ -88,5 +93,6 @@ export const COST_STEPS: Readonly<Record<string, CostStep>> = {
   secondments: count('secondment'),
   groups: count('group'),
   reads: count('read'),
+  partnerships: count('partnership'),
   months: { step: 1, more: 'per extra month', less: 'per month less' },
 };

@@ -36,6 +36,7 @@ export const MODES = [
   'direct_contact',
   'academy_cohort',
   'professional_network',
+  'partnership',
 ] as const;
 export type ModeName = (typeof MODES)[number];
 export const Mode = {
@@ -51,6 +52,7 @@ export const Mode = {
   directContact: 9,
   academyCohort: 10,
   professionalNetwork: 11,
+  partnership: 12,
 } as const;
 export type Mode = (typeof Mode)[keyof typeof Mode];
 

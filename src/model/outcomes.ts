@@ -2,7 +2,7 @@ import { maturity } from '../agents/organization.js';
 import { Domain, Formality, Mode, Status } from './enums.js';
 import type { Params } from './parameters.js';
 import type { Programme } from '../agents/programme.js';
-import type { State } from './state.js';
+import { GAIN_BASE, GAIN_INTERNAL, type State } from './state.js';
 import { OUTCOME_DECLARATIONS } from './outcomeDeclarations.js';
 
 /**
@@ -34,6 +34,9 @@ export class OutcomeTracker {
   private codifiedFormal = 0;
   private codifiedAll = 0;
   private spendProgramme = 0;
+  /** Capability gained over the run: through relationships by formality (0-2), and internal (3). */
+  private readonly gains = new Float64Array(4);
+  private partnerships = 0;
   private spendConsultancy = 0;
   private exchangesAtStart: number[] = [];
   /** Organizations outside the first wave that formed an informal tie with a participant while funded. */
@@ -64,9 +67,12 @@ export class OutcomeTracker {
         if (inProgramme) this.informalProgramme += 1;
       } else if (e.formality === Formality.formal && inProgramme) this.formalProgramme += 1;
       if (e.mode === Mode.blueprintUse) this.blueprintReads += 1;
+      if (e.mode === Mode.partnership) this.partnerships += 1;
       if (e.detail === 'via_blueprint') this.blueprintTriggered += 1;
       if (inProgramme && e.formality === Formality.informal && e.orgA >= 0 && e.orgB >= 0) this.noteReach(state, e.orgA, e.orgB);
     }
+    for (let f = 0; f < 3; f++) this.gains[f] += flows[GAIN_BASE + f];
+    this.gains[3] += flows[GAIN_INTERNAL];
     this.codifiedFormal += flows[Formality.formal * 2];
     for (let f = 0; f < 3; f++) this.codifiedAll += flows[f * 2];
     for (const org of state.orgs) {
@@ -159,6 +165,14 @@ export class OutcomeTracker {
     v.blueprint_reads = this.blueprintReads;
     v.blueprint_triggered_ties = this.blueprintTriggered;
     v.codified_formal_share = this.codifiedAll > 0 ? this.codifiedFormal / this.codifiedAll : NaN;
+    const g = this.gains;
+    const gained = g[0] + g[1] + g[2] + g[3];
+    const shareOf = (x: number) => (gained > 0 ? x / gained : NaN);
+    v.maturity_growth_relational_share = shareOf(g[0] + g[1] + g[2]);
+    v.maturity_growth_formal_share = shareOf(g[Formality.formal]);
+    v.maturity_growth_periodic_share = shareOf(g[Formality.periodic]);
+    v.maturity_growth_informal_share = shareOf(g[Formality.informal]);
+    v.partnerships_formed = this.partnerships;
     v.request_routines = state.orgs.filter((o) => o.hasRoutine).length;
     const nEx = state.orgs.filter((o) => o.status === Status.exemplar).length;
     const months = state.month + 1;

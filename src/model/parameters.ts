@@ -93,7 +93,14 @@ export const PARAMETERS = {
   projectStart_probPerMonth: spec(0.03, 0, 1, 'probability/month', 'Chance an organization starts procurement in a domain with no project.', 'assumption'),
   procurementDuration_months: spec(9, 1, 60, 'months', 'Typical procurement duration.', 'assumption'),
   adoptionDuration_months: spec(24, 1, 120, 'months', 'Typical adoption (implementation) duration at mid capability.', 'assumption'),
-  fundedSpeedup_ratio: spec(1.0, 0, 10, 'ratio', 'Extra speed of internal learning and project progress while funded (1 = twice as fast).', '003 Relative Costs ("we would never have been able to do that pre-GDE"); value assumption'),
+  // Funded staff time and project capacity (issue 11: funding buys something real; 7.2-7.3).
+  grantStaffShare_share: spec(0.5, 0, 1, 'share', 'Share of a grant spent on staff time (programme and project staff, backfill, specialists); the rest buys systems and licences.', 'assumption: 003 Relative Costs ("the project team have the capacity... We would never have been able to do that pre-GDE") says grants bought staff capacity; the split is not given'),
+  fundedHour_gbp: spec(100, 1, 10000, 'GBP/hour', 'Cost of one funded hour of staff time.', '001 Macroenvironmental Level (a specialist at GBP 750 a day, read as a 7.5-hour day)'),
+  projectCapacity_hoursPerMonth: spec(240, 1, 5000, 'hours/month', 'Hours a project in adoption can usefully take in a month, funded hours included (half in procurement, a quarter in optimization).', 'assumption: a project team of about 1.5 full-time posts'),
+  projectReference_hoursPerMonth: spec(80, 1, 5000, 'hours/month', 'Hours a project in adoption needs to go at its typical pace (procurementDuration_months, adoptionDuration_months, learningByDoing_perMonth; half in procurement, a quarter in optimization); own staff give at most this.', 'assumption: half a full-time post'),
+  projectEffort_exponent: spec(0.5, 0, 1, 'exponent', 'Returns to project hours: pace = (hours / reference hours)^exponent (diminishing returns below 1).', 'assumption: diminishing returns to added staff on a project'),
+  projectTime_share: spec(0.75, 0, 1, 'share', 'Most of its own staff time (funded hours apart) an organization commits to its projects in a month, which take the hours they need at their typical pace up to it; funded hours go to the projects on top, up to what they can use; the rest is left for sharing.', 'assumption: 003 Relative Costs (competing demands on time, day-to-day priorities first)'),
+  peerExperienceStart_ratio: spec(2, 0, 20, 'ratio', 'Rise in the chance of starting a project in a domain when every organization one has a relationship with has implemented it (linear in their share).', 'assumption: 003 Evolving Formal Processes (blueprints and peers inform procurement); 001 Interorganizational Level (learning from others\' implementations)'),
 
   // ---- Organizations: absorptive capacity, time, routines -----------------------------------
   absorptiveBase_index: spec(0.25, 0, 1, 'index 0-1', 'Absorptive capacity of an organization with no related knowledge, routines or training.', '001 Organizational Level (absorptive capacity); value assumption'),
@@ -103,8 +110,7 @@ export const PARAMETERS = {
   absorptiveFromExperience_index: spec(0.1, 0, 1, 'index 0-1', 'Absorptive capacity added at full collaboration experience.', '001 Discussion (absorptive capacity influenced by past experience)'),
   experienceScale_count: spec(60, 1, 10000, 'relationships', 'Relationships handled at which experience saturates.', 'assumption'),
   timePressurePenalty_index: spec(0.3, 0, 1, 'index 0-1', 'Absorptive capacity lost per unit of time pressure above 0.5.', '001 Organizational Level (less time given to absorbing)'),
-  sharingTime_hoursPerStaffMonth: spec(6, 0, 100, 'hours/person/month', 'Time each digitally engaged person can give to external sharing.', '003 Relative Costs (time is the biggest barrier); value assumption'),
-  fundedTimeBoost_ratio: spec(0.6, 0, 5, 'ratio', 'Extra sharing time while funded (programme staff).', '003 Relative Costs (GDE programme staff quote)'),
+  staffTime_hoursPerPersonMonth: spec(30, 0, 200, 'hours/person/month', 'Staff time each digitally engaged person gives to transformation work a month: project work and external sharing draw on it (one budget with the funded hours).', '003 Relative Costs (competing demands on time, the biggest barrier); value assumption'),
   tieUpkeep_hours: spec(2, 0, 40, 'hours', 'Time an informal tie costs each side when used in a month.', 'assumption'),
   meetingAttendance_hours: spec(5, 0, 40, 'hours', 'Time one person spends attending a network, group or cohort meeting.', 'assumption'),
   pairingInteraction_hours: spec(12, 0, 100, 'hours', 'Time each organization spends on one month of active pairing work.', 'assumption'),
@@ -250,10 +256,10 @@ export const PARAMETERS = {
   fundedNewRole_ratio: spec(3, 0, 20, 'ratio', 'Multiplier of that chance in funded organizations.', 'assumption'),
 
   // ---- Programme levers added for scenario files (issue: scenario files and policy levers) ---
-  fundingTaper_months: spec(0, 0, 600, 'months', 'Months before fundingEnd_month over which funding tapers linearly (spend and the funded boosts to time and project speed fall towards zero; the budget is unchanged); 0: a cliff edge.', 'assumption: a taper is a policy choice the sources do not describe (issue lever); 0 in the baseline as in 003 Objectives (funding to 2023)', true),
+  fundingTaper_months: spec(0, 0, 600, 'months', 'Months before fundingEnd_month over which funding tapers linearly (spend, and so the staff hours grants buy, fall towards zero; the budget is unchanged); 0: a cliff edge.', 'assumption: a taper is a policy choice the sources do not describe (issue lever); 0 in the baseline as in 003 Objectives (funding to 2023)', true),
   selectionRule_code: spec(0, 0, 1, 'code', 'How participants are selected: 0 most mature (exemplars the most mature, followers the next tier), 1 at random within each setting.', '001 Research Setting ("digitally advanced sites"); 1 is an experiment', true),
   pairingRule_code: spec(0, 0, 3, 'code', 'Pairing rule: 0 own choice (ownChoicePairing_share choose by fit, the rest on policy criteria), 1 same core supplier required where free, 2 same strategic grouping required where free, 3 random on policy criteria.', '003 Setting; 003 Results (pairings sharing a core system or grouping); rules 1-3 are levers', true),
-  ...yearRatios('grants', 'Grants to exemplars and followers (spend and the funded boosts to staff time and project speed)'),
+  ...yearRatios('grants', 'Grants to exemplars and followers (spend and the staff hours they buy)'),
   ...yearRatios('national', 'National activities (spend and the fall in contact cost they buy)'),
   ...yearRatios('academy', 'Digital Academy spend'),
   learningNetworkFunded_months: spec(600, 1, 600, 'months', 'Months each learning network is funded after its launch, never beyond fundingEnd_month (600: to the end of national funding).', '001 Spectrum (networks ended with funding); shorter terms are a lever', true),
@@ -268,6 +274,16 @@ export const PARAMETERS = {
   followOnFunded_months: spec(36, 1, 600, 'months', 'Months each follow-on organization is funded.', 'assumption', true),
   followOnGrant_gbp: spec(3e6, 0, 1e9, 'GBP', 'Grant to each follow-on organization over its funded months.', 'assumption'),
   procurementPressure_share: spec(0, 0, 1, 'share', 'Competitive context: organizations of the same care setting in the same region become rivals (not only in the same grouping), scaled by this share, and their rivalry rises by it.', '001 Principal Findings (competitive procurement or misaligned incentives: protective, fragmented, transactional exchange); value assumption; 0 in the baseline'),
+
+  // ---- Partnerships on organizations' own initiative (issue 11; ODD 7.19) ------------------
+  partnership_probPerMonth: spec(0.006, 0, 1, 'probability/month', 'Chance an organization with a need in a project domain, paying from its own budget, seeks a time-bound formal partnership or contract with a more capable peer (times its need).', '001 Discussion (formal partnerships planned on clear strategic needs); 001 Spectrum (formal contractual agreements); value assumption'),
+  partnershipFunded_ratio: spec(3, 0, 50, 'ratio', 'Rise of that chance while the organization is funded, times the stability of its funding (funded months left over the term, at most 1).', '001 Principal Findings (policy stability and national investment: more formalized collaborations); value assumption'),
+  partnershipTerm_months: spec(12, 1, 120, 'months', 'Term of a partnership or contract.', 'assumption', true),
+  partnershipFee_gbpPerMonth: spec(6000, 0, 1e6, 'GBP/month', 'Fee the client pays the provider per month of a partnership (paid from the grant while funded, so it buys fewer funded hours).', '001 Macroenvironmental Level (GBP 750 a day for a specialist; eight days a month: assumption)'),
+  partnershipWork_hours: spec(10, 0, 200, 'hours', 'Staff time a partnership month takes from each side.', 'assumption'),
+  partnershipCodified_rate: spec(0.05, 0, 1, 'share/month', 'Share of the codified gap a client closes per partnership month (times absorptive capacity and relevance).', '001 Interorganizational Level (formal contracts prescribe documents); value assumption'),
+  partnershipTacit_rate: spec(0.01, 0, 1, 'share/month', 'Share of the tacit gap closed per partnership month.', '001 Spectrum (formal means miss tacit knowledge); value assumption'),
+  partnershipCandidates_count: spec(6, 1, 100, 'organizations', 'Organizations a seeker considers (a random sample; it takes the most relevant one ahead of it).', 'assumption: bounded search', true),
 
   // ---- Suppliers ----------------------------------------------------------------------------
   userGroupMeetingInterval_months: spec(3, 1, 24, 'months', 'Months between supplier user-group meetings.', '001 Macroenvironmental (supplier user groups); value assumption', true),

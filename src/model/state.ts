@@ -70,8 +70,17 @@ export interface ModelEvent {
   readonly detail: string;
 }
 
-/** Knowledge moved this month, by formality of the carrying relationship: [formality][0 codified, 1 tacit]. */
+/**
+ * The month's knowledge accounts. Entries 0-5: knowledge moved, by formality of the carrying
+ * relationship, [formality][0 codified, 1 tacit]. Entries 6-8: capability (K) gained through
+ * relationships, by formality (GAIN_BASE + formality); entry 9: capability gained by the
+ * organization's own learning by doing and codification (GAIN_INTERNAL). Summed over organizations
+ * and domains, so the mean maturity's growth splits into these parts.
+ */
 export type FlowLedger = Float64Array;
+export const GAIN_BASE = 6;
+export const GAIN_INTERNAL = 9;
+export const FLOW_LEDGER_LENGTH = 10;
 
 /** Amounts moved by one transfer. */
 export interface Transfer {
@@ -97,10 +106,10 @@ export interface StepContext {
 /** Per-month constants of the funding schedule, valid for `month` (-1: not yet computed). */
 export interface MonthFactors {
   month: number;
-  /** fundedIntensity of a first-wave participant funded this month. */
-  firstWaveIntensity: number;
   /** Multiplier of contact cost from national activities this month (1 when none run). */
   contactCostFactor: number;
+  /** Weight of this month's first-wave grant payments relative to an even spread (spendWeight of grants; 0 outside the funded window). */
+  grantWeight: number;
 }
 
 /** Reusable buffers; each user clears what it reads. */
@@ -110,6 +119,10 @@ export interface StepScratch {
   readonly list: number[];
   /** Per room (region) lists of meeting attendees. */
   readonly rooms: number[][];
+  /** Per organization: its active relationships with other organizations (projects.ts). */
+  orgTies: Float64Array;
+  /** Per organization and domain: those relationships with an organization past procurement there. */
+  orgDomainTies: Float64Array;
 }
 
 /** A fresh context for one run. */
@@ -118,9 +131,9 @@ export function createContext(params: Params, rng: RunStreams): StepContext {
     params,
     rng,
     events: [],
-    flows: new Float64Array(6),
+    flows: new Float64Array(FLOW_LEDGER_LENGTH),
     moved: { codified: 0, tacit: 0 },
-    factors: { month: -1, firstWaveIntensity: 0, contactCostFactor: 1 },
-    scratch: { mask: new Uint8Array(0), list: [], rooms: [] },
+    factors: { month: -1, contactCostFactor: 1, grantWeight: 0 },
+    scratch: { mask: new Uint8Array(0), list: [], rooms: [], orgTies: new Float64Array(0), orgDomainTies: new Float64Array(0) },
   };
 }

@@ -5,6 +5,7 @@ import { intermediaryPhase } from './mechanisms/intermediaries.js';
 import { mobilityPhase } from './mechanisms/mobility.js';
 import { organizationPhase } from './mechanisms/organizations.js';
 import { pairingPhase } from './mechanisms/pairings.js';
+import { partnershipPhase } from './mechanisms/partnerships.js';
 import { projectPhase } from './mechanisms/projects.js';
 import { searchPhase } from './mechanisms/search.js';
 import { supplierPhase } from './mechanisms/suppliers.js';
@@ -31,6 +32,7 @@ export const PHASES: readonly Phase[] = [
   { name: 'intermediaries', run: intermediaryPhase },
   { name: 'communities', run: communityPhase },
   { name: 'pairings', run: pairingPhase },
+  { name: 'partnerships', run: partnershipPhase },
   { name: 'blueprints', run: blueprintPhase },
   { name: 'search', run: searchPhase },
   { name: 'ties', run: tiePhase },

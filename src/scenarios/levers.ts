@@ -100,7 +100,7 @@ export const BY_YEAR_MAX_GBP = 1e10;
 
 /** What each by_year line covers, for the schema, the docs and error messages. */
 export const BY_YEAR_LINES: Readonly<Record<'grants' | 'national' | 'academy', string>> = {
-  grants: 'grants to exemplars and followers (all of them; exemplar_grant_gbp, follower_grant_gbp and mental_health_grant_ratio set how it splits between organizations); the year shapes their funded staff time and project speed',
+  grants: 'grants to exemplars and followers (all of them; exemplar_grant_gbp, follower_grant_gbp and mental_health_grant_ratio set how it splits between organizations); the year shapes the staff hours they buy that year',
   national: 'national activities (webinars, curation, learning networks, blueprint platform); the year shapes the fall in contact cost they buy',
   academy: 'the Digital Academy (spend only; cohorts are set under academy)',
 };

@@ -13,7 +13,7 @@ export function relevance(p: Params, donor: Organization, receiver: Organization
   return system * setting;
 }
 
-import type { Transfer } from '../state.js';
+import { GAIN_BASE, type Transfer } from '../state.js';
 
 export type { Transfer };
 
@@ -21,6 +21,7 @@ export type { Transfer };
  * Moves knowledge in one domain from a donor's stocks to a receiver: each stock closes a share
  * of the gap, scaled by the receiver's absorptive capacity (Cowan & Jonard: v += a(v_i - v_j)).
  * Tacit know-how is system- and setting-specific; codified documents travel by setting only.
+ * The capability it adds is booked to the month's ledger by formality (maturity growth accounts).
  * Returns the context's reusable `moved` record: read it before the next transfer.
  */
 export function transferKnowledge(
@@ -40,7 +41,12 @@ export function transferKnowledge(
   const gapC = donorCodified - receiver.codified[domain];
   const dT = gapT > 0 ? tacitRate * ac * tacitRelevance * gapT : 0;
   const dC = gapC > 0 ? codifiedRate * ac * codifiedRelevance * gapC : 0;
-  if (dT > 0 || dC > 0) setKnowledge(receiver, domain, receiver.codified[domain] + dC, receiver.tacit[domain] + dT, ctx.params.codifiedWeight_exponent);
+  if (dT > 0 || dC > 0) {
+    const before = receiver.capability[domain];
+    setKnowledge(receiver, domain, receiver.codified[domain] + dC, receiver.tacit[domain] + dT, ctx.params.codifiedWeight_exponent);
+    // Where maturity growth comes from: capability gained through relationships, by formality.
+    ctx.flows[GAIN_BASE + formality] += receiver.capability[domain] - before;
+  }
   ctx.flows[formality * 2] += dC;
   ctx.flows[formality * 2 + 1] += dT;
   ctx.moved.codified = dC;

@@ -1,32 +1,38 @@
 import { capability, setKnowledge } from '../../agents/organization.js';
-import { fundedIntensityIn, monthFactors } from '../programme/funding.js';
 import { Stage } from '../enums.js';
-import type { State, StepContext } from '../state.js';
+import { GAIN_INTERNAL, type State, type StepContext } from '../state.js';
 
 /**
  * Transformation projects (phase 3): per domain, procurement -> adoption -> use/optimization
- * (001 Data Analysis names the stages). Progress in adoption speeds up with capability, so know-how
- * learned from others shortens projects; adoption and use build tacit know-how by doing, and
- * internal routines codify part of it. Funding speeds all of it (003 Relative Costs).
+ * (001 Data Analysis names the stages). The pace of every stage is the organization's project pace
+ * of the month (organizations.ts: the staff hours its projects get, funded hours included, with
+ * diminishing returns), so a grant speeds projects through the hours it buys (003 Relative Costs).
+ * What an organization has learned from others shapes its decisions: it starts a project in a
+ * domain sooner the more of the organizations it has relationships with have implemented it (peers'
+ * experience), procurement goes faster with codified know-how, adoption with capability. Adoption
+ * and use build tacit know-how by doing, and internal routines codify part of it.
  */
 export function projectPhase(state: State, ctx: StepContext): void {
   const p = ctx.params;
   const rng = ctx.rng.projects;
   const a = p.codifiedWeight_exponent;
-  const factors = monthFactors(state, ctx);
+  const nDomains = state.orgs.length > 0 ? state.orgs[0].tacit.length : 0;
+  const peers = peerExperience(state, ctx, nDomains);
   for (const org of state.orgs) {
-    const speed = 1 + p.fundedSpeedup_ratio * fundedIntensityIn(org, state.month, factors);
+    const pace = org.projectPace;
+    const ties = peers.ties[org.id];
     for (let d = 0; d < org.tacit.length; d++) {
       const stage = org.stage[d];
       if (stage === Stage.none) {
-        if (rng() < p.projectStart_probPerMonth * speed) {
+        const seen = ties > 0 ? peers.done[org.id * nDomains + d] / ties : 0;
+        if (rng() < p.projectStart_probPerMonth * pace * (1 + p.peerExperienceStart_ratio * seen)) {
           org.stage[d] = Stage.procurement;
           org.progress[d] = 0;
         }
         continue;
       }
       if (stage === Stage.procurement) {
-        org.progress[d] += (speed * (0.5 + org.codified[d])) / p.procurementDuration_months;
+        org.progress[d] += (pace * (0.5 + org.codified[d])) / p.procurementDuration_months;
         if (org.progress[d] >= 1) {
           org.stage[d] = Stage.adoption;
           org.progress[d] = 0;
@@ -34,11 +40,13 @@ export function projectPhase(state: State, ctx: StepContext): void {
         continue;
       }
       const doing = stage === Stage.adoption ? 1 : 0.5;
-      const tacit = org.tacit[d] + p.learningByDoing_perMonth * speed * doing * (1 - org.tacit[d]);
+      const tacit = org.tacit[d] + p.learningByDoing_perMonth * pace * doing * (1 - org.tacit[d]);
       const codifiable = tacit - org.codified[d];
-      setKnowledge(org, d, codifiable > 0 ? org.codified[d] + p.internalCodification_perMonth * speed * codifiable : org.codified[d], tacit, a);
+      const before = org.capability[d];
+      setKnowledge(org, d, codifiable > 0 ? org.codified[d] + p.internalCodification_perMonth * pace * codifiable : org.codified[d], tacit, a);
+      ctx.flows[GAIN_INTERNAL] += org.capability[d] - before;
       if (stage === Stage.adoption) {
-        org.progress[d] += (speed * (0.4 + capability(org, d))) / p.adoptionDuration_months;
+        org.progress[d] += (pace * (0.4 + capability(org, d))) / p.adoptionDuration_months;
         if (org.progress[d] >= 1) {
           org.stage[d] = Stage.optimization;
           org.progress[d] = 0;
@@ -46,4 +54,34 @@ export function projectPhase(state: State, ctx: StepContext): void {
       }
     }
   }
+}
+
+/**
+ * Per organization, its active relationships with other organizations (ties of any formality
+ * joining two organizations) and, per domain, how many of them join it to an organization past
+ * procurement there: what it sees of its peers' experience. Counts go in the run's scratch buffers.
+ */
+export function peerExperience(state: State, ctx: StepContext, nDomains: number): { ties: Float64Array; done: Float64Array } {
+  const n = state.orgs.length;
+  const scratch = ctx.scratch;
+  if (scratch.orgTies.length !== n) scratch.orgTies = new Float64Array(n);
+  if (scratch.orgDomainTies.length !== n * nDomains) scratch.orgDomainTies = new Float64Array(n * nDomains);
+  const ties = scratch.orgTies;
+  const done = scratch.orgDomainTies;
+  ties.fill(0);
+  done.fill(0);
+  const orgs = state.orgs;
+  for (const id of state.activeTies) {
+    const tie = state.ties[id];
+    if (tie.ended >= 0 || tie.orgA < 0 || tie.orgB < 0 || tie.orgA === tie.orgB) continue;
+    const x = orgs[tie.orgA];
+    const y = orgs[tie.orgB];
+    ties[x.id] += 1;
+    ties[y.id] += 1;
+    for (let d = 0; d < nDomains; d++) {
+      if (y.stage[d] >= Stage.adoption) done[x.id * nDomains + d] += 1;
+      if (x.stage[d] >= Stage.adoption) done[y.id * nDomains + d] += 1;
+    }
+  }
+  return { ties, done };
 }

@@ -10,7 +10,7 @@ import type { State, StepContext } from '../state.js';
  * `followOnOrganizations_count` most mature outside organizations (or random ones under the
  * random selection rule) are funded for `followOnFunded_months` with `followOnGrant_gbp` each.
  * They keep the status 'outside' (they are not exemplars or followers: no pairing, no blueprint
- * mandate); funding raises their staff time, project speed, new roles and consultancy hiring.
+ * mandate); funding buys them staff hours (7.2: project pace and time to share) and raises new roles and consultancy hiring.
  */
 export function selectFollowOn(state: State, ctx: StepContext): void {
   const p = ctx.params;

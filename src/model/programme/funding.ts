@@ -1,5 +1,3 @@
-import { isFunded, type Organization } from '../../agents/organization.js';
-import { Status } from '../enums.js';
 import { BUDGET_YEARS_MAX, type ParameterName, type Params } from '../parameters.js';
 import type { MonthFactors, State, StepContext } from '../state.js';
 import { nationalActive } from '../mechanisms/knowledge.js';
@@ -116,32 +114,6 @@ export function spendWeight(p: Params, t: number, line: 'grants' | 'national' = 
 }
 
 /**
- * How strongly an organization is funded this month, scaling the funded boosts to staff time and
- * project speed: for first-wave participants, how much of its grant it gets this year relative to
- * an even spread (yearShare of grants, above 1 in a year given more) times the taper; follow-on
- * organizations are funded fully for their own term.
- */
-export function fundedIntensity(org: Organization, p: Params, t: number): number {
-  if (!isFunded(org, t)) return 0;
-  if (org.status === Status.outside) return 1;
-  return firstWaveIntensity(p, t);
-}
-
-/** fundedIntensity of a funded first-wave participant in month t (the same for all of them). */
-export function firstWaveIntensity(p: Params, t: number): number {
-  const share = yearShare(p, 'grants', t);
-  if (p.fundingTaper_months <= 0) return share;
-  return taperIntensity(p, t) * share;
-}
-
-/** fundedIntensity from the month's factors (the hot loops call this once per organization). */
-export function fundedIntensityIn(org: Organization, t: number, factors: MonthFactors): number {
-  if (!isFunded(org, t)) return 0;
-  if (org.status === Status.outside) return 1;
-  return factors.firstWaveIntensity;
-}
-
-/**
  * The funding factors of the state's month, computed on the first call of the month: the yearly
  * profile lookups are too slow to repeat for every organization and every contact.
  */
@@ -150,8 +122,8 @@ export function monthFactors(state: State, ctx: StepContext): MonthFactors {
   if (f.month !== state.month) {
     const p = ctx.params;
     f.month = state.month;
-    f.firstWaveIntensity = firstWaveIntensity(p, state.month);
     f.contactCostFactor = nationalActive(state, p) ? nationalCostFactor(p, state.month) : 1;
+    f.grantWeight = state.month >= p.programmeStart_month && state.month < p.fundingEnd_month ? spendWeight(p, state.month, 'grants') : 0;
   }
   return f;
 }

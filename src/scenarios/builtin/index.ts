@@ -92,7 +92,7 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
     title: 'The GDE programme with funding tapering over its last two years',
     description:
       'gde-baseline with the same budget, but funding tapers linearly to zero over 2022-2023 instead of stopping at a cliff edge: ' +
-      'more is spent early, and the funded boosts to staff time and project speed fade over the last 24 months. It asks whether a ' +
+      'more is spent early, and the staff hours the grants buy fade over the last 24 months. It asks whether a ' +
       'gradual exit leaves more standing than an abrupt one.',
     sources: ['Mozaffar et al. 2026: Spectrum (networks that ended with funding)', 'assumption: the taper shape is a policy choice the sources do not describe'],
     extends: 'gde-baseline',
@@ -104,8 +104,8 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
       'gde-baseline with the same GBP 395 million, but given by calendar year instead of evenly: grants to exemplars and followers ' +
       'fall from GBP 65 million in 2017 and 2018 to GBP 20 million in 2023 (GBP 315 million in all, 60% of it in the first three ' +
       'years), and national activities from GBP 14 million in 2017 to GBP 5 million a year in 2022-2023 (GBP 60 million). An ' +
-      'organization getting more of its grant in a year gets proportionally more of the funded boosts to staff time and project ' +
-      'speed that year, and national activities cut the cost of making contact more in the years they are given more. The academy ' +
+      'organization getting more of its grant in a year buys proportionally more funded staff hours for its projects and ' +
+      'sharing that year, and national activities cut the cost of making contact more in the years they are given more. The academy ' +
       'and the schedule are unchanged. It asks whether buying capacity early, while pairings and networks form, leaves more standing ' +
       'after the money stops than the same money spread evenly, at the price of thin final years.',
     sources: [
@@ -136,7 +136,7 @@ export const BUILTIN_DOCUMENTS: Readonly<Record<string, ScenarioDocument>> = {
     description:
       'gde-baseline plus a follow-on programme from January 2020: the 40 most mature organizations outside the first wave (acute, ' +
       'mental health, specialist and community) are funded for three years with GBP 3 million each. They are not paired and write no ' +
-      'blueprints; funding gives them staff time, project speed and new roles, and they read the first wave\'s blueprints and seek ' +
+      'blueprints; funding buys them staff hours (faster projects, time to share) and new roles, and they read the first wave\'s blueprints and seek ' +
       'its people like any organization. England ran such a programme (Digital Aspirant) after the exemplars.',
     sources: ['Mozaffar et al. 2026: Interorganizational factors (collective identity: GDE status or Digital Aspirant status)', 'lesim model brief: Policy entity (follow-on programmes)', 'assumption: size, timing and grant of the follow-on programme'],
     extends: 'gde-baseline',

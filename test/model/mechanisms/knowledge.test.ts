@@ -3,6 +3,7 @@ import { computeCapability, setKnowledge } from '../../../src/agents/organizatio
 import { CareSetting, Formality, N_DOMAINS, Stage } from '../../../src/model/enums.js';
 import { bestDomain, nationalActive, relevance, transferBetween, transferKnowledge } from '../../../src/model/mechanisms/knowledge.js';
 import { alike, mut, setAll, setStages, world } from './fixtures.js';
+import { FLOW_LEDGER_LENGTH, GAIN_BASE } from '../../../src/model/state.js';
 
 function pairOfOrgs(overrides: Record<string, number> = {}) {
   const w = world(overrides);
@@ -43,15 +44,20 @@ describe('transferKnowledge', () => {
     expect(receiver.capability[1]).toBeCloseTo(computeCapability(0.1 + dC, 0.2 + dT, a), 12);
   });
 
-  it('adds to ctx.flows at the formality index: codified at 2f, tacit at 2f+1', () => {
+  it('adds to ctx.flows at the formality index: codified at 2f, tacit at 2f+1, capability gained at GAIN_BASE + f', () => {
     for (const f of [Formality.formal, Formality.periodic, Formality.informal]) {
       const { ctx, receiver, a } = pairOfOrgs();
       receiver.absorptive = 1;
       setKnowledge(receiver, 0, 0.2, 0.3, a);
+      const before = receiver.capability[0];
       const moved = transferKnowledge(ctx, 0.6, 0.9, receiver, 0, 1, 1, 0.1, 0.1, f);
-      const expected = new Float64Array(6);
+      const expected = new Float64Array(FLOW_LEDGER_LENGTH);
       expected[2 * f] = moved.codified;
       expected[2 * f + 1] = moved.tacit;
+      expected[GAIN_BASE + f] = computeCapability(0.24, 0.36, a) - before;
+      expect(ctx.flows[GAIN_BASE + f]).toBeGreaterThan(0);
+      expect(ctx.flows[GAIN_BASE + f]).toBeCloseTo(expected[GAIN_BASE + f], 12);
+      expected[GAIN_BASE + f] = ctx.flows[GAIN_BASE + f];
       expect(Array.from(ctx.flows)).toEqual(Array.from(expected));
       expect(moved.codified).toBeCloseTo(0.04, 12);
       expect(moved.tacit).toBeCloseTo(0.06, 12);
@@ -78,7 +84,7 @@ describe('transferKnowledge', () => {
     expect(moved.tacit).toBe(0);
     expect(receiver.codified[2]).toBe(0.5);
     expect(receiver.tacit[2]).toBe(0.6);
-    expect(Array.from(ctx.flows)).toEqual([0, 0, 0, 0, 0, 0]);
+    expect(Array.from(ctx.flows)).toEqual(Array.from(new Float64Array(FLOW_LEDGER_LENGTH)));
     const partial = transferKnowledge(ctx, 0.9, 0.1, receiver, 2, 1, 1, 0.5, 0.5, Formality.informal);
     expect(partial.tacit).toBe(0);
     expect(partial.codified).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { maturity } from '../../../src/agents/organization.js';
-import { organizationPhase } from '../../../src/model/mechanisms/organizations.js';
-import { world } from './fixtures.js';
+import { Stage, Status } from '../../../src/model/enums.js';
+import { allocateProjectTime, organizationPhase, stageDemand } from '../../../src/model/mechanisms/organizations.js';
+import { mut, setStages, world } from './fixtures.js';
 
 function setup(overrides: Record<string, number> = {}) {
   const w = world(overrides);
@@ -11,14 +12,18 @@ function setup(overrides: Record<string, number> = {}) {
   org.experience = 0;
   org.timeBudget_hours = 0;
   org.timeUsed_hours = 0;
+  // No projects: no project hours, so time pressure is sharing alone unless a test sets stages.
+  setStages(org, Stage.none);
+  org.projectHours = 0;
   for (const id of org.staff) w.state.people[id].trained = false;
   return { ...w, org };
 }
 
 describe('organizationPhase: time', () => {
-  it('time pressure is last month\'s used / budget, and the month\'s use is reset', () => {
+  it('time pressure is last month\'s project work plus sharing over its budget, and the month\'s use is reset', () => {
     const { state, ctx, org } = setup();
-    org.timeBudget_hours = 80;
+    org.timeBudget_hours = 200;
+    org.projectHours = 90;
     org.timeUsed_hours = 60;
     organizationPhase(state, ctx);
     expect(org.timePressure).toBeCloseTo(0.75, 12);
@@ -32,17 +37,113 @@ describe('organizationPhase: time', () => {
     expect(org.timePressure).toBe(0);
   });
 
-  it('budget is sharing time * staff, larger by fundedTimeBoost_ratio while funded', () => {
+  it('national activities cut the time cost of last month\'s sharing', () => {
+    const run = (active: boolean) => {
+      const { state, ctx, params: p, org } = setup();
+      mut(state.programme).active = active;
+      state.month = p.programmeStart_month + 1;
+      org.timeBudget_hours = 100;
+      org.projectHours = 0;
+      org.timeUsed_hours = 50;
+      organizationPhase(state, ctx);
+      return { pressure: org.timePressure, p };
+    };
+    const on = run(true);
+    expect(on.pressure).toBeCloseTo(0.5 * (1 - on.p.nationalCostReduction_share), 12);
+    expect(run(false).pressure).toBeCloseTo(0.5, 12);
+  });
+
+  it('budget is staff time * staff plus the hours the grant buys, only while funded', () => {
     const { state, ctx, params: p, org } = setup();
     org.fundedUntil = -1;
+    org.grant_gbp = 8.4e6;
     organizationPhase(state, ctx);
-    expect(org.timeBudget_hours).toBeCloseTo(p.sharingTime_hoursPerStaffMonth * org.staff.length, 12);
-    org.fundedUntil = state.month + 1;
+    const base = p.staffTime_hoursPerPersonMonth * org.staff.length;
+    expect(org.timeBudget_hours).toBeCloseTo(base, 9);
+    org.fundedUntil = p.fundingEnd_month;
+    org.status = Status.exemplar;
+    state.month = p.programmeStart_month;
     organizationPhase(state, ctx);
-    expect(org.timeBudget_hours).toBeCloseTo(p.sharingTime_hoursPerStaffMonth * org.staff.length * (1 + p.fundedTimeBoost_ratio), 12);
+    const perMonth = 8.4e6 / (p.fundingEnd_month - p.programmeStart_month);
+    expect(org.fundedHours).toBeCloseTo((p.grantStaffShare_share * perMonth) / p.fundedHour_gbp, 9);
+    expect(org.timeBudget_hours).toBeCloseTo(base + org.fundedHours, 9);
+    org.partnershipUntil = state.month + 5;
+    organizationPhase(state, ctx);
+    expect(org.fundedHours).toBeCloseTo((p.grantStaffShare_share * perMonth - p.partnershipFee_gbpPerMonth) / p.fundedHour_gbp, 9);
     state.month = org.fundedUntil;
     organizationPhase(state, ctx);
-    expect(org.timeBudget_hours).toBeCloseTo(p.sharingTime_hoursPerStaffMonth * org.staff.length, 12);
+    expect(org.timeBudget_hours).toBeCloseTo(base, 9);
+  });
+
+  it('a halved grant buys half the hours and a slower project pace when projects are short of time', () => {
+    const pace = (grant: number) => {
+      const { state, ctx, params: p, org } = setup();
+      setStages(org, Stage.adoption);
+      org.status = Status.exemplar;
+      org.fundedUntil = p.fundingEnd_month;
+      org.grant_gbp = grant;
+      state.month = p.programmeStart_month;
+      organizationPhase(state, ctx);
+      return { hours: org.fundedHours, pace: org.projectPace, projectHours: org.projectHours, budget: org.timeBudget_hours, p };
+    };
+    const full = pace(10e6);
+    const half = pace(5e6);
+    expect(half.hours).toBeCloseTo(full.hours / 2, 9);
+    expect(half.pace).toBeLessThan(full.pace);
+    expect(half.projectHours).toBeLessThan(full.projectHours);
+  });
+});
+
+describe('allocateProjectTime', () => {
+  const units = 1 + 0.5 + 0.25;
+  function threeProjects() {
+    const w = setup();
+    setStages(w.org, Stage.none);
+    w.org.stage[0] = Stage.adoption;
+    w.org.stage[1] = Stage.procurement;
+    w.org.stage[2] = Stage.optimization;
+    return w;
+  }
+
+  it('own staff give the projects the hours they need at the typical pace, up to projectTime_share of their time', () => {
+    const { params: p, org } = threeProjects();
+    org.fundedHours = 0;
+    org.timeBudget_hours = 1e6;
+    allocateProjectTime(org, p);
+    expect(org.projectHours).toBeCloseTo(units * p.projectReference_hoursPerMonth, 9);
+    expect(org.projectPace).toBeCloseTo(1, 12);
+    org.timeBudget_hours = 100;
+    allocateProjectTime(org, p);
+    const committed = p.projectTime_share * 100;
+    expect(org.projectHours).toBeCloseTo(committed, 9);
+    expect(org.projectPace).toBeCloseTo(Math.pow(committed / units / p.projectReference_hoursPerMonth, p.projectEffort_exponent), 12);
+    expect(stageDemand(Stage.none)).toBe(0);
+  });
+
+  it('funded hours go to the projects on top, up to what they can use, the rest is left for sharing', () => {
+    const { params: p, org } = threeProjects();
+    org.fundedHours = 100;
+    org.timeBudget_hours = 1e6 + 100;
+    allocateProjectTime(org, p);
+    expect(org.projectHours).toBeCloseTo(units * p.projectReference_hoursPerMonth + 100, 9);
+    org.fundedHours = 1e5;
+    org.timeBudget_hours = 1e6 + 1e5;
+    allocateProjectTime(org, p);
+    expect(org.projectHours).toBeCloseTo(units * p.projectCapacity_hoursPerMonth, 9);
+    expect(org.projectPace).toBeCloseTo(Math.pow(p.projectCapacity_hoursPerMonth / p.projectReference_hoursPerMonth, p.projectEffort_exponent), 12);
+  });
+
+  it('more hours give a faster pace, with diminishing returns', () => {
+    const { params: p, org } = threeProjects();
+    const paces = [0, 100, 200, 300].map((f) => {
+      org.fundedHours = f;
+      org.timeBudget_hours = 240 + f;
+      allocateProjectTime(org, p);
+      return org.projectPace;
+    });
+    expect(paces[1]).toBeGreaterThan(paces[0]);
+    expect(paces[2]).toBeGreaterThan(paces[1]);
+    expect(paces[2] - paces[1]).toBeLessThan(paces[1] - paces[0]);
   });
 });
 

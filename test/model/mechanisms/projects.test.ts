@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { computeCapability, setKnowledge } from '../../../src/agents/organization.js';
 import { Stage } from '../../../src/model/enums.js';
 import { projectPhase } from '../../../src/model/mechanisms/projects.js';
-import { constant, setStages, withRng, world } from './fixtures.js';
+import { GAIN_INTERNAL } from '../../../src/model/state.js';
+import { constant, informalTie, setStages, withRng, world } from './fixtures.js';
 
 /** A world whose project draws never start a project (draw 0.999999), unless told otherwise. */
 function setup(draw = 0.999999, overrides: Record<string, number> = {}) {
@@ -15,19 +16,39 @@ function setup(draw = 0.999999, overrides: Record<string, number> = {}) {
 }
 
 describe('projectPhase: stages', () => {
-  it('starts procurement with chance projectStart_probPerMonth, times the funded speed-up', () => {
+  it('starts procurement with chance projectStart_probPerMonth times the project pace', () => {
     const p = 0.03;
-    const unfunded = setup(0.04, { projectStart_probPerMonth: p });
-    projectPhase(unfunded.state, unfunded.ctx);
-    expect(unfunded.org.stage[0]).toBe(Stage.none);
-    const funded = setup(0.04, { projectStart_probPerMonth: p });
-    funded.org.fundedUntil = 10;
-    projectPhase(funded.state, funded.ctx);
-    expect(funded.org.stage[0]).toBe(Stage.procurement);
-    expect(funded.org.progress[0]).toBe(0);
+    const slow = setup(0.04, { projectStart_probPerMonth: p });
+    projectPhase(slow.state, slow.ctx);
+    expect(slow.org.stage[0]).toBe(Stage.none);
+    const staffed = setup(0.04, { projectStart_probPerMonth: p });
+    staffed.org.projectPace = 2;
+    projectPhase(staffed.state, staffed.ctx);
+    expect(staffed.org.stage[0]).toBe(Stage.procurement);
+    expect(staffed.org.progress[0]).toBe(0);
     const lucky = setup(0.02, { projectStart_probPerMonth: p });
     projectPhase(lucky.state, lucky.ctx);
     expect(lucky.org.stage[0]).toBe(Stage.procurement);
+  });
+
+  it('starts sooner where the organizations it has relationships with have implemented the domain', () => {
+    const p = 0.03;
+    // Draw 0.05: above the base chance 0.03, below 0.03 * (1 + 2 * 1/2) = 0.06 with half the peers past procurement.
+    const w = setup(0.05, { projectStart_probPerMonth: p, peerExperienceStart_ratio: 2 });
+    const [done, notYet] = [w.state.orgs[1], w.state.orgs[2]];
+    setStages(done, Stage.none);
+    setStages(notYet, Stage.none);
+    done.stage[0] = Stage.adoption;
+    informalTie(w.state, w.ctx, w.org, done);
+    informalTie(w.state, w.ctx, w.org, notYet);
+    projectPhase(w.state, w.ctx);
+    expect(w.org.stage[0]).toBe(Stage.procurement);
+    expect(w.org.stage[1]).toBe(Stage.none);
+    const alone = setup(0.05, { projectStart_probPerMonth: p, peerExperienceStart_ratio: 2 });
+    for (const o of alone.state.orgs.slice(1, 3)) setStages(o, Stage.none);
+    alone.state.orgs[1].stage[0] = Stage.adoption;
+    projectPhase(alone.state, alone.ctx);
+    expect(alone.org.stage[0]).toBe(Stage.none);
   });
 
   it('progresses procurement by speed * (0.5 + C) / procurementDuration_months, then moves to adoption', () => {
@@ -116,20 +137,24 @@ describe('projectPhase: learning by doing', () => {
     expect(org.codified[3]).toBe(0.2);
   });
 
-  it('funding speeds learning and progress by 1 + fundedSpeedup_ratio', () => {
+  it('the project pace scales learning by doing, codification and progress, and books the gain as internal', () => {
     const slow = setup();
     const fast = setup();
-    fast.org.fundedUntil = 50;
+    fast.org.projectPace = 1.6;
     for (const w of [slow, fast]) {
+      // Only this organization has projects, so the ledger's internal gain is its own.
+      for (const o of w.state.orgs) setStages(o, Stage.none);
       w.org.stage[0] = Stage.adoption;
       w.org.stage[1] = Stage.procurement;
       setKnowledge(w.org, 0, 0.2, 0.5, w.a);
       setKnowledge(w.org, 1, 0.2, 0.5, w.a);
+      w.ctx.flows.fill(0);
       projectPhase(w.state, w.ctx);
     }
-    const speed = 1 + fast.params.fundedSpeedup_ratio;
-    expect(fast.org.tacit[0] - 0.5).toBeCloseTo(speed * (slow.org.tacit[0] - 0.5), 12);
-    expect(fast.org.progress[1]).toBeCloseTo(speed * slow.org.progress[1], 12);
+    expect(fast.org.tacit[0] - 0.5).toBeCloseTo(1.6 * (slow.org.tacit[0] - 0.5), 12);
+    expect(fast.org.progress[1]).toBeCloseTo(1.6 * slow.org.progress[1], 12);
     expect(fast.org.progress[0]).toBeGreaterThan(slow.org.progress[0]);
+    const gained = computeCapability(fast.org.codified[0], fast.org.tacit[0], fast.a) - computeCapability(0.2, 0.5, fast.a);
+    expect(fast.ctx.flows[GAIN_INTERNAL]).toBeCloseTo(gained, 12);
   });
 });

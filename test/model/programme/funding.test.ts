@@ -3,7 +3,6 @@ import type { Organization } from '../../../src/agents/organization.js';
 import { Status } from '../../../src/model/enums.js';
 import { defaultParams, PARAMETER_NAMES, type Params } from '../../../src/model/parameters.js';
 import {
-  fundedIntensity,
   isEvenLine,
   meanYearRatio,
   monthsByYear,
@@ -15,11 +14,17 @@ import {
   yearShare,
 } from '../../../src/model/programme/funding.js';
 import { programmePhase } from '../../../src/model/programme/index.js';
+import { grantThisMonth } from '../../../src/model/mechanisms/organizations.js';
+import type { MonthFactors } from '../../../src/model/state.js';
 import { resolveParams } from '../../../src/model/validate.js';
 import { world } from '../mechanisms/fixtures.js';
 
 const with_ = (o: Partial<Params>): Params => resolveParams(o, 'test');
-const org = (status: Status, fundedUntil: number) => ({ status, fundedUntil }) as Organization;
+const org = (status: Status, fundedUntil: number) => ({ status, fundedUntil, grant_gbp: 8.4e6 }) as Organization;
+/** The month factors grantThisMonth reads, as monthFactors computes them. */
+const factors = (p: Params, t: number): MonthFactors => ({ month: t, contactCostFactor: 1, grantWeight: t >= p.programmeStart_month && t < p.fundingEnd_month ? spendWeight(p, t, 'grants') : 0 });
+/** A participant's grant money in month t relative to an even month's (grant / 84). */
+const money = (o: Organization, p: Params, t: number) => grantThisMonth(o, p, t, factors(p, t)) / (o.grant_gbp / 84);
 
 /** A front-loaded grants profile over the baseline's seven years: 2, 1.5, 1, 1, 0.5, 0.5, 0.5. */
 const FRONT = { grantsYear1_ratio: 2, grantsYear2_ratio: 1.5, grantsYear5_ratio: 0.5, grantsYear6_ratio: 0.5, grantsYear7_ratio: 0.5 };
@@ -36,10 +41,11 @@ describe('yearly budget weights', () => {
       expect(yearShare(p, 'grants', t)).toBe(1);
       expect(spendWeight(p, t, 'national')).toBe(1);
       expect(nationalCostFactor(p, t)).toBe(1 - p.nationalCostReduction_share);
-      expect(fundedIntensity(org(Status.exemplar, 84), p, t)).toBe(1);
+      expect(money(org(Status.exemplar, 84), p, t)).toBeCloseTo(1, 12);
     }
     const taper = with_({ fundingTaper_months: 24 });
-    for (let t = 0; t < 84; t++) expect(fundedIntensity(org(Status.follower, 84), taper, t)).toBe(taperIntensity(taper, t));
+    for (let t = 0; t < 84; t++) expect(money(org(Status.follower, 84), taper, t)).toBeCloseTo(spendWeight(taper, t, 'grants'), 12);
+    expect(money(org(Status.follower, 84), taper, 83)).toBeLessThan(money(org(Status.follower, 84), taper, 10));
   });
 
   it('counts programme years as calendar years from the programme start, partial at either end', () => {
@@ -89,18 +95,22 @@ describe('yearly budget weights', () => {
     expect(yearShare(none, 'grants', 10)).toBe(0);
   });
 
-  it('scales the funded boosts of first-wave participants by their year\'s share of the grant, not follow-on ones', () => {
+  it('pays first-wave participants (and so buys hours, 7.2) by their year\'s share of the grant, follow-on ones evenly', () => {
     const p = with_(FRONT);
     // Mean weight over the 84 months is (2 + 1.5 + 1 + 1 + 0.5 × 3) / 7 = 1.
-    expect(fundedIntensity(org(Status.exemplar, 84), p, 5)).toBe(2);
-    expect(fundedIntensity(org(Status.follower, 84), p, 70)).toBe(0.5);
-    expect(fundedIntensity(org(Status.exemplar, 84), p, 84)).toBe(0);
-    expect(fundedIntensity(org(Status.outside, 60), p, 5)).toBe(1);
+    expect(money(org(Status.exemplar, 84), p, 5)).toBeCloseTo(2, 12);
+    expect(money(org(Status.follower, 84), p, 70)).toBeCloseTo(0.5, 12);
+    expect(money(org(Status.exemplar, 84), p, 84)).toBe(0);
+    const followOn = org(Status.outside, 60);
+    expect(grantThisMonth(followOn, p, 5, factors(p, 5))).toBeCloseTo(followOn.grant_gbp / p.followOnFunded_months, 6);
     const unnormalized = with_({ ...FRONT, grantsYear4_ratio: 8 });
     const mean = (2 + 1.5 + 1 + 8 + 0.5 * 3) / 7;
-    expect(fundedIntensity(org(Status.exemplar, 84), unnormalized, 40)).toBeCloseTo(8 / mean, 12);
+    expect(money(org(Status.exemplar, 84), unnormalized, 40)).toBeCloseTo(8 / mean, 12);
+    // A taper moves money earlier but keeps the total.
     const tapered = with_({ ...FRONT, fundingTaper_months: 24 });
-    expect(fundedIntensity(org(Status.exemplar, 84), tapered, 72)).toBeCloseTo(0.5 * 0.5, 12);
+    let total = 0;
+    for (let t = 0; t < 84; t++) total += money(org(Status.exemplar, 84), tapered, t);
+    expect(total).toBeCloseTo(84, 9);
   });
 
   it('scales the fall in contact cost with the year\'s share of the national budget, never below zero cost', () => {
