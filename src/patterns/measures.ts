@@ -28,6 +28,8 @@ export const MEASURES = {
   routine_share_exemplar: { unit: 'share', window: 'end of run', computed: 'share of exemplars with a request-handling routine' },
   routine_share_other: { unit: 'share', window: 'end of run', computed: 'share of all other organizations with a request-handling routine' },
   user_agenda_first_month: { unit: 'share', window: 'first month', computed: 'mean share of the agenda set by users, over supplier user groups active in the first month' },
+  user_agenda_founding: { unit: 'share', window: 'founding of each group (set-up, before the spin-up)', computed: 'users\' share of the agenda when the supplier user groups active in the first month were founded: every supplier group is founded at set-up with userGroupInitialUserAgenda_share' },
+  user_agenda_run_mean: { unit: 'share', window: 'January 2017 to the end of the run', computed: 'mean over the run\'s months of the mean users\' share of the agenda of the groups active in the first month (those still active each month)' },
   user_agenda_end: { unit: 'share', window: 'end of run', computed: 'mean share of the agenda set by users, over the same groups (those still active)' },
   academy_participants_evaluation: { unit: 'people', window: 'cohorts launched by the evaluation end (March 2020)', computed: 'participants from programme organizations (exemplars and followers) of academy cohorts launched by the end of the evaluation window' },
   academy_programme_orgs_share_evaluation: { unit: 'share', window: 'cohorts launched by the evaluation end (March 2020)', computed: 'share of programme organizations (exemplars and followers) with at least one academy participant' },
@@ -55,6 +57,8 @@ export class PatternProbe implements RunObserver {
   private readonly v = Object.fromEntries(MEASURE_NAMES.map((k) => [k, NaN])) as Measures;
   private readonly ownChoice = new Set<number>();
   private readonly userGroupsAtStart: number[] = [];
+  private agendaSum = 0;
+  private agendaMonths = 0;
   private readonly academyPeople = new Set<number>();
   private readonly academyOrgs = new Set<number>();
   private academyParticipantsAll = 0;
@@ -112,6 +116,13 @@ export class PatternProbe implements RunObserver {
       this.membersAtStart = net && net.ended < 0 ? net.members.length + (state.professionalNetworkWider ?? 0) : 0;
       for (const c of state.communities) if (c.mode === Mode.userGroup && c.supplier >= 0 && c.ended < 0) this.userGroupsAtStart.push(c.id);
       this.v.user_agenda_first_month = mean(this.userGroupsAtStart.map((id) => state.communities[id].userAgenda));
+      // Supplier groups are founded at set-up (population/init.ts), before the spin-up, at this share.
+      this.v.user_agenda_founding = this.userGroupsAtStart.length > 0 ? p.userGroupInitialUserAgenda_share : NaN;
+    }
+    const agenda = mean(this.userGroupsAtStart.filter((id) => state.communities[id].ended < 0).map((id) => state.communities[id].userAgenda));
+    if (Number.isFinite(agenda)) {
+      this.agendaSum += agenda;
+      this.agendaMonths += 1;
     }
     if (t === Math.min(p.evaluationEnd_month, p.horizon_months - 1)) {
       const net = state.communities[state.professionalNetwork];
@@ -158,6 +169,7 @@ export class PatternProbe implements RunObserver {
     const others = state.orgs.filter((o) => o.status !== Status.exemplar);
     v.routine_share_exemplar = exemplars.length > 0 ? exemplars.filter((o) => o.hasRoutine).length / exemplars.length : NaN;
     v.routine_share_other = others.length > 0 ? others.filter((o) => o.hasRoutine).length / others.length : NaN;
+    v.user_agenda_run_mean = this.agendaMonths > 0 ? this.agendaSum / this.agendaMonths : NaN;
     v.user_agenda_end = mean(this.userGroupsAtStart.filter((id) => state.communities[id].ended < 0).map((id) => state.communities[id].userAgenda));
     const req = this.exemplarRequests;
     v.exemplar_ties_per_request = req > 0 ? this.exemplarAnswersPersonal / req : NaN;
