@@ -7,7 +7,7 @@ import { randInt, type Rng } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { relevance, transferKnowledge } from './knowledge.js';
 import { userGroupAgenda, userGroupStake } from './suppliers.js';
-import { willingness } from './willingness.js';
+import { guardedShare, rivalry, willingness } from './willingness.js';
 
 /** Months a programme learning network must outlive its funding to count as a community of practice. */
 export const TRANSFORM_AFTER_FUNDING_MONTHS = 6;
@@ -271,10 +271,13 @@ function meet(state: State, ctx: StepContext, rng: Rng, community: Community): v
       const d = community.domain >= 0 ? community.domain : topicOf(state, rng, community, org.tacit.length);
       const rel = relevance(p, otherOrg, org, d);
       const settingRel = otherOrg.setting === org.setting ? 1 : p.crossSettingRelevance_share;
-      transferKnowledge(ctx, otherOrg.codified[d], otherOrg.tacit[d], org, d, rel, settingRel, p.meetingTacit_rate * openness, p.meetingCodified_rate * openness, Formality.periodic);
+      // Rivals guard their tacit know-how and are slower to form ties, as in search (7.4, 7.6).
+      const inhibition = p.competitionInhibition_logit * rivalry(otherOrg, org, p.procurementPressure_share);
+      const guard = guardedShare(p, state.people[other], otherOrg, inhibition);
+      transferKnowledge(ctx, otherOrg.codified[d], otherOrg.tacit[d], org, d, rel, settingRel, p.meetingTacit_rate * openness * guard, p.meetingCodified_rate * openness, Formality.periodic);
       // Draw first: willingness is only computed for the few contacts that could become ties.
       const draw = rng();
-      if (draw < p.meetingTie_prob && draw < p.meetingTie_prob * willingness(p, who, org) * willingness(p, state.people[other], otherOrg) && mayTie(state, ctx, person, other)) {
+      if (draw < p.meetingTie_prob && draw < p.meetingTie_prob * willingness(p, who, org, 0, inhibition) * willingness(p, state.people[other], otherOrg, 0, inhibition) && mayTie(state, ctx, person, other)) {
         formTie(state, ctx, {
           mode: Mode.directContact,
           formality: Formality.informal,

@@ -5,6 +5,7 @@ import type { Params } from '../parameters.js';
 import { compactActiveTies, endTie, oneOff } from '../relationships.js';
 import type { State, StepContext } from '../state.js';
 import { bestDomain, transferBetween } from './knowledge.js';
+import { guardedShare, rivalry } from './willingness.js';
 
 /**
  * Tie dynamics (phase 10). Relationships with a term end when it is over (a contract, funding).
@@ -57,8 +58,10 @@ function personTie(state: State, ctx: StepContext, p: Params, tie: Tie): void {
       const near = state.distance_km[orgA.id * state.orgs.length + orgB.id] < p.siteVisitDistance_km;
       const visit = near && rng() < p.siteVisit_prob;
       const tacitRate = p.tacitTransfer_rate * (visit ? p.siteVisitTacit_ratio : 1);
-      const gotB = dForB >= 0 ? give(ctx, p, tie, orgA, orgB, dForB, tacitRate, 'A') : 0;
-      const gotA = dForA >= 0 ? give(ctx, p, tie, orgB, orgA, dForA, tacitRate, 'B') : 0;
+      // Between rivals each side passes on only the tacit share it is willing to give a rival.
+      const inhibition = p.competitionInhibition_logit * rivalry(orgA, orgB, p.procurementPressure_share);
+      const gotB = dForB >= 0 ? give(ctx, p, tie, orgA, orgB, dForB, tacitRate * guardedShare(p, personA, orgA, inhibition), 'A') : 0;
+      const gotA = dForA >= 0 ? give(ctx, p, tie, orgB, orgA, dForA, tacitRate * guardedShare(p, personB, orgB, inhibition), 'B') : 0;
       if (visit) {
         oneOff(state, ctx, {
           mode: Mode.siteVisit,

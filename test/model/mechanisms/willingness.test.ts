@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Individual } from '../../../src/agents/individual.js';
 import { CareSetting } from '../../../src/model/enums.js';
 import { logistic } from '../../../src/model/rng.js';
-import { rivalry, willingness } from '../../../src/model/mechanisms/willingness.js';
+import { guardedShare, rivalry, willingness } from '../../../src/model/mechanisms/willingness.js';
 import { mut, world } from './fixtures.js';
 
 function setup() {
@@ -91,6 +91,29 @@ describe('rivalry', () => {
     mut(a).statusSeeking = 1;
     mut(b).statusSeeking = 1;
     expect(rivalry(a, b, 0.5)).toBeCloseTo(1.5, 12);
+  });
+
+  it('under procurement pressure raises both status seekings towards 1 and reaches the rest of the region', () => {
+    const { a, b } = rivals();
+    const sa = 0.3 + 0.7 * 0.7;
+    const sb = 0.6 + 0.7 * 0.4;
+    expect(rivalry(a, b, 0.7)).toBeCloseTo(Math.sqrt(sa * sb) * 1.7, 12);
+    mut(b).grouping = a.grouping + 1;
+    mut(b).region = a.region;
+    expect(rivalry(a, b, 0.7)).toBeCloseTo(0.7 * Math.sqrt(sa * sb), 12);
+    expect(rivalry(a, b, 0)).toBe(0);
+  });
+
+  it('guards tacit know-how between rivals by the fall in willingness, and not at all between others', () => {
+    const { state, params: p } = world();
+    const org = state.orgs[0];
+    const person = state.people[org.staff[0]];
+    expect(guardedShare(p, person, org, 0)).toBe(1);
+    const g = guardedShare(p, person, org, 1);
+    expect(g).toBeCloseTo(willingness(p, person, org, 0, 1) / willingness(p, person, org), 12);
+    expect(g).toBeGreaterThan(0);
+    expect(g).toBeLessThan(1);
+    expect(guardedShare(p, person, org, 3)).toBeLessThan(g);
   });
 
   it('enters willingness as an inhibitor in the logit', () => {
