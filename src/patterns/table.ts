@@ -109,7 +109,7 @@ export const PATTERNS: readonly Pattern[] = [
         target: { kind: 'above', value: 0.1, why: 'declared minimum: at least 10% more informal formations (the sources give a direction only)' },
         stronger: 'higher',
         source: C('Results'),
-        note: 'the network starts empty in January 2017, so part of any difference is spin-up (issue 11 item 1). Funded staff hours (7.2) are a channel of their own: grants buy the time that sharing needs, so the knock-out takes them away with the meetings',
+        note: 'the run starts from a spun-up ecosystem (ten years without the programme before January 2017, ODD 5), and without the programme active relationships are flat over 2017-2026 (lesim patterns prints the trend), so the difference is the programme\'s, not spin-up. Funded staff hours (7.2) are a channel of their own: grants buy the time that sharing needs, so the knock-out takes them away with the meetings',
       },
       {
         id: 'P1b',
@@ -542,7 +542,7 @@ export const PATTERNS: readonly Pattern[] = [
         target: { kind: 'proportion', successes: 31, trials: 36, of: 'all but 5 of 36 evaluated organizations' },
         stronger: 'higher',
         source: C('Results'),
-        note: 'still by construction (issue 11): exchanges are mostly uses of informal ties, every programme organization has ties through its pairing, networks and academy, and their number is spread smoothly, so the share is set by the counting threshold networkingExchanges_perQuarter (an assumption; 0.99 at 1, 0.92 at 2, 0.69 at 3 a quarter, 10 replications, seed 7). Organizations that do not network need a mechanism in search and tie use (not yet built)',
+        note: 'passes since time became one budget for project work and sharing (0.79 at seed 1), but still set by how it is counted (issue 11): the share falls steeply with the counting threshold networkingExchanges_perQuarter (an assumption): 0.79 at 1, 0.41 at 2, 0.19 at 3 exchanges a quarter (6 replications, seed 3; before the funding change 0.99, 0.92, 0.69). Which organizations do not network now follows from their time pressure and need, but the level is the threshold\'s',
       },
     ],
   },

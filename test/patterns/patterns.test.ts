@@ -16,17 +16,17 @@ const BASE_SEED = 20260;
  * a change makes one pass, move it to MEETS: it.fails then reports it.
  */
 const MEETS = [
-  'P1a', 'P1b', 'P2a', 'P2b', 'P3a', 'P3b',
-  // Borderline: 1.28 here (interval 1.26 to 1.30), at the declared minimum 1.25 at seed 7.
-  'P3c',
-  'P3d', 'P3e', 'P3f', 'P4a', 'P4b', 'P5a', 'P5b', 'P6a', 'P6b', 'P7a', 'P7b', 'P7c', 'P7d', 'P8b', 'P9a', 'P9b', 'P9c', 'P10a',
-  'P12a', 'P12b', 'P12c', 'P12d', 'P12e',
+  'P1a', 'P1b', 'P1c', 'P2a', 'P3a', 'P3b', 'P3c', 'P3d', 'P3e', 'P3f', 'P4a', 'P4b', 'P5a', 'P5c', 'P6a', 'P6b',
+  'P7a', 'P7b', 'P7c', 'P7d', 'P8a', 'P9a', 'P9b', 'P9c', 'P10a', 'P11a', 'P12a', 'P12b', 'P12c', 'P12d', 'P12e',
 ];
 /** Known failures of today's model at this seed (issue 11), with what they measure. */
 const FAILS: Record<string, string> = {
-  P5c: 'blueprints read as documents bring tacit know-how at about 0.1-0.2 of their codified gain, near the declared quarter (the size of the assumed blueprintTacit_rate)',
-  P8a: 'time is not the biggest barrier: removing ownership or uncertainty frees more ties',
-  P11a: 'the networking share (0.99) is set by the counting threshold of one exchange a quarter; the source says 31/36',
+  // 0.00086 (-0.00052 to 0.0022): pairing flows are a small part of followers' maturity growth.
+  P2b: 'followers of overlaid pairings gain more maturity only within noise',
+  // A ratio of two small gains: 0.105 (-0.299 to 0.509), the interval reaching past the declared 0.5.
+  P5b: 'documents alone bring under half the tacit gain of blueprints with their contacts, but the interval is too wide to tell',
+  // Borderline: 0.056 (0.048 to 0.064) against the declared minimum 0.05.
+  P8b: 'national activities raise informal formation by about 5.6%, at the declared minimum of 5%',
 };
 
 describe('the twelve patterns on today\'s model (issue 11)', () => {
