@@ -7,9 +7,13 @@ import { CLI, lesim, STACK_FRAME, tempDir } from './cli.js';
 
 const SMALL = ['--reps', '3', '--months', '36', '--seed', '4'];
 
-/** Both CSVs round (8 significant digits), so agreement is to a relative 1e-6. */
-function near(actual: number, expected: number): void {
-  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-6 * Math.max(1e-6, Math.abs(expected)));
+/**
+ * Both CSVs round (8 significant digits), so agreement is to a relative 1e-6 of the larger of the
+ * value and `scale`: a difference of two rounded values is off by up to 1e-8 of the values
+ * themselves, which can be more than 1e-6 of a small difference.
+ */
+function near(actual: number, expected: number, scale = 0): void {
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(1e-6 * Math.max(1e-6, Math.abs(expected), Math.abs(scale)));
 }
 
 function readCsv(path: string): Record<string, string>[] {
@@ -50,9 +54,10 @@ describe('lesim compare', () => {
       expect(row.scenario).toBe('no-programme');
       expect(row.baseline).toBe('gde-baseline');
       expect(Number(row.n)).toBe(3);
-      near(Number(row.difference_mean), mean);
-      near(Number(row.difference_ci_low), mean - (t2 * sd) / Math.sqrt(3));
-      near(Number(row.difference_ci_high), mean + (t2 * sd) / Math.sqrt(3));
+      const magnitude = Math.max(...base.map((b) => Math.abs(Number(b[outcome]))));
+      near(Number(row.difference_mean), mean, magnitude);
+      near(Number(row.difference_ci_low), mean - (t2 * sd) / Math.sqrt(3), magnitude);
+      near(Number(row.difference_ci_high), mean + (t2 * sd) / Math.sqrt(3), magnitude);
       near(Number(row.baseline_mean), base.reduce((s, b) => s + Number(b[outcome]), 0) / 3);
       // Cost per unit: extra spend over the difference, interval from the difference's interval.
       const extra = other.reduce((s, o, k) => s + Number(o.spend_programme_gbp) - Number(base[k].spend_programme_gbp), 0) / 3;

@@ -141,7 +141,8 @@ describe('pairingPhase: a worked month', () => {
     expect(pairing.direction).toBe(Direction.oneWay);
     expect(ex.timeUsed_hours).toBe(p.pairingInteraction_hours);
     expect(fo.timeUsed_hours).toBe(p.pairingInteraction_hours);
-    expect(ex.requestsThisMonth).toBe(1);
+    // Pairing work is not a request: requests are the contacts others' search sends (P7).
+    expect(ex.requestsThisMonth).toBe(0);
     expect(pairing.trust).toBeCloseTo(p.initialTrust_index + p.trustGain_perUse * 0.5 * (1 - p.initialTrust_index), 12);
   });
 

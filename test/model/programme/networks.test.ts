@@ -94,9 +94,17 @@ describe('launchNetwork', () => {
   it('profession-led networks draw more outsiders than central ones', () => {
     const { state, networks } = launched({ professionOutsideJoin_prob: 1, networkOutsideJoin_prob: 0 });
     const outsiders = (c: (typeof networks)[number]) => c.members.filter((m) => state.orgs[state.people[m].org].status === Status.outside).length;
+    // With a join chance of 1, every outsider of the profession joins its network (a profession may
+    // have nobody outside in a small world); central networks, at chance 0, draw none.
+    const ofProfession = (c: (typeof networks)[number]) =>
+      state.orgs.filter((o) => o.status === Status.outside).reduce((n, o) => n + o.staff.filter((id) => c.professionRoles.includes(state.people[id].role)).length, 0);
+    let professionOutsiders = 0;
     for (const c of networks) {
-      if (c.professionLed) expect(outsiders(c)).toBeGreaterThan(0);
-      else expect(outsiders(c)).toBe(0);
+      if (c.professionLed) {
+        expect(outsiders(c)).toBe(ofProfession(c));
+        professionOutsiders += outsiders(c);
+      } else expect(outsiders(c)).toBe(0);
     }
+    expect(professionOutsiders).toBeGreaterThan(0);
   });
 });
