@@ -91,6 +91,7 @@ export const PARAMETERS = {
   learningByDoing_perMonth: spec(0.006, 0, 0.2, '1/month', 'Rate at which tacit know-how grows inside an organization with an active project (times 1 - T).', 'assumption: learning by doing in adoption and use'),
   internalCodification_perMonth: spec(0.04, 0, 0.2, '1/month', 'Rate at which an organization codifies its own practice (times T - C where positive).', 'assumption: internal knowledge routines, 001 Organizational Level'),
   projectStart_probPerMonth: spec(0.03, 0, 1, 'probability/month', 'Chance an organization starts procurement in a domain with no project.', 'assumption'),
+  systemLife_months: spec(120, 12, 600, 'months', 'Mean life of a system in use before it is replaced and procured again (a constant monthly chance of 1 / life); know-how is kept.', 'assumption: NHS electronic record contracts run about ten years; added in issue 11 so that procurement does not die out after the spin-up'),
   procurementDuration_months: spec(9, 1, 60, 'months', 'Typical procurement duration.', 'assumption'),
   adoptionDuration_months: spec(24, 1, 120, 'months', 'Typical adoption (implementation) duration at mid capability.', 'assumption'),
   // Funded staff time and project capacity (issue 11: funding buys something real; 7.2-7.3).

@@ -39,6 +39,15 @@ export function projectPhase(state: State, ctx: StepContext): void {
         }
         continue;
       }
+      // Systems age out (assumption): a system in use is replaced after systemLife_months on average,
+      // and the organization procures again, keeping its know-how. Without it every domain ends
+      // in use for good, procurement (and the pilot visits, joint specifications and searches it
+      // brings) dies out within a decade, and no steady state exists.
+      if (stage === Stage.optimization && rng() < 1 / p.systemLife_months) {
+        org.stage[d] = Stage.procurement;
+        org.progress[d] = 0;
+        continue;
+      }
       const doing = stage === Stage.adoption ? 1 : 0.5;
       const tacit = org.tacit[d] + p.learningByDoing_perMonth * pace * doing * (1 - org.tacit[d]);
       const codifiable = tacit - org.codified[d];
