@@ -201,6 +201,8 @@ export function leaveCommunity(state: State, community: Community, person: numbe
   if (i < 0) return;
   community.members.splice(i, 1);
   community.negativeReviews.splice(i, 1);
+  // The shared identity a member built goes with them: someone who rejoins starts again.
+  community.attachment?.delete(person);
   removeValue(state.people[person].memberships, community.id);
 }
 

@@ -81,6 +81,15 @@ export function geometricGap(rng: Rng, p: number): number {
   return Math.floor(Math.log(1 - rng()) / Math.log(1 - p));
 }
 
+/** Successes in n Bernoulli(q) trials, counted by geometric gaps (exact; O(successes)). */
+export function binomial(rng: Rng, n: number, q: number): number {
+  if (n <= 0 || q <= 0) return 0;
+  if (q >= 1) return n;
+  let k = 0;
+  for (let i = geometricGap(rng, q); i < n; i += 1 + geometricGap(rng, q)) k += 1;
+  return k;
+}
+
 /** Fisher-Yates shuffle in place. */
 export function shuffle<T>(rng: Rng, items: T[]): T[] {
   for (let i = items.length - 1; i > 0; i--) {

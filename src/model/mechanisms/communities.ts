@@ -55,14 +55,8 @@ function isVoluntary(c: Community): boolean {
 
 function dropDeparted(state: State, community: Community): void {
   for (let i = community.members.length - 1; i >= 0; i--) {
-    if (state.people[community.members[i]].org < 0) leave(state, community, community.members[i]);
+    if (state.people[community.members[i]].org < 0) leaveCommunity(state, community, community.members[i]);
   }
-}
-
-/** A member leaves; the identity they built goes with them (someone who rejoins starts again). */
-function leave(state: State, community: Community, person: number): void {
-  leaveCommunity(state, community, person);
-  community.attachment?.delete(person);
 }
 
 /**
@@ -219,7 +213,7 @@ function updateMembership(state: State, ctx: StepContext, community: Community):
     const person = community.members[i];
     const value = membershipValue(state, p, community, person, bestTacit, bestOrg, isMember);
     community.negativeReviews[i] = value < 0 ? community.negativeReviews[i] + 1 : 0;
-    if (community.negativeReviews[i] >= p.networkLeaveAfter_reviews) leave(state, community, person);
+    if (community.negativeReviews[i] >= p.networkLeaveAfter_reviews) leaveCommunity(state, community, person);
   }
   clearMask(isMember, before);
 }

@@ -1,7 +1,7 @@
 import { capability, isFunded } from '../../agents/organization.js';
 import { Direction, Formality, Influence, Mode, Origin, Stage } from '../enums.js';
 import { formTie, joinCommunity, leaveCommunity } from '../relationships.js';
-import { geometricGap, type Rng } from '../rng.js';
+import { binomial, geometricGap } from '../rng.js';
 import type { Params } from '../parameters.js';
 import { independentNetworkBoost } from '../programme/funding.js';
 import type { State, StepContext } from '../state.js';
@@ -143,13 +143,4 @@ export function widerPool(p: Params, organizations: number): number {
 /** Steady-state share of members when joining (per non-member) and leaving (per member) balance. */
 export function equilibriumShare(join: number, leave: number): number {
   return join + leave > 0 ? join / (join + leave) : 0;
-}
-
-/** Successes in n Bernoulli(q) trials, counted by geometric gaps (exact; O(successes)). */
-function binomial(rng: Rng, n: number, q: number): number {
-  if (n <= 0 || q <= 0) return 0;
-  if (q >= 1) return n;
-  let k = 0;
-  for (let i = geometricGap(rng, q); i < n; i += 1 + geometricGap(rng, q)) k += 1;
-  return k;
 }

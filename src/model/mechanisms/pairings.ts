@@ -7,7 +7,7 @@ import type { State, StepContext } from '../state.js';
 import { bestDomain, transferBetween } from './knowledge.js';
 import { pairingFit } from './proximity.js';
 import { willingness } from './willingness.js';
-import { labelDiscount, perceivedStanding } from './labels.js';
+import { labelDiscount } from './labels.js';
 
 /** The active pairing tie between two organizations (either order), or -1. */
 export function pairingBetween(state: State, x: number, y: number): number {
@@ -16,14 +16,6 @@ export function pairingBetween(state: State, x: number, y: number): number {
     if (t.ended < 0 && ((t.orgA === x && t.orgB === y) || (t.orgA === y && t.orgB === x))) return id;
   }
   return -1;
-}
-
-/**
- * Whether a follower judges itself equal to or ahead of its exemplar: its perceived standing
- * (mechanisms/labels.ts) is at least 0. 001 Interorganizational Level; 003 Reputational Benefits.
- */
-export function followerSeesItselfAhead(state: State, _p: Params, pairingId: number): boolean {
-  return perceivedStanding(state, pairingId) >= 0;
 }
 
 /** Highest trust among informal ties between people of the pairing's two organizations. */

@@ -1,6 +1,7 @@
 import { capability, isFunded, need, type Organization } from '../../agents/organization.js';
 import { Direction, Formality, Influence, Mode, Origin, Stage, Status } from '../enums.js';
 import type { Params } from '../parameters.js';
+import { pick } from '../rng.js';
 import { formTie } from '../relationships.js';
 import type { State, StepContext } from '../state.js';
 import { relevance, transferBetween } from './knowledge.js';
@@ -51,7 +52,7 @@ export function partnershipPhase(state: State, ctx: StepContext): void {
     let best = -1;
     let bestValue = 0;
     for (let k = 0; k < p.partnershipCandidates_count; k++) {
-      const c = orgs[Math.floor(rng() * orgs.length)];
+      const c = pick(rng, orgs);
       if (c === org || c.stage[d] < Stage.adoption) continue;
       const value = (capability(c, d) - capability(org, d)) * relevance(p, c, org, d);
       if (value > bestValue) {

@@ -3,7 +3,7 @@ import type { Tie } from '../../agents/relationship.js';
 import { CareSetting, Direction, Domain, Formality, Influence, Mode, Origin, PairingRule, SelectionRule, Status } from '../enums.js';
 import type { Params } from '../parameters.js';
 import { formTie, logEvent } from '../relationships.js';
-import { normal, type Rng, shuffle } from '../rng.js';
+import { normal, pick, type Rng, shuffle } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { contactCost } from '../mechanisms/proximity.js';
 
@@ -184,14 +184,14 @@ export function formPairing(state: State, ctx: StepContext, exemplar: Organizati
  * free it chooses among all. Random: policy criteria only.
  */
 export function choosePartner(state: State, rng: Rng, p: Params, follower: Organization, options: Organization[], ownChoice = true): { exemplar: Organization; how: string } {
-  const random = () => ({ exemplar: options[Math.floor(rng() * options.length)], how: 'policy_criteria' });
+  const random = () => ({ exemplar: pick(rng, options), how: 'policy_criteria' });
   // Fast, on the programme's own criteria: setting, a free place and a core system the follower
   // can follow the exemplar on (the programme's premise of following and reusing blueprints,
   // 003 Setting), nothing local; at random among those.
   const policyCriteria = () => {
     const sameSystem = options.filter((e) => e.suppliers[Domain.epr] === follower.suppliers[Domain.epr]);
     const pool = sameSystem.length > 0 ? sameSystem : options;
-    return { exemplar: pool[Math.floor(rng() * pool.length)], how: 'policy_criteria' };
+    return { exemplar: pick(rng, pool), how: 'policy_criteria' };
   };
   switch (p.pairingRule_code) {
     case PairingRule.sameSupplier:
