@@ -20,6 +20,8 @@ export interface Classified {
  */
 export interface Tie extends Classified {
   readonly kind: 'tie';
+  /** Its number in the events file ('t<ref>'): one count over every tie formed, one-offs included. */
+  readonly ref: number;
   readonly orgA: number;
   readonly orgB: number;
   /** Person ids, or -1 where the relationship is between organizations. */

@@ -21,14 +21,10 @@ export interface TieSpec {
 
 /** Creates a tie, registers it with both people and logs its formation. */
 export function formTie(state: State, ctx: StepContext, s: TieSpec, detail = ''): Tie {
-  return createTie(state, ctx, s, detail, true);
-}
-
-/** formTie, optionally leaving the tie off the active list (a one-off ends before any loop reads it). */
-function createTie(state: State, ctx: StepContext, s: TieSpec, detail: string, active: boolean): Tie {
   const tie: Tie = {
     kind: 'tie',
     id: state.ties.length,
+    ref: state.tiesFormed++,
     mode: s.mode,
     formality: s.formality,
     origin: s.origin,
@@ -54,9 +50,16 @@ function createTie(state: State, ctx: StepContext, s: TieSpec, detail: string, a
     overlayOf: s.overlayOf ?? -1,
   };
   state.ties.push(tie);
-  if (active) state.activeTies.push(tie.id);
+  state.activeTies.push(tie.id);
   if (s.personA >= 0) state.people[s.personA].ties.push(tie.id);
   if (s.personB >= 0) state.people[s.personB].ties.push(tie.id);
+  noteFormation(state, s);
+  logTie(ctx, state, 'formed', MODES[tie.mode], tie.ref, s, detail);
+  return tie;
+}
+
+/** What forming any tie leaves behind besides the tie: experience, a prior tie, a first informal month. */
+function noteFormation(state: State, s: TieSpec): void {
   // Reading a document is not a relationship between people: it leaves no prior tie or experience.
   if (s.mode !== Mode.blueprintUse) {
     noteExperience(state, s.orgA);
@@ -67,8 +70,6 @@ function createTie(state: State, ctx: StepContext, s: TieSpec, detail: string, a
     markInformal(state, s.orgA);
     markInformal(state, s.orgB);
   }
-  log(ctx, state, 'formed', MODES[tie.mode], tie, tie.orgA, tie.orgB, detail);
-  return tie;
 }
 
 function noteExperience(state: State, org: number): void {
@@ -88,12 +89,16 @@ function markInformal(state: State, org: number): void {
   if (org >= 0 && state.orgs[org].firstInformalMonth < 0) state.orgs[org].firstInformalMonth = state.month;
 }
 
-/** A one-off relationship (a visit, a blueprint read, a routed request): formed and ended in the same month. */
-export function oneOff(state: State, ctx: StepContext, s: TieSpec, detail = ''): Tie {
-  // Every loop over the active list skips ended ties, so a one-off need not enter it.
-  const tie = createTie(state, ctx, s.endsAt === state.month ? s : { ...s, endsAt: state.month }, detail, false);
-  endTie(state, ctx, tie, EndReason.oneOff);
-  return tie;
+/**
+ * A one-off relationship between organizations (a visit, a blueprint read, a routed request):
+ * formed and ended in the same month, so it is logged and counted (a tie number, experience, a
+ * prior tie) but never stored: no monthly loop would ever read it.
+ */
+export function oneOff(state: State, ctx: StepContext, s: TieSpec, detail = ''): void {
+  const ref = state.tiesFormed++;
+  noteFormation(state, s);
+  logTie(ctx, state, 'formed', MODES[s.mode], ref, s, detail);
+  logTie(ctx, state, 'ended', END_REASONS[EndReason.oneOff], ref, s, '');
 }
 
 /**
@@ -106,7 +111,7 @@ export function endTie(state: State, ctx: StepContext, tie: Tie, reason: EndReas
   tie.endReason = reason;
   if (tie.personA >= 0) removeValue(state.people[tie.personA].ties, tie.id);
   if (tie.personB >= 0) removeValue(state.people[tie.personB].ties, tie.id);
-  log(ctx, state, 'ended', END_REASONS[reason], tie, tie.orgA, tie.orgB, '');
+  logTie(ctx, state, 'ended', END_REASONS[reason], tie.ref, tie, '');
 }
 
 /** Drops ended ties from the active list in place, keeping the order (the loops' draw order). */
@@ -134,9 +139,8 @@ export function changeForm(
   if (to.origin !== undefined) rel.origin = to.origin;
   if (to.influence !== undefined) rel.influence = to.influence;
   if (to.direction !== undefined) rel.direction = to.direction;
-  const orgA = rel.kind === 'tie' ? rel.orgA : -1;
-  const orgB = rel.kind === 'tie' ? rel.orgB : -1;
-  log(ctx, state, 'changed', what, rel, orgA, orgB, '');
+  if (rel.kind === 'tie') logTie(ctx, state, 'changed', what, rel.ref, rel, '');
+  else logCommunity(ctx, state, 'changed', what, rel, '');
 }
 
 export interface CommunitySpec {
@@ -184,7 +188,7 @@ export function formCommunity(state: State, ctx: StepContext, s: CommunitySpec, 
   };
   state.communities.push(community);
   for (const person of members) joinCommunity(state, community, person);
-  log(ctx, state, 'formed', MODES[community.mode], community, -1, -1, s.name);
+  logCommunity(ctx, state, 'formed', MODES[community.mode], community, s.name);
   return community;
 }
 
@@ -211,7 +215,7 @@ export function endCommunity(state: State, ctx: StepContext, community: Communit
   community.ended = state.month;
   community.endReason = reason;
   for (const person of community.members) removeValue(state.people[person].memberships, community.id);
-  log(ctx, state, 'ended', END_REASONS[reason], community, -1, -1, community.name);
+  logCommunity(ctx, state, 'ended', END_REASONS[reason], community, community.name);
 }
 
 /**
@@ -240,28 +244,45 @@ function removeValue(list: number[], value: number): void {
   }
 }
 
-function log(
+/** A tie's event; `t` is the tie or, for a one-off, its spec (the same classification fields). */
+function logTie(
   ctx: StepContext,
   state: State,
   kind: 'formed' | 'ended' | 'changed',
   what: string,
-  rel: Tie | Community,
-  orgA: number,
-  orgB: number,
+  ref: number,
+  t: Pick<Tie, 'mode' | 'formality' | 'origin' | 'influence' | 'direction' | 'orgA' | 'orgB'>,
   detail: string,
 ): void {
   ctx.events.push({
     month: state.month,
     kind,
     what,
-    relationship: `${rel.kind === 'tie' ? 't' : 'c'}${rel.id}`,
-    mode: rel.mode,
-    formality: rel.formality,
-    origin: rel.origin,
-    influence: rel.influence,
-    direction: rel.direction,
-    orgA,
-    orgB,
+    relationship: `t${ref}`,
+    mode: t.mode,
+    formality: t.formality,
+    origin: t.origin,
+    influence: t.influence,
+    direction: t.direction,
+    orgA: t.orgA,
+    orgB: t.orgB,
+    detail,
+  });
+}
+
+function logCommunity(ctx: StepContext, state: State, kind: 'formed' | 'ended' | 'changed', what: string, c: Community, detail: string): void {
+  ctx.events.push({
+    month: state.month,
+    kind,
+    what,
+    relationship: `c${c.id}`,
+    mode: c.mode,
+    formality: c.formality,
+    origin: c.origin,
+    influence: c.influence,
+    direction: c.direction,
+    orgA: -1,
+    orgB: -1,
     detail,
   });
 }

@@ -18,8 +18,14 @@ export interface State {
   month: number;
   readonly orgs: Organization[];
   readonly people: Individual[];
-  /** Every pairwise relationship ever formed; a tie's id is its index. Ended ones stay, with `ended` set. */
+  /**
+   * Every lasting pairwise relationship ever formed; a tie's id is its index. Ended ones stay, with
+   * `ended` set. One-offs (a visit, a blueprint read, a routed request) are logged and counted but
+   * not stored: they end in the month they form and no loop reads them.
+   */
   readonly ties: Tie[];
+  /** Ties formed so far, one-offs included: the next tie's number in the events file. */
+  tiesFormed: number;
   /** Every community ever formed; a community's id is its index. */
   readonly communities: Community[];
   readonly suppliers: Supplier[];

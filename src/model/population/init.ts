@@ -54,6 +54,7 @@ export function initState(params: Params, ctx: StepContext): State {
     orgs,
     people,
     ties: [],
+    tiesFormed: 0,
     communities: [],
     suppliers: createSuppliers(),
     groupings,

@@ -4,12 +4,12 @@
  */
 import { setKnowledge, type Organization } from '../../../src/agents/organization.js';
 import type { Tie } from '../../../src/agents/relationship.js';
-import { Direction, Formality, Influence, Mode, N_DOMAINS, Origin, Stage, Status } from '../../../src/model/enums.js';
+import { Direction, EndReason, Formality, Influence, Mode, N_DOMAINS, Origin, Stage, Status } from '../../../src/model/enums.js';
 import type { Params } from '../../../src/model/parameters.js';
 import { formPairing } from '../../../src/model/programme/selection.js';
 import { formTie } from '../../../src/model/relationships.js';
 import type { Rng, RunStreams } from '../../../src/model/rng.js';
-import type { State, StepContext } from '../../../src/model/state.js';
+import type { ModelEvent, State, StepContext } from '../../../src/model/state.js';
 import { smallWorld } from '../../helpers/world.js';
 
 /**
@@ -94,4 +94,25 @@ export function pairUp(state: State, ctx: StepContext, exemplar: Organization, f
   exemplar.status = Status.exemplar;
   follower.status = Status.follower;
   return formPairing(state, ctx, exemplar, follower, bias);
+}
+
+/**
+ * Every tie the state holds plus the one-offs the events record (the model logs a one-off but
+ * does not store it: relationships.ts oneOff), as ties in the order they formed. A one-off has no
+ * people (-1), its domain and trust are not logged (-1, 0), and it ended in the month it formed.
+ */
+export function formedTies(state: State, events: readonly ModelEvent[]): Tie[] {
+  const stored = new Set(state.ties.map((t) => t.ref));
+  const oneOffs: Tie[] = [];
+  for (const e of events) {
+    if (e.kind !== 'formed' || !e.relationship.startsWith('t')) continue;
+    const ref = Number(e.relationship.slice(1));
+    if (stored.has(ref)) continue;
+    oneOffs.push({
+      kind: 'tie', id: -1, ref, mode: e.mode as Mode, formality: e.formality as Formality, origin: e.origin as Origin, influence: e.influence as Influence, direction: e.direction as Direction,
+      formed: e.month, ended: e.month, endReason: EndReason.oneOff, orgA: e.orgA, orgB: e.orgB, personA: -1, personB: -1, domain: -1, endsAt: e.month, lastUsed: e.month,
+      trust: 0, valueA: 0, valueB: 0, givenA: 0, givenB: 0, codifiedFlow: 0, tacitFlow: 0, overlayOf: -1,
+    });
+  }
+  return [...state.ties, ...oneOffs].sort((a, b) => a.ref - b.ref);
 }

@@ -4,7 +4,7 @@ import { EndReason, Formality, Influence, Mode, Origin, Stage } from '../../../s
 import { contactCost } from '../../../src/model/mechanisms/proximity.js';
 import { labelDiscount } from '../../../src/model/mechanisms/labels.js';
 import { searchPhase, sendRequest, utility } from '../../../src/model/mechanisms/search.js';
-import { constant } from './fixtures.js';
+import { constant, formedTies } from './fixtures.js';
 import type { State } from '../../../src/model/state.js';
 import { alike, informalTie, mut, pairUp, sequence, setAll, setStages, withParams, world } from './fixtures.js';
 import { willingness } from '../../../src/model/mechanisms/willingness.js';
@@ -146,7 +146,7 @@ describe('searchPhase', () => {
   it('costs the donor request-handling time and the seeker upkeep, and counts requests and exchanges', () => {
     const { state, ctx, params: p } = eagerWorld({ routineRouting_share: 0 });
     searchPhase(state, ctx);
-    const ties = state.ties.filter((t) => t.mode === Mode.directContact);
+    const ties = formedTies(state, ctx.events).filter((t) => t.mode === Mode.directContact);
     expect(ties.length).toBeGreaterThan(0);
     const requests = new Map<number, number>();
     const exchanges = new Map<number, number>();
@@ -170,7 +170,7 @@ describe('searchPhase', () => {
     for (const org of state.orgs) org.hasRoutine = true;
     ctx.events.length = 0;
     searchPhase(state, ctx);
-    const contacts = state.ties.filter((t) => t.mode === Mode.directContact);
+    const contacts = formedTies(state, ctx.events).filter((t) => t.mode === Mode.directContact);
     expect(contacts.length).toBeGreaterThan(10);
     for (const t of contacts) {
       expect(t.personA).toBe(-1);
@@ -195,7 +195,7 @@ describe('searchPhase', () => {
     const { state, ctx } = eagerWorld();
     for (const org of state.orgs) org.hasRoutine = true;
     searchPhase(state, ctx);
-    const contacts = state.ties.filter((t) => t.mode === Mode.directContact);
+    const contacts = formedTies(state, ctx.events).filter((t) => t.mode === Mode.directContact);
     const routed = contacts.filter((t) => t.personA < 0).length;
     expect(contacts.length).toBeGreaterThan(50);
     expect(routed / contacts.length).toBeGreaterThan(0.55);
@@ -205,7 +205,7 @@ describe('searchPhase', () => {
   it('without a routine no contact is routed', () => {
     const { state, ctx } = eagerWorld();
     searchPhase(state, ctx);
-    const contacts = state.ties.filter((t) => t.mode === Mode.directContact);
+    const contacts = formedTies(state, ctx.events).filter((t) => t.mode === Mode.directContact);
     expect(contacts.length).toBeGreaterThan(0);
     expect(contacts.every((t) => t.personA >= 0 && t.ended < 0)).toBe(true);
   });
@@ -217,10 +217,10 @@ describe('searchPhase', () => {
       (org as { proactiveSearch: boolean }).proactiveSearch = false;
     }
     searchPhase(state, ctx);
-    expect(state.ties).toHaveLength(0);
+    expect(formedTies(state, ctx.events)).toHaveLength(0);
     for (const org of state.orgs) (org as { proactiveSearch: boolean }).proactiveSearch = true;
     searchPhase(state, ctx);
-    expect(state.ties.length).toBeGreaterThan(0);
+    expect(formedTies(state, ctx.events).length).toBeGreaterThan(0);
   });
 
   it('reactive organizations search only when their largest need reaches reactiveNeedThreshold_index', () => {
@@ -231,7 +231,7 @@ describe('searchPhase', () => {
         setAll(org, 0.9, 0.9, w.params.codifiedWeight_exponent); // need 0.1 in every domain
       }
       searchPhase(w.state, w.ctx);
-      return w.state.ties.length;
+      return formedTies(w.state, w.ctx.events).length;
     };
     expect(low(0.25)).toBe(0);
     expect(low(0.05)).toBeGreaterThan(0);
@@ -241,7 +241,7 @@ describe('searchPhase', () => {
     const { state, ctx } = eagerWorld();
     ctx.events.length = 0;
     searchPhase(state, withParams(ctx, { search_probPerMonth: 0 }));
-    expect(state.ties).toHaveLength(0);
+    expect(formedTies(state, ctx.events)).toHaveLength(0);
     expect(ctx.events).toHaveLength(0);
   });
 });
@@ -262,12 +262,12 @@ describe('sendRequest', () => {
     const { state, ctx, donorOrg, seekerOrg, seeker, donor } = pair();
     sendRequest(state, ctx, constant(0.999999), seeker, donor, Origin.individual, Influence.enable, 'via_chance', 0);
     expect(donorOrg.requestsThisMonth).toBe(1);
-    expect(state.ties).toHaveLength(0);
+    expect(formedTies(state, ctx.events)).toHaveLength(0);
     expect(donorOrg.timeUsed_hours).toBe(0);
     expect(seekerOrg.timeUsed_hours).toBe(0);
     sendRequest(state, ctx, constant(0), seeker, donor, Origin.individual, Influence.enable, 'via_chance', 0);
     expect(donorOrg.requestsThisMonth).toBe(2);
-    expect(state.ties).toHaveLength(1);
+    expect(formedTies(state, ctx.events)).toHaveLength(1);
   });
 
   it('status rivalry lowers the donor\'s willingness in its logit, so a willing enough person still answers', () => {
@@ -279,7 +279,7 @@ describe('sendRequest', () => {
         mut(w.donorOrg).statusSeeking = 0.5;
       } else mut(w.seekerOrg).grouping = w.donorOrg.grouping + 1;
       sendRequest(w.state, w.ctx, constant(draw), w.seeker, w.donor, Origin.individual, Influence.enable, 'via_grouping', 0);
-      return w.state.ties.length === 1;
+      return formedTies(w.state, w.ctx.events).length === 1;
     };
     const w = pair();
     const base = willingness(w.params, w.state.people[w.donor], w.donorOrg);
@@ -297,8 +297,8 @@ describe('sendRequest', () => {
     donorOrg.hasRoutine = true;
     sendRequest(state, ctx, sequence([0], 0.999999), seeker, donor, Origin.individual, Influence.enable, 'via_chance', 0);
     expect(donorOrg.requestsThisMonth).toBe(1);
-    expect(state.ties).toHaveLength(1);
-    expect(state.ties[0].personA).toBe(-1);
+    expect(formedTies(state, ctx.events)).toHaveLength(1);
+    expect(formedTies(state, ctx.events)[0].personA).toBe(-1);
     expect(donorOrg.timeUsed_hours).toBe(p.routineRequest_hours);
   });
 });

@@ -4,7 +4,7 @@ import { EndReason, Formality, Mode, Stage } from '../../../src/model/enums.js';
 import { dropThreshold, tiePhase } from '../../../src/model/mechanisms/ties.js';
 import { joinCommunity, leaveCommunity } from '../../../src/model/relationships.js';
 import type { State } from '../../../src/model/state.js';
-import { alike, constant, informalTie, pairUp, sequence, setAll, setStages, withParams, withRng, world } from './fixtures.js';
+import { alike, constant, informalTie, pairUp, sequence, setAll, setStages, withParams, withRng, world, formedTies } from './fixtures.js';
 
 const NEVER = 0.999999;
 
@@ -275,7 +275,7 @@ describe('tiePhase: use', () => {
     ctx.events.length = 0;
     tiePhase(state, withRng(ctx, { ties: constant(0) }));
     expect(B.tacit[1]).toBeCloseTo(0.3 + p.tacitTransfer_rate * p.siteVisitTacit_ratio * 0.5 * 0.5, 12);
-    const visit = state.ties.find((t) => t.mode === Mode.siteVisit);
+    const visit = formedTies(state, ctx.events).find((t) => t.mode === Mode.siteVisit);
     expect(visit).toBeDefined();
     expect(visit!.endReason).toBe(EndReason.oneOff);
     expect(visit!.formality).toBe(Formality.informal);
@@ -285,7 +285,7 @@ describe('tiePhase: use', () => {
     const { state, ctx, A, B } = ahead();
     setDistance(state, A.id, B.id, 1000);
     tiePhase(state, withRng(ctx, { ties: constant(0) }));
-    expect(state.ties.some((t) => t.mode === Mode.siteVisit)).toBe(false);
+    expect(formedTies(state, ctx.events).some((t) => t.mode === Mode.siteVisit)).toBe(false);
   });
 
   it('a tie is not used when one side has left to become a consultant', () => {

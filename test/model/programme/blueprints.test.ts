@@ -3,7 +3,7 @@ import { setKnowledge } from '../../../src/agents/organization.js';
 import { Direction, EndReason, Formality, Influence, Mode, N_DOMAINS, Origin, Stage, Status } from '../../../src/model/enums.js';
 import { blueprintPhase } from '../../../src/model/programme/blueprints.js';
 import type { State } from '../../../src/model/state.js';
-import { alike, constant, sequence, setAll, setStages, withRng, world } from '../mechanisms/fixtures.js';
+import { alike, constant, sequence, setAll, setStages, withRng, world, formedTies } from '../mechanisms/fixtures.js';
 
 function setup(overrides: Record<string, number> = {}) {
   const w = world(overrides);
@@ -115,7 +115,7 @@ describe('blueprintPhase: reading', () => {
   it('a read that leaves a need triggers a request to one of the author\'s staff, by need times relevance', () => {
     const { state, ctx0, author, reader } = reading();
     blueprintPhase(state, ctx0);
-    const contacts = state.ties.filter((t) => t.mode === Mode.directContact);
+    const contacts = formedTies(state, ctx0.events).filter((t) => t.mode === Mode.directContact);
     expect(contacts).toHaveLength(1);
     const c = contacts[0];
     expect([c.orgA, c.orgB, c.origin, c.influence, c.domain]).toEqual([author.id, reader.id, Origin.policy, Influence.trigger, 2]);
@@ -133,20 +133,20 @@ describe('blueprintPhase: reading', () => {
       const w = reading();
       w.reader.status = Status.outside;
       blueprintPhase(w.state, withRng(w.ctx0, { programme: sequence([0, draw], 0) }));
-      expect(w.state.ties.filter((t) => t.mode === Mode.directContact).length, `draw ${draw}`).toBe(expected);
+      expect(formedTies(w.state, w.ctx0.events).filter((t) => t.mode === Mode.directContact).length, `draw ${draw}`).toBe(expected);
     }
     // An author on another supplier's system is less relevant: the same draw no longer triggers.
     const far = reading();
     far.reader.status = Status.outside;
     far.reader.suppliers[2] = (far.author.suppliers[2] + 1) % 10;
     blueprintPhase(far.state, withRng(far.ctx0, { programme: sequence([0, pull * 0.99], 0) }));
-    expect(far.state.ties.filter((t) => t.mode === Mode.directContact)).toHaveLength(0);
+    expect(formedTies(far.state, far.ctx0.events).filter((t) => t.mode === Mode.directContact)).toHaveLength(0);
   });
 
   it('blueprintContact_prob 0 triggers no contact', () => {
     const { state, ctx0, author } = reading({ blueprintContact_prob: 0 });
     blueprintPhase(state, ctx0);
-    expect(state.ties.filter((t) => t.mode === Mode.directContact)).toHaveLength(0);
+    expect(formedTies(state, ctx0.events).filter((t) => t.mode === Mode.directContact)).toHaveLength(0);
     expect(author.requestsThisMonth).toBe(0);
   });
 
@@ -154,11 +154,11 @@ describe('blueprintPhase: reading', () => {
     const { state, ctx0, author, reader } = reading({ blueprintContact_prob: 0 });
     const experience = [author.experience, reader.experience];
     blueprintPhase(state, ctx0);
-    const reads = state.ties.filter((t) => t.mode === Mode.blueprintUse);
+    const reads = formedTies(state, ctx0.events).filter((t) => t.mode === Mode.blueprintUse);
     expect(reads).toHaveLength(1);
     const r = reads[0];
     expect([r.formality, r.origin, r.influence, r.direction]).toEqual([Formality.formal, Origin.policy, Influence.mandate, Direction.oneWay]);
-    expect([r.orgA, r.orgB, r.domain]).toEqual([author.id, reader.id, 2]);
+    expect([r.orgA, r.orgB]).toEqual([author.id, reader.id]);
     expect(r.endReason).toBe(EndReason.oneOff);
     expect(state.pairEver[author.id * state.orgs.length + reader.id]).toBe(0);
     expect([author.experience, reader.experience]).toEqual(experience);
@@ -170,7 +170,7 @@ describe('blueprintPhase: reading', () => {
     alike(reader, other);
     publish(state, other.id, 2, 0.95);
     blueprintPhase(state, ctx0);
-    expect(state.ties.find((t) => t.mode === Mode.blueprintUse)!.orgA).toBe(other.id);
+    expect(formedTies(state, ctx0.events).find((t) => t.mode === Mode.blueprintUse)!.orgA).toBe(other.id);
     // Another setting discounts the lead: 0.95 * crossSettingRelevance is below the first author's 0.8.
     const w = reading();
     const far = w.state.orgs[2];
@@ -178,24 +178,24 @@ describe('blueprintPhase: reading', () => {
     (far as { setting: number }).setting = (w.reader.setting + 1) % 5;
     publish(w.state, far.id, 2, 0.95);
     blueprintPhase(w.state, w.ctx0);
-    expect(w.state.ties.find((t) => t.mode === Mode.blueprintUse)!.orgA).toBe(w.author.id);
+    expect(formedTies(w.state, w.ctx0.events).find((t) => t.mode === Mode.blueprintUse)!.orgA).toBe(w.author.id);
   });
 
   it('no read without a need, nor of one\'s own blueprint, nor of one behind', () => {
     const noNeed = reading();
     noNeed.reader.stage[2] = Stage.none;
     blueprintPhase(noNeed.state, noNeed.ctx0);
-    expect(noNeed.state.ties).toHaveLength(0);
+    expect(formedTies(noNeed.state, noNeed.ctx0.events)).toHaveLength(0);
     const behind = reading();
     setKnowledge(behind.reader, 2, 0.9, 0.3, behind.a);
     blueprintPhase(behind.state, behind.ctx0);
-    expect(behind.state.ties).toHaveLength(0);
+    expect(formedTies(behind.state, behind.ctx0.events)).toHaveLength(0);
     const own = reading();
     own.author.stage[2] = Stage.adoption;
     setKnowledge(own.author, 2, 0.1, 0.1, own.a);
     own.reader.stage[2] = Stage.none;
     blueprintPhase(own.state, own.ctx0);
-    expect(own.state.ties).toHaveLength(0);
+    expect(formedTies(own.state, own.ctx0.events)).toHaveLength(0);
   });
 
   it('a read can add a more capable author to the reader\'s directory', () => {
@@ -213,7 +213,7 @@ describe('blueprintPhase: reading', () => {
       blueprintPhase(state, ctx0);
       state.month += 1;
     }
-    expect(state.ties.filter((t) => t.mode === Mode.blueprintUse).length).toBeGreaterThan(0);
+    expect(formedTies(state, ctx0.events).filter((t) => t.mode === Mode.blueprintUse).length).toBeGreaterThan(0);
     expect(reader.directory[2]).toEqual([]);
   });
 
@@ -221,7 +221,7 @@ describe('blueprintPhase: reading', () => {
     const { state, ctx0, author, reader, a } = reading();
     setKnowledge(author, 2, 0.3, 0.1, a); // capability below the reader's, though the blueprint (written earlier) leads
     blueprintPhase(state, ctx0);
-    expect(state.ties.filter((t) => t.mode === Mode.blueprintUse)).toHaveLength(1);
+    expect(formedTies(state, ctx0.events).filter((t) => t.mode === Mode.blueprintUse)).toHaveLength(1);
     expect(reader.directory[2]).toEqual([]);
   });
 
