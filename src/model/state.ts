@@ -31,6 +31,8 @@ export interface State {
   readonly suppliers: Supplier[];
   readonly groupings: Grouping[];
   readonly programme: Programme;
+  /** Ids of the independent consultants (people with no employer who carry know-how), ascending. */
+  readonly consultants: number[];
   /** Ids of ties still active (kept compact for the monthly loops). */
   activeTies: number[];
   /** The independent professional network's community id. */

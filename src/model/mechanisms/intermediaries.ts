@@ -23,7 +23,6 @@ function consultancy(state: State, ctx: StepContext): void {
   const p = ctx.params;
   const rng = ctx.rng.communities;
   const a = p.codifiedWeight_exponent;
-  const consultants = state.people.filter((x) => x.org === -1 && x.carriedTacit !== null);
   // Engagements in progress: transfer, and the consultant learns from the client when it ends.
   for (const id of state.activeTies) {
     const tie = state.ties[id];
@@ -41,7 +40,9 @@ function consultancy(state: State, ctx: StepContext): void {
       consultant.carriedSuppliers![d] = client.suppliers[d];
     }
   }
-  if (consultants.length === 0) return;
+  if (state.consultants.length === 0) return;
+  const consultants = state.consultants;
+  const people = state.people;
   const hireScale = 1 + 2 * p.consultancySubsidy_share;
   for (const client of state.orgs) {
     for (let d = 0; d < client.stage.length; d++) {
@@ -52,7 +53,8 @@ function consultancy(state: State, ctx: StepContext): void {
       if (rng() >= chance) continue;
       let best = -1;
       let bestValue = 0;
-      for (const c of consultants) {
+      for (let i = 0; i < consultants.length; i++) {
+        const c = people[consultants[i]];
         if (c.engagedUntil > state.month) continue;
         const value = (c.carriedTacit![d] - client.tacit[d]) * (c.carriedSuppliers![d] === client.suppliers[d] ? 1 : p.crossSupplierRelevance_share);
         if (value > bestValue) {

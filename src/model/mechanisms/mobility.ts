@@ -31,6 +31,7 @@ export function mobilityPhase(state: State, ctx: StepContext): void {
       person.org = NO_EMPLOYER.consultant;
       person.carriedTacit = Float64Array.from(from.tacit);
       person.carriedSuppliers = Int16Array.from(from.suppliers);
+      addConsultant(state.consultants, id);
       logEvent(state, ctx, 'person', 'became_consultant', from.id, -1, `person=${id}`);
       continue;
     }
@@ -87,11 +88,23 @@ function consultancyExits(state: State, ctx: StepContext): void {
   if (p.consultancyExit_probPerMonth <= 0) return;
   const rng = ctx.rng.mobility;
   const people = state.people;
-  for (let id = 0; id < people.length; id++) {
-    const person = people[id];
-    if (person.org !== NO_EMPLOYER.consultant || person.engagedUntil > state.month) continue;
-    if (rng() < p.consultancyExit_probPerMonth) leaveWorkforce(state, ctx, id, -1);
+  const consultants = state.consultants;
+  // Leavers drop out of the list as it is walked: step back over each one removed.
+  for (let i = 0; i < consultants.length; i++) {
+    const id = consultants[i];
+    if (people[id].engagedUntil > state.month) continue;
+    if (rng() < p.consultancyExit_probPerMonth) {
+      leaveWorkforce(state, ctx, id, -1);
+      i -= 1;
+    }
   }
+}
+
+/** Inserts a new consultant's id, keeping the list ascending (the order hiring scans it in). */
+function addConsultant(consultants: number[], id: number): void {
+  let i = consultants.length;
+  while (i > 0 && consultants[i - 1] > id) i -= 1;
+  consultants.splice(i, 0, id);
 }
 
 /** The best of eight random organizations, nearer and same-setting ones likelier; none if all weigh 0. */
@@ -128,6 +141,7 @@ function depart(state: State, ctx: StepContext, org: Organization, person: numbe
 /** Someone whose post a mover takes leaves the digitally engaged workforce; their ties end with them. */
 function leaveWorkforce(state: State, ctx: StepContext, id: number, org: number): void {
   const person = state.people[id];
+  if (person.org === NO_EMPLOYER.consultant) state.consultants.splice(state.consultants.indexOf(id), 1);
   person.org = NO_EMPLOYER.left;
   for (const tie of [...person.ties]) endTie(state, ctx, state.ties[tie], EndReason.personLeft);
   logEvent(state, ctx, 'person', 'left_workforce', org, -1, `person=${id}`);

@@ -1,6 +1,7 @@
 import type { Programme } from '../../agents/programme.js';
 import { Formality, Influence, Mode, N_DOMAINS, Origin, Role } from '../enums.js';
 import type { Params } from '../parameters.js';
+import { NO_EMPLOYER } from '../../agents/individual.js';
 import { formCommunity } from '../relationships.js';
 import type { State, StepContext } from '../state.js';
 import { createGeography, distanceMatrix } from './geography.js';
@@ -59,6 +60,7 @@ export function initState(params: Params, ctx: StepContext): State {
     suppliers: createSuppliers(),
     groupings,
     programme: emptyProgramme(params.programmeActive_flag === 1),
+    consultants: people.filter((x) => x.org === NO_EMPLOYER.consultant).map((x) => x.id),
     activeTies: [],
     professionalNetwork: -1,
     spinningUp: false,

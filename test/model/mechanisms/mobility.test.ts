@@ -18,6 +18,8 @@ function expectStaffConsistent(state: State): void {
     if (person.org >= 0) expect(listed.get(person.id)).toBe(person.org);
     else expect(listed.has(person.id)).toBe(false);
   }
+  // The consultants' list (hiring and exits walk it) holds exactly the people with no employer, ascending.
+  expect(state.consultants).toEqual(state.people.filter((x) => x.org === NO_EMPLOYER.consultant).map((x) => x.id));
 }
 
 function snapshot(state: State) {
