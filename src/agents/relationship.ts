@@ -67,6 +67,11 @@ export interface Community extends Classified {
   /** Month the community changed form (e.g. network to community of practice), or -1. */
   transformed: number;
   /**
+   * A member organization that has taken over the coordination of a programme network (so that it
+   * can outlive its funding), or -1 (mechanisms/communities.ts hostTakeover).
+   */
+  host: number;
+  /**
    * Shared identity (attachment, 0-1) each member has built with this community by taking part,
    * by person id; made on first use by mechanisms/communities.ts (voluntary communities only).
    */

@@ -185,6 +185,7 @@ export function formCommunity(state: State, ctx: StepContext, s: CommunitySpec, 
     meetingInterval: s.meetingInterval,
     userAgenda: s.userAgenda,
     transformed: -1,
+    host: -1,
   };
   state.communities.push(community);
   for (const person of members) joinCommunity(state, community, person);

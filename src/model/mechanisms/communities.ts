@@ -2,7 +2,7 @@ import { capability } from '../../agents/organization.js';
 import type { Community } from '../../agents/relationship.js';
 import { Direction, EndReason, Formality, Influence, Mode, Origin, Status, type Influence as InfluenceT, type Origin as OriginT } from '../enums.js';
 import type { Params } from '../parameters.js';
-import { mayTie, changeForm, endCommunity, formTie, joinCommunity, leaveCommunity } from '../relationships.js';
+import { mayTie, changeForm, endCommunity, formTie, joinCommunity, leaveCommunity, logEvent } from '../relationships.js';
 import { randInt, type Rng } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { relevance, transferKnowledge } from './knowledge.js';
@@ -16,7 +16,8 @@ export const TRANSFORM_AFTER_FUNDING_MONTHS = 6;
  * Communities (phase 6): learning networks, communities of practice, user groups, academy
  * cohorts and the professional network. Members of voluntary communities stay while what they
  * get (information, professional identity, bonds) covers the time it costs; funded coordination
- * pays part of that cost (Ren & Kraut; 003 Evolving Formal Processes). Communities meet at their
+ * pays part of that cost (Ren & Kraut; 003 Evolving Formal Processes), and after funding a member
+ * organization that has taken a programme network over pays part (hostTakeover). Communities meet at their
  * interval: attendees learn from one another and some pairs form informal ties. A community below
  * its minimum membership ends; a programme network that outlives its funding becomes a community
  * of practice of the providers (001 Spectrum).
@@ -31,6 +32,8 @@ export function communityPhase(state: State, ctx: StepContext): void {
       continue;
     }
     dropDeparted(state, community);
+    // A host coordinates from its own sharing time once the programme no longer pays for it.
+    if (community.host >= 0 && state.month >= community.fundedUntil) state.orgs[community.host].timeUsed_hours += p.hostCoordination_hoursPerMonth;
     const age = state.month - community.formed;
     if (isVoluntary(community) && age > 0 && age % p.membershipReview_months === 0) {
       updateMembership(state, ctx, community);
@@ -94,7 +97,8 @@ export function attachmentOf(community: Community, person: number): number {
  * the community serves the person's profession; the shared identity the person has built by taking
  * part, in any community; the programme's collective identity while funded), bond (share of
  * members the person has a tie with), less the time cost at the person's own time pressure, part
- * of which funded coordination carries while funding lasts. Every term is the member's own, so
+ * of which funded coordination carries while funding lasts and a host organization's coordination
+ * after (`asHosted`: the value after funding with a host coordinating). Every term is the member's own, so
  * members of one community decide differently.
  */
 export function membershipValue(
@@ -105,6 +109,7 @@ export function membershipValue(
   bestTacit: Float64Array,
   bestOrg: Int32Array,
   isMember: Uint8Array = memberMask(state, community),
+  asHosted = false,
 ): number {
   const who = state.people[person];
   const org = state.orgs[who.org];
@@ -117,7 +122,8 @@ export function membershipValue(
     const lead = (bestTacit[d] - org.tacit[d]) * relevance(p, state.orgs[bestOrg[d]], org, d);
     if (lead > 0) info = Math.max(info, lead * (1 - capability(org, d)));
   }
-  const funded = community.fundedUntil >= 0 && state.month < community.fundedUntil;
+  // A value as if hosted is the value once the programme stops paying: no funded coordination, no programme identity.
+  const funded = !asHosted && community.fundedUntil >= 0 && state.month < community.fundedUntil;
   // Professional identity draws on status (intrinsic) and on building a community (extrinsic): 001 Individual Level.
   let identity = community.professionRoles.includes(who.role) ? p.networkIdentityBenefit_index * (who.intrinsic + who.extrinsic) / 2 : 0;
   if (funded && community.launchedByProgramme && org.status !== Status.outside) identity += p.programmeIdentityBenefit_index * who.intrinsic;
@@ -130,7 +136,8 @@ export function membershipValue(
     if (other >= 0 && isMember[other] === 1) tied += 1;
   }
   const bond = p.networkBondBenefit_index * (community.members.length > 1 ? tied / (community.members.length - 1) : 0) * (0.5 + who.extrinsic);
-  const cost = p.networkTimeCost_index * (1 + Math.min(1, org.timePressure)) * (funded ? 1 - p.fundedCoordination_share : 1);
+  const coordinated = funded ? p.fundedCoordination_share : community.host >= 0 || asHosted ? p.hostCoordination_share : 0;
+  const cost = p.networkTimeCost_index * (1 + Math.min(1, org.timePressure)) * (1 - coordinated);
   return p.networkInfoBenefit_index * info + identity + bond - cost;
 }
 
@@ -209,6 +216,7 @@ function updateMembership(state: State, ctx: StepContext, community: Community):
   before.length = 0;
   for (const person of community.members) before.push(person);
   const isMember = scratchMask(state, ctx, community);
+  if (mayBeHosted(state, p, community)) hostTakeover(state, ctx, community, bestTacit, bestOrg, isMember);
   for (let i = community.members.length - 1; i >= 0; i--) {
     const person = community.members[i];
     const value = membershipValue(state, p, community, person, bestTacit, bestOrg, isMember);
@@ -216,6 +224,44 @@ function updateMembership(state: State, ctx: StepContext, community: Community):
     if (community.negativeReviews[i] >= p.networkLeaveAfter_reviews) leaveCommunity(state, community, person);
   }
   clearMask(isMember, before);
+  if (community.host >= 0 && !community.members.some((person) => state.people[person].org === community.host)) {
+    logEvent(state, ctx, 'organization', 'network_host_withdrew', community.host, -1, community.name);
+    community.host = -1;
+  }
+}
+
+/** A programme network with no host, in the months before its funding ends or after. */
+function mayBeHosted(state: State, p: Params, community: Community): boolean {
+  return community.launchedByProgramme && community.host < 0 && community.fundedUntil >= 0 && state.month >= community.fundedUntil - p.networkHostLead_months;
+}
+
+/**
+ * A member organization may take over a programme network's coordination (001 Discussion: the
+ * networks that lasted were "orchestrated through collaboration of provider organizations as they
+ * captured local and collective benefits"). The chance grows with the share of members who would
+ * stay were a host to coordinate (their own membership value with the host's share of the cost
+ * covered), so a network its members value is likely to find a host and one they do not is not;
+ * the host is the organization of the member who values it most. Whether any one network finds a
+ * host stays a matter of chance, as the sources describe some networks, not all, carrying on.
+ */
+function hostTakeover(state: State, ctx: StepContext, community: Community, bestTacit: Float64Array, bestOrg: Int32Array, isMember: Uint8Array): void {
+  const p = ctx.params;
+  const members = community.members;
+  if (members.length === 0) return;
+  let staying = 0;
+  let best = -1;
+  let bestValue = 0;
+  for (let i = 0; i < members.length; i++) {
+    const value = membershipValue(state, p, community, members[i], bestTacit, bestOrg, isMember, true);
+    if (value > 0) staying += 1;
+    if (value > bestValue) {
+      bestValue = value;
+      best = members[i];
+    }
+  }
+  if (best < 0 || ctx.rng.communities() >= p.networkHostTakeover_probPerReview * (staying / members.length)) return;
+  community.host = state.people[best].org;
+  logEvent(state, ctx, 'organization', 'network_host_took_over', community.host, -1, community.name);
 }
 
 /**

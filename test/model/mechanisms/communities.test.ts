@@ -292,6 +292,72 @@ describe('communityPhase', () => {
     expect(c.ended).toBe(-1);
   });
 
+  it('a host organization\'s coordination carries hostCoordination_share of the cost once funding ends', () => {
+    const { state, ctx, params: p } = world();
+    const c = network(state, ctx, 10, { launchedByProgramme: true, fundedUntil: 10 });
+    const person = c.members[0];
+    state.orgs[state.people[person].org].timePressure = 0.2;
+    const [bt, bo] = noInfo();
+    state.month = 12;
+    const alone = membershipValue(state, p, c, person, bt, bo);
+    const hostedAfter = membershipValue(state, p, c, person, bt, bo, undefined, true);
+    expect(hostedAfter - alone).toBeCloseTo(p.networkTimeCost_index * 1.2 * p.hostCoordination_share, 12);
+    c.host = 3;
+    expect(membershipValue(state, p, c, person, bt, bo) - alone).toBeCloseTo(p.networkTimeCost_index * 1.2 * p.hostCoordination_share, 12);
+    // While funded, the value as if hosted is the value after funding: no programme identity, the host's share.
+    state.month = 5;
+    c.host = -1;
+    expect(membershipValue(state, p, c, person, bt, bo, undefined, true)).toBeCloseTo(hostedAfter, 12);
+    expect(membershipValue(state, p, c, person, bt, bo)).toBeGreaterThan(hostedAfter);
+  });
+
+  it('a programme network may be taken over from networkHostLead_months before funding ends, with a chance of prob x the share who would stay', () => {
+    const review = (month: number, draw: number, overrides: Record<string, number> = {}) => {
+      const { state, ctx, params: p } = world({ membershipReview_months: 3, communityRecruit_prob: 0, networkTimeCost_index: 0.01, ...overrides });
+      for (const c of state.communities) endCommunity(state, ctx, c, EndReason.termOver);
+      const c = network(state, ctx, 12, { launchedByProgramme: true, fundedUntil: 30, meetingInterval: 60 });
+      for (const o of state.orgs) o.timePressure = 0;
+      // At this tiny cost every member would stay with a host (share 1); attachment makes the first six the likeliest host.
+      c.attachment = new Map(c.members.slice(0, 6).map((m) => [m, 1]));
+      state.month = month;
+      communityPhase(state, withRng(ctx, { communities: constant(draw) }));
+      return { c, p, state, ctx };
+    };
+    const { p } = review(3, 0);
+    // Before the lead window: never.
+    expect(review(30 - p.networkHostLead_months - 3, 0).c.host).toBe(-1);
+    // In it: taken over when the draw is below prob x share staying.
+    const inside = 30 - p.networkHostLead_months + 3;
+    const taken = review(inside, 0);
+    expect(taken.c.host).toBeGreaterThanOrEqual(0);
+    expect(taken.ctx.events.some((e) => e.what === 'network_host_took_over' && e.orgA === taken.c.host)).toBe(true);
+    const share = (draw: number) => review(inside, draw).c.host >= 0;
+    const staying = 1; // every member's value is positive at this tiny cost
+    expect(share(p.networkHostTakeover_probPerReview * staying * 0.99)).toBe(true);
+    expect(share(p.networkHostTakeover_probPerReview * staying * 1.01)).toBe(false);
+    // No chance at all when nobody would stay.
+    expect(review(inside, 0, { networkTimeCost_index: 10 }).c.host).toBe(-1);
+    expect(review(inside, 0, { networkHostTakeover_probPerReview: 0 }).c.host).toBe(-1);
+  });
+
+  it('the host spends hostCoordination_hoursPerMonth after funding and withdraws when its organization has no member left', () => {
+    const { state, ctx, params: p } = world({ membershipReview_months: 3, communityRecruit_prob: 0 });
+    for (const c of state.communities) endCommunity(state, ctx, c, EndReason.termOver);
+    const c = network(state, ctx, 12, { launchedByProgramme: true, fundedUntil: 2, meetingInterval: 60 });
+    const hostOrg = state.orgs[state.people[c.members[0]].org];
+    c.host = hostOrg.id;
+    state.month = 4;
+    hostOrg.timeUsed_hours = 0;
+    communityPhase(state, ctx);
+    expect(hostOrg.timeUsed_hours).toBeGreaterThanOrEqual(p.hostCoordination_hoursPerMonth);
+    c.members.splice(0, 1);
+    c.negativeReviews.splice(0, 1);
+    state.month = 6;
+    communityPhase(state, ctx);
+    expect(c.host).toBe(-1);
+    expect(ctx.events.some((e) => e.what === 'network_host_withdrew' && e.orgA === hostOrg.id)).toBe(true);
+  });
+
   it('a community does not meet between its meeting months', () => {
     const { state, ctx, params: p } = world({ membershipReview_months: 60 });
     for (const c of state.communities) endCommunity(state, ctx, c, EndReason.termOver);
