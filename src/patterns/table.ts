@@ -454,7 +454,7 @@ export const PATTERNS: readonly Pattern[] = [
         stronger: 'higher',
         source: C('Relative Costs and Efforts Associated With Knowledge Transfer'),
         knockout: { description: 'national activities do not cut contact cost', overrides: { nationalCostReduction_share: 0 } },
-        note: 'the cut acts twice: on the cost of making contact (7.5) and on the time sharing takes from the staff-time budget (7.2)',
+        note: 'the cut acts twice: on the cost of making contact (7.5) and on the time sharing takes from the staff-time budget (7.2). Only contacts sent by search weigh a contact cost: about a fifth of informal formations in the funded months (seed 1), which the cut raises by about 18%; pilot visits (about 40%), personnel moves and meeting ties weigh none, and sharing hours are a small part of the time budget, so the whole rises about 4% (ODD 1.3, P8). The 5% minimum stays as declared',
       },
     ],
   },
