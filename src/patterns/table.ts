@@ -142,7 +142,7 @@ export const PATTERNS: readonly Pattern[] = [
     id: 'P2',
     name: 'Formal ties work best when overlaid by informal ones',
     sources: [C('Abstract'), C('Discussion')],
-    mechanisms: ['trust of informal ties between a pairing\'s people raises its engagement (pairingOverlayWeight_index)', 'and the tacit share of each engaged month (pairingOverlayTacit_ratio): joint problem solving', 'pairing meetings and search seed those ties'],
+    mechanisms: ['trust of informal ties between a pairing\'s people raises its engagement (pairingOverlayWeight_index)', 'and the tacit share of each engaged month (pairingOverlayTacit_ratio): joint problem solving', 'an engaged month uses each overlay tie for the pairing\'s work: know-how moves over it and it gains trust and value, so the formal work keeps its overlay alive (overlay work, 7.8)', 'pairing meetings and search seed those ties'],
     knockout: { description: 'the pairing\'s work no longer draws on informal ties between its people (they still form)', overrides: { pairingOverlay_flag: 0 } },
     criteria: [
       {
@@ -167,7 +167,7 @@ export const PATTERNS: readonly Pattern[] = [
         target: { kind: 'above', value: 0, why: 'direction only in the sources' },
         stronger: 'higher',
         source: C('Discussion'),
-        note: 'a contrast with the knock-out itself, so the knock-out takes it to 0 by construction; the test is whether the contrast is above 0',
+        note: 'a contrast with the knock-out itself, so the knock-out takes it to 0 by construction; the test is whether the contrast is above 0. Most of the contrast is know-how the overlay\'s people carry over their own ties in the pairing\'s work (overlay work, 7.8); before that mechanism the overlay only raised engagement and the tacit rate, +0.0005 against paired noise of about 0.0016, because overlay ties mostly died of neglect within months (ODD 1.3, P2)',
       },
     ],
   },
@@ -454,7 +454,7 @@ export const PATTERNS: readonly Pattern[] = [
         stronger: 'higher',
         source: C('Relative Costs and Efforts Associated With Knowledge Transfer'),
         knockout: { description: 'national activities do not cut contact cost', overrides: { nationalCostReduction_share: 0 } },
-        note: 'the cut acts twice: on the cost of making contact (7.5) and on the time sharing takes from the staff-time budget (7.2)',
+        note: 'the cut acts twice: on the cost of making contact (7.5) and on the time sharing takes from the staff-time budget (7.2). Only contacts sent by search weigh a contact cost: about a fifth of informal formations in the funded months (seed 1), which the cut raises by about 18%; pilot visits (about 40%), personnel moves and meeting ties weigh none, and sharing hours are a small part of the time budget, so the whole rises about 4% (ODD 1.3, P8). The 5% minimum stays as declared',
       },
     ],
   },

@@ -6,7 +6,7 @@ import { randInt } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { bestDomain, transferBetween } from './knowledge.js';
 import { pairingFit } from './proximity.js';
-import { willingness } from './willingness.js';
+import { guardedShare, rivalry, willingness } from './willingness.js';
 import { labelDiscount } from './labels.js';
 
 /** The active pairing tie between two organizations (either order), or -1. */
@@ -45,9 +45,11 @@ export function noteOverlay(state: State, ctx: StepContext, pairingId: number): 
  * overlay (informal ties between the pairing's people), and falls under exemplar/follower labels
  * when the follower sees itself as ahead, and under time pressure. An engaged month moves codified
  * knowledge (prescribed documents) and a little tacit know-how, more of it the more the pairing's
- * people trust each other (joint problem solving), both ways where each is ahead, and may put two
- * people in contact. With `pairingOverlay_flag` 0 (the knock-out) the pairing's work ignores its
- * overlay: ties still form, but they no longer change the formal work.
+ * people trust each other (joint problem solving), both ways where each is ahead; the people of the
+ * overlay take the month's problem to each other over their own ties (overlayWork), and the month
+ * may put two people in contact. With `pairingOverlay_flag` 0 (the knock-out) the pairing's work
+ * ignores its overlay: ties still form and are used on their own, but the formal work neither
+ * draws on them nor uses them.
  */
 export function pairingPhase(state: State, ctx: StepContext): void {
   const p = ctx.params;
@@ -89,6 +91,7 @@ export function pairingPhase(state: State, ctx: StepContext): void {
         if (tie.direction === Direction.oneWay) changeForm(state, ctx, tie, { direction: Direction.multi }, 'became_multidirectional');
       }
     }
+    if (p.pairingOverlay_flag === 1) overlayWork(state, ctx, tie, down, up);
     if (rng() < p.pairingMeeting_prob) meetAcrossPair(state, ctx, rng, tie, down >= 0 ? down : 0);
   });
 }
@@ -120,4 +123,81 @@ function meetAcrossPair(state: State, ctx: StepContext, rng: () => number, pairi
     overlayOf: pairing.id,
   });
   noteOverlay(state, ctx, pairing.id);
+}
+
+/**
+ * The overlay in an engaged pairing month: each informal tie between a follower's person and
+ * someone now at the exemplar is used for the pairing's work. Its two people take the month's
+ * problem to each other ("they will pick up the phone and phone [other GDE] and ask how they are
+ * doing it", 003 Results), so know-how moves over the tie in the pairing's domains as in any use
+ * of a tie (ties.ts: tacitTransfer_rate and codifiedTransfer_rate, times absorptive capacity and
+ * relevance; between rivals only the share the giver is willing to give a rival), and the use
+ * builds the tie's trust and running value (003 Results: informal networking "ensured [the formal
+ * processes'] sustainability"; national activities "helped to initiate and sustain informal
+ * networking"). Without this an overlay tie lives like any other: rarely used under followers' time
+ * pressure, it stays at its starting trust and mostly ends by neglect within months. No hours and
+ * no effort cost are booked: they are the pairing's own (pairingInteraction_hours). No draws.
+ */
+export function overlayWork(state: State, ctx: StepContext, pairing: Tie, down: number, up: number): void {
+  const p = ctx.params;
+  const exemplar = state.orgs[pairing.orgA];
+  const follower = state.orgs[pairing.orgB];
+  const inhibition = p.competitionInhibition_logit * rivalry(exemplar, follower, p.procurementPressure_share);
+  const memory = p.tieValueMemory_share;
+  for (const personId of follower.staff) {
+    const person = state.people[personId];
+    for (const id of person.ties) {
+      const t = state.ties[id];
+      if (t.formality !== Formality.informal || t.ended >= 0) continue;
+      const followerIsA = t.personA === personId;
+      const otherId = followerIsA ? t.personB : t.personA;
+      if (otherId < 0 || state.people[otherId].org !== exemplar.id) continue;
+      const other = state.people[otherId];
+      let toFollower = 0;
+      let toExemplar = 0;
+      if (down >= 0) {
+        const m = transferBetween(ctx, p, exemplar, follower, down, p.tacitTransfer_rate * guardedShare(p, other, exemplar, inhibition), p.codifiedTransfer_rate, Formality.informal);
+        toFollower = m.codified + m.tacit;
+        t.codifiedFlow += m.codified;
+        t.tacitFlow += m.tacit;
+        if (toFollower > 0) {
+          if (followerIsA) t.givenB += 1;
+          else t.givenA += 1;
+        }
+      }
+      if (up >= 0) {
+        const m = transferBetween(ctx, p, follower, exemplar, up, p.tacitTransfer_rate * guardedShare(p, person, follower, inhibition), p.codifiedTransfer_rate, Formality.informal);
+        toExemplar = m.codified + m.tacit;
+        t.codifiedFlow += m.codified;
+        t.tacitFlow += m.tacit;
+        if (toExemplar > 0) {
+          if (followerIsA) t.givenA += 1;
+          else t.givenB += 1;
+        }
+      }
+      t.lastUsed = state.month;
+      follower.informalExchanges += 1;
+      exemplar.informalExchanges += 1;
+      t.trust += p.trustGain_perUse * (t.givenA > 0 && t.givenB > 0 ? 1 : 0.5) * (1 - t.trust);
+      // The running value of a use (ties.ts), each side's from what it received and gave.
+      const valueF = useValue(p, person, toFollower, toExemplar);
+      const valueE = useValue(p, other, toExemplar, toFollower);
+      if (followerIsA) {
+        t.valueA = memory * t.valueA + (1 - memory) * valueF;
+        t.valueB = memory * t.valueB + (1 - memory) * valueE;
+      } else {
+        t.valueA = memory * t.valueA + (1 - memory) * valueE;
+        t.valueB = memory * t.valueB + (1 - memory) * valueF;
+      }
+    }
+  }
+}
+
+/**
+ * A side's value of a use of a tie in pairing work: learning, companionship and reputation as in
+ * ties.ts, without the cost of the effort (tieUseCost_index), which the pairing's mandated, funded
+ * work already carries, as it carries the hours.
+ */
+function useValue(p: Params, person: { readonly intrinsic: number; readonly extrinsic: number }, received: number, gave: number): number {
+  return p.tieKnowledgeValue_index * received + p.bondBenefit_index * person.extrinsic + (gave > 0 ? p.reputationBenefit_index * person.intrinsic : 0);
 }

@@ -200,14 +200,45 @@ describe('pairingPhase: a worked month', () => {
   });
 
   it('overlay trust raises the tacit share of a worked month by pairingOverlayTacit_ratio * trust; codified unchanged', () => {
-    const w = setup();
+    const w = setup({ competitionInhibition_logit: 0 });
     const { state, ctx, params: p, ex, fo, a } = w;
     setKnowledge(ex, 2, 0.8, 0.8, a);
     fo.absorptive = 0.5;
     informalTie(state, ctx, ex, fo, { trust: 0.5 });
     pairingPhase(state, withRng(ctx, { programme: constant(0.2) }));
-    expect(fo.tacit[2]).toBeCloseTo(0.3 + p.pairingTacit_rate * (1 + p.pairingOverlayTacit_ratio * 0.5) * 0.5 * 0.5, 12);
-    expect(fo.codified[2]).toBeCloseTo(0.3 + p.pairingCodified_rate * 0.5 * 0.5, 12);
+    // The pairing's own transfer, then the overlay tie's use for the pairing's work (overlayWork).
+    const t1 = 0.3 + p.pairingTacit_rate * (1 + p.pairingOverlayTacit_ratio * 0.5) * 0.5 * 0.5;
+    const c1 = 0.3 + p.pairingCodified_rate * 0.5 * 0.5;
+    expect(fo.tacit[2]).toBeCloseTo(t1 + p.tacitTransfer_rate * 0.5 * (0.8 - t1), 12);
+    expect(fo.codified[2]).toBeCloseTo(c1 + p.codifiedTransfer_rate * 0.5 * (0.8 - c1), 12);
+  });
+
+  it('an engaged month uses each overlay tie for the pairing\'s work: know-how, trust and running value, no extra hours', () => {
+    const w = setup({ competitionInhibition_logit: 0, pairingMeeting_prob: 0 });
+    const { state, ctx, params: p, ex, fo, a } = w;
+    setKnowledge(ex, 2, 0.8, 0.8, a);
+    fo.absorptive = 0.5;
+    const overlay = informalTie(state, ctx, ex, fo, { trust: 0.4 });
+    const third = informalTie(state, ctx, state.orgs[3], fo, { trust: 0.4, personB: fo.staff[1] });
+    const [vA, vB] = [overlay.valueA, overlay.valueB];
+    pairingPhase(state, withRng(ctx, { programme: constant(0) }));
+    expect(overlay.lastUsed).toBe(state.month);
+    expect(overlay.tacitFlow).toBeGreaterThan(0);
+    expect(overlay.givenA).toBe(1);
+    expect(overlay.givenB).toBe(0);
+    // Not reciprocated: half the trust gain of a use.
+    expect(overlay.trust).toBeCloseTo(0.4 + p.trustGain_perUse * 0.5 * 0.6, 12);
+    const received = overlay.tacitFlow + overlay.codifiedFlow;
+    const receiver = state.people[overlay.personB];
+    const giver = state.people[overlay.personA];
+    const m = p.tieValueMemory_share;
+    expect(overlay.valueB).toBeCloseTo(m * vB + (1 - m) * (p.tieKnowledgeValue_index * received + p.bondBenefit_index * receiver.extrinsic), 12);
+    expect(overlay.valueA).toBeCloseTo(m * vA + (1 - m) * (p.bondBenefit_index * giver.extrinsic + p.reputationBenefit_index * giver.intrinsic), 12);
+    // The hours are the pairing's own; a tie to a third organization is not drawn in.
+    expect(ex.timeUsed_hours).toBe(p.pairingInteraction_hours);
+    expect(fo.timeUsed_hours).toBe(p.pairingInteraction_hours);
+    expect(third.trust).toBe(0.4);
+    expect(third.tacitFlow + third.codifiedFlow).toBe(0);
   });
 
   it('pairingOverlay_flag 0: overlay ties still form, but the pairing\'s work ignores them (engagement and tacit share)', () => {
@@ -222,6 +253,8 @@ describe('pairingPhase: a worked month', () => {
     expect(state.programme.pairingEngagedMonths[0]).toBe(0);
     pairingPhase(state, withRng(ctx, { programme: constant(0) }));
     expect(fo.tacit[2]).toBeCloseTo(0.3 + p.pairingTacit_rate * 0.5 * 0.5, 12);
+    // Nor is the overlay tie drawn into the work: its trust is untouched.
+    expect(state.ties.find((t) => t.formality === Formality.informal && t.personA === ex.staff[1])?.trust).toBe(0.9);
     expect(state.ties.filter((t) => t.overlayOf === w.pairing.id)).toHaveLength(1);
     expect(state.programme.pairingOverlaySince[0]).toBe(state.month);
   });
