@@ -454,7 +454,7 @@ export const PATTERNS: readonly Pattern[] = [
         stronger: 'higher',
         source: C('Relative Costs and Efforts Associated With Knowledge Transfer'),
         knockout: { description: 'national activities do not cut contact cost', overrides: { nationalCostReduction_share: 0 } },
-        note: 'the cut acts twice: on the cost of making contact (7.5) and on the time sharing takes from the staff-time budget (7.2). Only contacts sent by search weigh a contact cost: about a fifth of informal formations in the funded months (seed 1), which the cut raises by about 18%; pilot visits (about 40%), personnel moves and meeting ties weigh none, and sharing hours are a small part of the time budget, so the whole rises about 4% (ODD 1.3, P8). The 5% minimum stays as declared',
+        note: 'the cut acts three times: on the cost of making contact (7.5), on the time sharing takes from the staff-time budget (7.2) and on the effort of a transfer over a tie (7.7, which makes ties formed in the funded years last longer). Only contacts sent by search weigh a contact cost: about a fifth of informal formations in the funded months (seed 1), which the cut raises by about 18%; pilot visits (about 40%), personnel moves and meeting ties weigh none, and sharing hours are a small part of the time budget, so the contact and time cuts alone raise the whole about 4%; with the effort cut it is 0.057 (0.050 to 0.064) at seed 1 (ODD 1.3, P8). The 5% minimum stays as declared',
       },
     ],
   },

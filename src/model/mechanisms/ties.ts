@@ -2,6 +2,7 @@ import { capability, type Organization } from '../../agents/organization.js';
 import type { Tie } from '../../agents/relationship.js';
 import { EndReason, Formality, Influence, Mode, Origin, Direction } from '../enums.js';
 import type { Params } from '../parameters.js';
+import { monthFactors } from '../programme/funding.js';
 import { compactActiveTies, endTie, oneOff } from '../relationships.js';
 import type { State, StepContext } from '../state.js';
 import { bestDomain, transferBetween } from './knowledge.js';
@@ -12,7 +13,7 @@ import { guardedShare, rivalry } from './willingness.js';
  * Each informal person-to-person tie may be used, with a chance that grows with need and trust;
  * a use moves knowledge both ways where each side is ahead (multidirectional), costs both sides
  * time, and builds trust when reciprocated. Each side keeps a running value of the tie (learning +
- * companionship + reputation - time cost); in a month without use the value moves towards the bond
+ * companionship + reputation - effort, which national activities cut while they run); in a month without use the value moves towards the bond
  * of shared communities minus the cost of keeping the tie up, which trust lowers. A side drops the
  * tie when its running value falls below its own threshold (pairwise stability); nothing ends a
  * tie for its age or for a fixed time unused (ODD 7.7).
@@ -85,8 +86,11 @@ function personTie(state: State, ctx: StepContext, p: Params, tie: Tie): void {
       tie.lastUsed = state.month;
       const reciprocated = tie.givenA > 0 && tie.givenB > 0;
       tie.trust += p.trustGain_perUse * (reciprocated ? 1 : 0.5) * (1 - tie.trust);
-      const valueA = p.tieKnowledgeValue_index * gotA + p.bondBenefit_index * personA.extrinsic + (gotB > 0 ? p.reputationBenefit_index * personA.intrinsic : 0) - p.tieUseCost_index * (1 + Math.min(1, orgA.timePressure));
-      const valueB = p.tieKnowledgeValue_index * gotB + p.bondBenefit_index * personB.extrinsic + (gotA > 0 ? p.reputationBenefit_index * personB.intrinsic : 0) - p.tieUseCost_index * (1 + Math.min(1, orgB.timePressure));
+      // National activities (curated artefacts, webinars, agendas) cut the effort a transfer costs,
+      // as they cut the cost of making contact (003 Relative Costs).
+      const useCost = p.tieUseCost_index * monthFactors(state, ctx).contactCostFactor;
+      const valueA = p.tieKnowledgeValue_index * gotA + p.bondBenefit_index * personA.extrinsic + (gotB > 0 ? p.reputationBenefit_index * personA.intrinsic : 0) - useCost * (1 + Math.min(1, orgA.timePressure));
+      const valueB = p.tieKnowledgeValue_index * gotB + p.bondBenefit_index * personB.extrinsic + (gotA > 0 ? p.reputationBenefit_index * personB.intrinsic : 0) - useCost * (1 + Math.min(1, orgB.timePressure));
       tie.valueA = memory * tie.valueA + (1 - memory) * valueA;
       tie.valueB = memory * tie.valueB + (1 - memory) * valueB;
     }

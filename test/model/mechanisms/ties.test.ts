@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { setKnowledge } from '../../../src/agents/organization.js';
 import { EndReason, Formality, Mode, Stage } from '../../../src/model/enums.js';
 import { dropThreshold, tiePhase } from '../../../src/model/mechanisms/ties.js';
+import { monthFactors } from '../../../src/model/programme/funding.js';
 import { joinCommunity, leaveCommunity } from '../../../src/model/relationships.js';
 import type { State } from '../../../src/model/state.js';
 import { alike, constant, informalTie, pairUp, sequence, setAll, setStages, withParams, withRng, world, formedTies } from './fixtures.js';
@@ -242,15 +243,17 @@ describe('tiePhase: use', () => {
     expect(tie.trust).toBeCloseTo(0.4 + p.trustGain_perUse * 0.5 * 0.6, 12);
   });
 
-  it('updates each side\'s running value: knowledge + bond + reputation - time cost', () => {
+  it('updates each side\'s running value: knowledge + bond + reputation - effort, which national activities cut', () => {
     const { state, ctx, params: p, A, B, tie } = ahead();
     tiePhase(state, withRng(ctx, { ties: constant(0) }));
+    const phi = monthFactors(state, ctx).contactCostFactor;
+    expect(phi).toBeLessThan(1);
     const gotB = (p.tacitTransfer_rate + p.codifiedTransfer_rate) * 0.5 * 0.5;
     const gotA = (p.tacitTransfer_rate + p.codifiedTransfer_rate) * 0.5 * 0.4;
     const pa = state.people[tie.personA];
     const pb = state.people[tie.personB];
-    const va = p.tieKnowledgeValue_index * gotA + p.bondBenefit_index * pa.extrinsic + p.reputationBenefit_index * pa.intrinsic - p.tieUseCost_index;
-    const vb = p.tieKnowledgeValue_index * gotB + p.bondBenefit_index * pb.extrinsic + p.reputationBenefit_index * pb.intrinsic - p.tieUseCost_index;
+    const va = p.tieKnowledgeValue_index * gotA + p.bondBenefit_index * pa.extrinsic + p.reputationBenefit_index * pa.intrinsic - p.tieUseCost_index * phi;
+    const vb = p.tieKnowledgeValue_index * gotB + p.bondBenefit_index * pb.extrinsic + p.reputationBenefit_index * pb.intrinsic - p.tieUseCost_index * phi;
     expect(tie.valueA).toBeCloseTo((1 - p.tieValueMemory_share) * va, 10);
     expect(tie.valueB).toBeCloseTo((1 - p.tieValueMemory_share) * vb, 10);
     expect(A.id).not.toBe(B.id);
@@ -259,7 +262,10 @@ describe('tiePhase: use', () => {
   it('only the side that gave earns the reputation benefit', () => {
     const { state, ctx, params: p, B, tie } = ahead();
     setKnowledge(B, 3, 0.3, 0.3, p.codifiedWeight_exponent); // B is ahead nowhere: only A gives
-    tiePhase(state, withRng(ctx, { ties: constant(0) }));
+    // Without national activities the effort is the full tieUseCost_index.
+    const quiet = withRng(withParams(ctx, { nationalCostReduction_share: 0 }), { ties: constant(0) });
+    tiePhase(state, quiet);
+    expect(monthFactors(state, quiet).contactCostFactor).toBe(1);
     const gotB = (p.tacitTransfer_rate + p.codifiedTransfer_rate) * 0.5 * 0.5;
     const pa = state.people[tie.personA];
     const pb = state.people[tie.personB];
