@@ -55,6 +55,7 @@ const mean = (xs: readonly number[]) => (xs.length > 0 ? xs.reduce((a, b) => a +
  */
 export class PatternProbe implements RunObserver {
   private readonly v = Object.fromEntries(MEASURE_NAMES.map((k) => [k, NaN])) as Measures;
+  /** Pairings the follower chose, by their number in the events (a tie's ref, not its id). */
   private readonly ownChoice = new Set<number>();
   private readonly userGroupsAtStart: number[] = [];
   private agendaSum = 0;
@@ -152,7 +153,7 @@ export class PatternProbe implements RunObserver {
     let sameGrouping = 0;
     prog.pairings.forEach((id, i) => {
       const tie = state.ties[id];
-      (this.ownChoice.has(id) ? own : policy).push(prog.pairingEngagedMonths[i]);
+      (this.ownChoice.has(tie.ref) ? own : policy).push(prog.pairingEngagedMonths[i]);
       const a = state.orgs[tie.orgA];
       const b = state.orgs[tie.orgB];
       if (a.suppliers[Domain.epr] === b.suppliers[Domain.epr]) sameSupplier += 1;
