@@ -1,3 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { closeSharedPool, runTasks, sharedPool, WorkerPool } from '../../src/batch/pool.js';
 import { taskSetup, type TaskResult } from '../../src/batch/task.js';
@@ -121,5 +126,31 @@ describe('WorkerPool', () => {
     expect(pool.threads).toBe(0);
     expect(sharedPool(1)).not.toBe(pool);
     await closeSharedPool();
+  });
+});
+
+describe('a command on the shared pool', () => {
+  it('exits by itself after its batches, without closing the pool, with the threads still warm until then', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lesim-pool-'));
+    try {
+      const script = join(dir, 'command.mts');
+      const src = (p: string) => JSON.stringify(pathToFileURL(resolve(p)).href);
+      writeFileSync(script, `
+        import { runTasks, sharedPool } from ${src('src/batch/pool.ts')};
+        import { taskSetup } from ${src('src/batch/task.ts')};
+        import { resolveParams } from ${src('src/model/validate.ts')};
+        const plan = { kind: 'run', scenario: { name: 'x', title: '', description: '', sources: [], overrides: {} }, points: [{ id: 0, values: {}, params: resolveParams({ horizon_months: 2 }, 'test') }], replicates: 4, baseSeed: 1, crn: true, keepEvents: false, keepRuns: false };
+        let n = 0;
+        for (let round = 0; round < 2; round++) await runTasks([0, 1, 2, 3], { workers: 2, pool: sharedPool(2), setup: taskSetup(plan), onResult: (r) => void (n += r.ok ? 1 : 0) });
+        process.stdout.write(n + ' ' + sharedPool(2)!.started + ' ' + sharedPool(2)!.threads + '\\n');
+      `);
+      const child = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 120_000 });
+      expect(child.stderr).toBe('');
+      expect(child.signal).toBeNull();
+      expect(child.status).toBe(0);
+      expect(child.stdout).toBe('8 2 2\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
