@@ -148,6 +148,10 @@ export class WorkerPool {
     return undefined;
   }
 
+  // No V8 flags are set for the threads: GC flags cannot be changed once the main isolate runs
+  // (v8.setFlagsFromString('--single-threaded-gc') aborts it) nor given in a Worker's execArgv,
+  // and --no-concurrent-recompilation, which can, moves the JIT warm-up onto the threads and made
+  // short batches slower (see the commit that added this note for the figures).
   private start(): Slot {
     const script = workerScript();
     const worker = new Worker(script.url, { workerData: script.data });
