@@ -2,7 +2,7 @@ import { ExactSeries } from '../analysis/exactSeries.js';
 import { N_CELLS } from '../model/recorder.js';
 import { replicateSeed } from '../model/rng.js';
 import { pointStream, shardTasks, taskAt, type BatchPlan, type Shard } from './plan.js';
-import { runTasks } from './pool.js';
+import { runTasks, sharedPool, type WorkerPool } from './pool.js';
 import type { BatchStore } from './store.js';
 import { taskSetup, type TaskResult } from './task.js';
 
@@ -17,6 +17,8 @@ export interface ExecuteOptions {
   readonly onProgress?: (done: number, total: number, failed: number) => void;
   /** Returns true once the user has asked to stop (Ctrl-C): running tasks finish, no new ones start. */
   readonly stopped?: () => boolean;
+  /** The threads to run on (default: the command's shared pool, kept warm for its next batch). */
+  readonly pool?: WorkerPool;
 }
 
 export interface ExecuteOutcome {
@@ -105,7 +107,7 @@ export async function executeBatch(plan: BatchPlan, store: BatchStore, options: 
     options.onProgress?.(done, tasks.length, failed);
   };
 
-  await runTasks(pending, { workers: options.workers, setup: taskSetup(plan, options.failTasks ?? []), onResult, stopped: options.stopped });
+  await runTasks(pending, { workers: options.workers, pool: options.pool ?? sharedPool(options.workers), setup: taskSetup(plan, options.failTasks ?? []), onResult, stopped: options.stopped });
   // Whatever is still open was interrupted: keep what it has so far.
   for (const [point, progress] of open) store.writeCheckpoint(point, progress);
   const interrupted = done < tasks.length;

@@ -1,15 +1,26 @@
 import { Worker } from 'node:worker_threads';
 import { executeTask, type TaskResult, type TaskSetup } from './task.js';
 
-export interface PoolOptions {
-  /** Worker threads; 0 runs every task on the calling thread (no threads at all). */
-  readonly workers: number;
+export interface RunOptions {
   readonly setup: TaskSetup;
   /** Called once per task, in the order results arrive. */
   readonly onResult: (result: TaskResult) => void;
   /** Checked before each dispatch: true stops handing out tasks (e.g. after Ctrl-C). */
   readonly stopped?: () => boolean;
 }
+
+export interface PoolOptions extends RunOptions {
+  /** Worker threads; 0 runs every task on the calling thread (no threads at all). */
+  readonly workers: number;
+  /**
+   * A live pool to run on (at most `workers` of its threads at once), kept open afterwards;
+   * without one, a pool is started for this call and closed at its end.
+   */
+  readonly pool?: WorkerPool;
+}
+
+/** What the pool posts to a worker: a new setup (once per run, before its first task) or a task. */
+export type ToWorker = { readonly setup: TaskSetup } | { readonly task: number };
 
 /**
  * The worker script. Compiled code runs dist/batch/worker.js; under the tests, which run the
@@ -22,10 +33,193 @@ function workerScript(): { url: URL; data: Record<string, unknown> } {
   return { url: new URL('./worker.js', here), data: {} };
 }
 
+interface Slot {
+  readonly worker: Worker;
+  /** The run whose setup this worker holds (0: none yet). */
+  generation: number;
+  /** The task in flight, -1 when idle. */
+  current: number;
+  /** Terminated on purpose (the caller's handler failed, or the pool closed): its results are dropped. */
+  doomed: boolean;
+  /** The error that killed it, reported when it exits. */
+  why?: string;
+}
+
+interface ActiveRun {
+  readonly tasks: readonly number[];
+  readonly options: RunOptions;
+  readonly generation: number;
+  /** Threads this run may keep busy at once. */
+  readonly limit: number;
+  next: number;
+  inFlight: number;
+  failed: boolean;
+  failure: unknown;
+  readonly resolve: () => void;
+  readonly reject: (error: unknown) => void;
+}
+
 /**
- * Runs the given tasks on a pool of worker threads, each worker taking the next task as soon as
- * it is free. A worker that dies (out of memory, say) fails only its current task, with its seed,
- * and is replaced. Results may arrive in any order: callers must not depend on it.
+ * Worker threads that live for a whole command and run one batch of tasks after another, each
+ * with its own setup, so the JIT warm-up (seconds of CPU per thread) is paid once per command,
+ * not once per round or scenario. Threads start when the first tasks need them (their start-up
+ * overlaps the first runs), each takes the next task as soon as it is free, and a thread that
+ * dies (out of memory, say) fails only its current task and is replaced. Idle threads do not keep
+ * the process alive, so a command that ends without closing its pool still exits.
+ */
+export class WorkerPool {
+  private readonly slots = new Set<Slot>();
+  private run_: ActiveRun | undefined;
+  private generation = 0;
+  private closed = false;
+  /** Threads started so far, replacements included. */
+  started = 0;
+
+  constructor(private size_: number) {
+    if (!(Number.isInteger(size_) && size_ >= 1)) throw new Error(`a worker pool needs at least one thread, got ${size_}`);
+  }
+
+  get size(): number {
+    return this.size_;
+  }
+
+  /** Threads alive now. */
+  get threads(): number {
+    return this.slots.size;
+  }
+
+  /** Allows up to `size` threads from the next dispatch on (a pool never shrinks while open). */
+  grow(size: number): void {
+    this.size_ = Math.max(this.size_, size);
+  }
+
+  /**
+   * Runs the tasks on at most `workers` threads (default: the pool's size). Results may arrive in
+   * any order: callers must not depend on it. One run at a time.
+   */
+  run(tasks: readonly number[], options: RunOptions & { readonly workers?: number }): Promise<void> {
+    if (this.closed) return Promise.reject(new Error('the worker pool is closed'));
+    if (this.run_) return Promise.reject(new Error('the worker pool is already running a batch'));
+    const limit = Math.max(1, Math.min(this.size_, options.workers ?? this.size_));
+    return new Promise<void>((resolve, reject) => {
+      this.run_ = { tasks, options, generation: ++this.generation, limit, next: 0, inFlight: 0, failed: false, failure: undefined, resolve, reject };
+      this.pump();
+    });
+  }
+
+  /** Ends every thread. Further runs are refused; a run still going is rejected. */
+  async close(): Promise<void> {
+    this.closed = true;
+    const run = this.run_;
+    if (run && !run.failed) {
+      run.failed = true;
+      run.failure = new Error('the worker pool was closed during a batch');
+    }
+    await Promise.all([...this.slots].map((slot) => this.terminate(slot)));
+  }
+
+  private halted(run: ActiveRun): boolean {
+    return run.failed || run.options.stopped?.() === true;
+  }
+
+  /** Hands out tasks while there are some and threads to take them; settles the run once idle. */
+  private pump(): void {
+    const run = this.run_;
+    if (!run) return;
+    while (run.inFlight < run.limit && run.next < run.tasks.length && !this.halted(run)) {
+      const slot = this.idleSlot() ?? this.start();
+      if (slot.generation !== run.generation) {
+        slot.worker.postMessage({ setup: run.options.setup } satisfies ToWorker);
+        slot.generation = run.generation;
+      }
+      slot.current = run.tasks[run.next++];
+      run.inFlight += 1;
+      slot.worker.ref();
+      slot.worker.postMessage({ task: slot.current } satisfies ToWorker);
+    }
+    if (run.inFlight > 0) return;
+    this.run_ = undefined;
+    if (run.failed) run.reject(run.failure);
+    else run.resolve();
+  }
+
+  private idleSlot(): Slot | undefined {
+    for (const slot of this.slots) if (slot.current < 0 && !slot.doomed) return slot;
+    return undefined;
+  }
+
+  // No V8 flags are set for the threads: GC flags cannot be changed once the main isolate runs
+  // (v8.setFlagsFromString('--single-threaded-gc') aborts it) nor given in a Worker's execArgv,
+  // and --no-concurrent-recompilation, which can, moves the JIT warm-up onto the threads and made
+  // short batches slower (see the commit that added this note for the figures).
+  private start(): Slot {
+    const script = workerScript();
+    const worker = new Worker(script.url, { workerData: script.data });
+    const slot: Slot = { worker, generation: 0, current: -1, doomed: false };
+    this.slots.add(slot);
+    this.started += 1;
+    worker.on('message', (result: TaskResult) => this.received(slot, result));
+    worker.on('error', (error: Error) => {
+      slot.why ??= error.message;
+    });
+    worker.on('exit', (code) => this.exited(slot, code));
+    return slot;
+  }
+
+  /** Gives a result to the caller; a handler that throws (the disk is full) fails the run. */
+  private deliver(run: ActiveRun, result: TaskResult): void {
+    try {
+      run.options.onResult(result);
+    } catch (error) {
+      this.fail(run, error);
+    }
+  }
+
+  /** Stops the run: threads with a task in flight are ended (and replaced by a later run), idle ones stay warm. */
+  private fail(run: ActiveRun, error: unknown): void {
+    if (!run.failed) {
+      run.failed = true;
+      run.failure = error;
+    }
+    for (const slot of this.slots) if (slot.current >= 0) void this.terminate(slot);
+  }
+
+  private terminate(slot: Slot): Promise<number> {
+    slot.doomed = true;
+    return slot.worker.terminate();
+  }
+
+  private received(slot: Slot, result: TaskResult): void {
+    const run = this.run_;
+    if (slot.doomed || !run || slot.current < 0) return;
+    slot.current = -1;
+    run.inFlight -= 1;
+    slot.worker.unref();
+    this.deliver(run, result);
+    this.pump();
+  }
+
+  /**
+   * A thread ended. One that dies mid-task fails only that task (the caller fills in its seed)
+   * and is replaced by the next dispatch, so the rest of the batch goes on.
+   */
+  private exited(slot: Slot, code: number): void {
+    this.slots.delete(slot);
+    const run = this.run_;
+    if (slot.current < 0 || !run) return;
+    const lost = slot.current;
+    slot.current = -1;
+    run.inFlight -= 1;
+    if (!slot.doomed) this.deliver(run, { ok: false, index: lost, seed: '', error: `worker died: ${slot.why ?? `exited with code ${code}`}`, ms: 0 });
+    this.pump();
+  }
+}
+
+/**
+ * Runs the given tasks on worker threads (or, with 0 workers, on the calling thread), on the
+ * pool given or on one started for this call and closed at its end. A worker that dies fails
+ * only its current task, with its seed, and is replaced. Results may arrive in any order:
+ * callers must not depend on it.
  */
 export async function runTasks(tasks: readonly number[], options: PoolOptions): Promise<void> {
   if (options.workers <= 0) {
@@ -37,69 +231,36 @@ export async function runTasks(tasks: readonly number[], options: PoolOptions): 
     }
     return;
   }
-  const script = workerScript();
-  let next = 0;
-  let active = 0;
-  let failure: unknown;
-  const workers = new Set<Worker>();
-  await new Promise<void>((resolve, reject) => {
-    const halted = () => failure !== undefined || options.stopped?.() === true;
-    const finishIfIdle = () => {
-      if (active > 0) return;
-      if (failure !== undefined) reject(failure);
-      else if (next >= tasks.length || options.stopped?.()) resolve();
-    };
-    // The caller's handler failed (e.g. the disk is full): stop every worker, report once idle.
-    const fail = (error: unknown) => {
-      failure ??= error;
-      for (const w of workers) void w.terminate();
-    };
-    const deliver = (result: TaskResult): boolean => {
-      try {
-        options.onResult(result);
-        return true;
-      } catch (error) {
-        fail(error);
-        return false;
-      }
-    };
-    const start = () => {
-      const worker = new Worker(script.url, { workerData: { ...script.data, setup: options.setup } });
-      workers.add(worker);
-      let current = -1;
-      const dispatch = () => {
-        if (next >= tasks.length || halted()) {
-          current = -1;
-          void worker.terminate();
-          return;
-        }
-        current = tasks[next++];
-        worker.postMessage(current);
-      };
-      // A worker that dies mid-task fails only that task, with its seed filled in by the caller,
-      // and is replaced so the rest of the batch goes on.
-      const lose = (why: string) => {
-        if (current < 0 || failure !== undefined) return;
-        const lost = current;
-        current = -1;
-        if (deliver({ ok: false, index: lost, seed: '', error: `worker died: ${why}`, ms: 0 }) && next < tasks.length && !halted()) start();
-      };
-      active += 1;
-      worker.on('message', (result: TaskResult) => {
-        current = -1;
-        if (deliver(result)) dispatch();
-      });
-      worker.on('error', (error: Error) => lose(error.message));
-      worker.on('exit', (code) => {
-        lose(`exited with code ${code}`);
-        workers.delete(worker);
-        active -= 1;
-        finishIfIdle();
-      });
-      dispatch();
-    };
-    const n = Math.min(options.workers, tasks.length);
-    if (n === 0) resolve();
-    for (let i = 0; i < n; i++) start();
-  });
+  if (tasks.length === 0) return;
+  const pool = options.pool ?? new WorkerPool(Math.min(options.workers, tasks.length));
+  try {
+    await pool.run(tasks, { setup: options.setup, onResult: options.onResult, stopped: options.stopped, workers: options.workers });
+  } finally {
+    if (!options.pool) await pool.close();
+  }
+}
+
+let shared: WorkerPool | undefined;
+
+/**
+ * The pool of this process's command: the batch engine's callers (a batch, the rounds of a
+ * research command, the scenarios of the pattern evaluation) all run on it, so its threads stay
+ * warm from one call to the next. Undefined for 0 workers (tasks run on the calling thread).
+ * It is ended when the process has nothing else to do (or by closeSharedPool); its idle threads
+ * never keep the process alive meanwhile.
+ */
+export function sharedPool(workers: number): WorkerPool | undefined {
+  if (workers <= 0) return undefined;
+  if (!shared) {
+    shared = new WorkerPool(workers);
+    process.once('beforeExit', () => void closeSharedPool());
+  } else shared.grow(workers);
+  return shared;
+}
+
+/** Ends the shared pool's threads (a later sharedPool call starts a new one). */
+export async function closeSharedPool(): Promise<void> {
+  const pool = shared;
+  shared = undefined;
+  await pool?.close();
 }

@@ -8,7 +8,7 @@ import type { State, StepContext } from '../model/state.js';
 import { PatternProbe, type Measures } from '../patterns/measures.js';
 import { pointStream, taskAt, type BatchPlan } from './plan.js';
 
-/** What a worker needs to run any task of a plan (sent once, when it starts). */
+/** What a worker needs to run any task of a plan (sent to each thread before its first task of the batch). */
 export interface TaskSetup {
   readonly kind: BatchPlan['kind'];
   readonly points: readonly Params[];
@@ -19,6 +19,8 @@ export interface TaskSetup {
   readonly keepRuns: boolean;
   /** Task indices that throw on purpose (from LESIM_FAIL_TASKS): the failure-isolation test hook. */
   readonly failTasks: readonly number[];
+  /** Task indices on which a worker thread exits mid-task: the test hook for a dying worker (ignored on the calling thread). */
+  readonly exitTasks?: readonly number[];
   /** Also snapshot every organization each year (organizations.csv). */
   readonly keepOrganizations?: boolean;
   /** Also measure the pattern quantities (src/patterns/measures.ts) of each run (lesim patterns). */

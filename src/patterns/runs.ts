@@ -1,6 +1,6 @@
 import type { BatchPlan } from '../batch/plan.js';
 import { taskAt } from '../batch/plan.js';
-import { runTasks } from '../batch/pool.js';
+import { runTasks, sharedPool } from '../batch/pool.js';
 import { taskSetup } from '../batch/task.js';
 import { OUTCOMES } from '../model/outcomes.js';
 import type { Params } from '../model/parameters.js';
@@ -48,6 +48,8 @@ export async function runPatternPoints(
   let done = 0;
   await runTasks(tasks, {
     workers,
+    // The command's shared pool: the main set, the robustness set and the steadiness runs reuse warm threads.
+    pool: sharedPool(workers),
     setup: { ...taskSetup(plan), patternMeasures: true },
     onResult: (result) => {
       const { point, replicate } = taskAt(plan, result.index);

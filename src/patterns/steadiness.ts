@@ -1,6 +1,6 @@
 import { summariseValues, type Summary } from '../analysis/stats.js';
 import type { BatchPlan } from '../batch/plan.js';
-import { runTasks } from '../batch/pool.js';
+import { runTasks, sharedPool } from '../batch/pool.js';
 import { taskSetup } from '../batch/task.js';
 import { FORMALITIES, ORIGINS } from '../model/enums.js';
 import type { Params } from '../model/parameters.js';
@@ -84,6 +84,7 @@ export async function measureSteadiness(replicates: number, baseSeed: number, wo
   const series: Float64Array[] = [];
   await runTasks(Array.from({ length: replicates }, (_, t) => t), {
     workers,
+    pool: sharedPool(workers),
     setup: taskSetup(plan),
     onResult: (result) => {
       if (result.ok) series[result.index] = result.series;

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ExactSeries } from '../analysis/exactSeries.js';
 import { planFingerprint, pointStream, taskAt, WHOLE, type BatchPlan, type BatchPoint } from '../batch/plan.js';
-import { runTasks } from '../batch/pool.js';
+import { runTasks, sharedPool, type WorkerPool } from '../batch/pool.js';
 import { taskSetup } from '../batch/task.js';
 import { N_CELLS } from '../model/recorder.js';
 import { replicateSeed } from '../model/rng.js';
@@ -43,6 +43,8 @@ export interface AdaptiveOptions {
   readonly workers: number;
   readonly onProgress?: (done: number, total: number, failed: number) => void;
   readonly stopped?: () => boolean;
+  /** The threads to run on (default: the command's shared pool, so every round reuses warm threads). */
+  readonly pool?: WorkerPool;
 }
 
 export interface AdaptiveOutcome {
@@ -86,6 +88,7 @@ export async function runMissingTasks(plan: BatchPlan, store: BatchStore, tasks:
   options.onProgress?.(0, pending.length, 0);
   await runTasks(pending, {
     workers: options.workers,
+    pool: options.pool ?? sharedPool(options.workers),
     setup: taskSetup(plan),
     stopped: options.stopped,
     onResult: (result) => {
