@@ -8,6 +8,7 @@ import { bestDomain, transferBetween } from './knowledge.js';
 import { pairingFit } from './proximity.js';
 import { guardedShare, rivalry, willingness } from './willingness.js';
 import { labelDiscount } from './labels.js';
+import { gainTrust, give, useBenefit } from './ties.js';
 
 /** The active pairing tie between two organizations (either order), or -1. */
 export function pairingBetween(state: State, x: number, y: number): number {
@@ -153,35 +154,18 @@ export function overlayWork(state: State, ctx: StepContext, pairing: Tie, down: 
       const otherId = followerIsA ? t.personB : t.personA;
       if (otherId < 0 || state.people[otherId].org !== exemplar.id) continue;
       const other = state.people[otherId];
-      let toFollower = 0;
-      let toExemplar = 0;
-      if (down >= 0) {
-        const m = transferBetween(ctx, p, exemplar, follower, down, p.tacitTransfer_rate * guardedShare(p, other, exemplar, inhibition), p.codifiedTransfer_rate, Formality.informal);
-        toFollower = m.codified + m.tacit;
-        t.codifiedFlow += m.codified;
-        t.tacitFlow += m.tacit;
-        if (toFollower > 0) {
-          if (followerIsA) t.givenB += 1;
-          else t.givenA += 1;
-        }
-      }
-      if (up >= 0) {
-        const m = transferBetween(ctx, p, follower, exemplar, up, p.tacitTransfer_rate * guardedShare(p, person, follower, inhibition), p.codifiedTransfer_rate, Formality.informal);
-        toExemplar = m.codified + m.tacit;
-        t.codifiedFlow += m.codified;
-        t.tacitFlow += m.tacit;
-        if (toExemplar > 0) {
-          if (followerIsA) t.givenA += 1;
-          else t.givenB += 1;
-        }
-      }
+      // A use as in the ties phase: each side gives where it is ahead, guarding what it gives a rival.
+      const donorSide = followerIsA ? 'B' : 'A';
+      const toFollower = down >= 0 ? give(ctx, p, t, exemplar, follower, down, p.tacitTransfer_rate * guardedShare(p, other, exemplar, inhibition), donorSide) : 0;
+      const toExemplar = up >= 0 ? give(ctx, p, t, follower, exemplar, up, p.tacitTransfer_rate * guardedShare(p, person, follower, inhibition), followerIsA ? 'A' : 'B') : 0;
       t.lastUsed = state.month;
       follower.informalExchanges += 1;
       exemplar.informalExchanges += 1;
-      t.trust += p.trustGain_perUse * (t.givenA > 0 && t.givenB > 0 ? 1 : 0.5) * (1 - t.trust);
+      gainTrust(p, t);
       // The running value of a use (ties.ts), each side's from what it received and gave.
-      const valueF = useValue(p, person, toFollower, toExemplar);
-      const valueE = useValue(p, other, toExemplar, toFollower);
+      // Without the effort cost (tieUseCost_index): the pairing's mandated, funded work carries it, as it carries the hours.
+      const valueF = useBenefit(p, person, toFollower, toExemplar);
+      const valueE = useBenefit(p, other, toExemplar, toFollower);
       if (followerIsA) {
         t.valueA = memory * t.valueA + (1 - memory) * valueF;
         t.valueB = memory * t.valueB + (1 - memory) * valueE;
@@ -191,13 +175,4 @@ export function overlayWork(state: State, ctx: StepContext, pairing: Tie, down: 
       }
     }
   }
-}
-
-/**
- * A side's value of a use of a tie in pairing work: learning, companionship and reputation as in
- * ties.ts, without the cost of the effort (tieUseCost_index), which the pairing's mandated, funded
- * work already carries, as it carries the hours.
- */
-function useValue(p: Params, person: { readonly intrinsic: number; readonly extrinsic: number }, received: number, gave: number): number {
-  return p.tieKnowledgeValue_index * received + p.bondBenefit_index * person.extrinsic + (gave > 0 ? p.reputationBenefit_index * person.intrinsic : 0);
 }

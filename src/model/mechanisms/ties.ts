@@ -1,3 +1,4 @@
+import type { Individual } from '../../agents/individual.js';
 import { capability, type Organization } from '../../agents/organization.js';
 import type { Tie } from '../../agents/relationship.js';
 import { EndReason, Formality, Influence, Mode, Origin, Direction } from '../enums.js';
@@ -84,13 +85,12 @@ function personTie(state: State, ctx: StepContext, p: Params, tie: Tie): void {
       orgA.informalExchanges += 1;
       orgB.informalExchanges += 1;
       tie.lastUsed = state.month;
-      const reciprocated = tie.givenA > 0 && tie.givenB > 0;
-      tie.trust += p.trustGain_perUse * (reciprocated ? 1 : 0.5) * (1 - tie.trust);
+      gainTrust(p, tie);
       // National activities (curated artefacts, webinars, agendas) cut the effort a transfer costs,
       // as they cut the cost of making contact (003 Relative Costs).
       const useCost = p.tieUseCost_index * monthFactors(state, ctx).contactCostFactor;
-      const valueA = p.tieKnowledgeValue_index * gotA + p.bondBenefit_index * personA.extrinsic + (gotB > 0 ? p.reputationBenefit_index * personA.intrinsic : 0) - useCost * (1 + Math.min(1, orgA.timePressure));
-      const valueB = p.tieKnowledgeValue_index * gotB + p.bondBenefit_index * personB.extrinsic + (gotA > 0 ? p.reputationBenefit_index * personB.intrinsic : 0) - useCost * (1 + Math.min(1, orgB.timePressure));
+      const valueA = useBenefit(p, personA, gotA, gotB) - useCost * (1 + Math.min(1, orgA.timePressure));
+      const valueB = useBenefit(p, personB, gotB, gotA) - useCost * (1 + Math.min(1, orgB.timePressure));
       tie.valueA = memory * tie.valueA + (1 - memory) * valueA;
       tie.valueB = memory * tie.valueB + (1 - memory) * valueB;
     }
@@ -117,8 +117,18 @@ export function dropThreshold(p: Params, extrinsic: number): number {
   return p.tieEndValue_index * (0.5 + extrinsic);
 }
 
-/** One side gives know-how over the tie; returns what the other received and keeps the tie's ledger. */
-function give(ctx: StepContext, p: Params, tie: Tie, donor: Organization, receiver: Organization, domain: number, tacitRate: number, side: 'A' | 'B'): number {
+/** Trust after a use: a reciprocated tie (both ledgers positive) gains fully, a one-sided one half. */
+export function gainTrust(p: Params, tie: Tie): void {
+  tie.trust += p.trustGain_perUse * (tie.givenA > 0 && tie.givenB > 0 ? 1 : 0.5) * (1 - tie.trust);
+}
+
+/** What a use of a tie is worth to one side before its effort: learning, companionship and, if it gave, reputation. */
+export function useBenefit(p: Params, person: Individual, received: number, gave: number): number {
+  return p.tieKnowledgeValue_index * received + p.bondBenefit_index * person.extrinsic + (gave > 0 ? p.reputationBenefit_index * person.intrinsic : 0);
+}
+
+/** One side (the donor's, A or B) gives know-how over the tie; returns what the other received and keeps the tie's ledger. */
+export function give(ctx: StepContext, p: Params, tie: Tie, donor: Organization, receiver: Organization, domain: number, tacitRate: number, side: 'A' | 'B'): number {
   const m = transferBetween(ctx, p, donor, receiver, domain, tacitRate, p.codifiedTransfer_rate, Formality.informal);
   tie.tacitFlow += m.tacit;
   tie.codifiedFlow += m.codified;
