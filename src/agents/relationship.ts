@@ -40,6 +40,8 @@ export interface Tie extends Classified {
   givenB: number;
   codifiedFlow: number;
   tacitFlow: number;
+  /** Of tacitFlow, what side B received (for a one-way relationship, all of it). */
+  tacitToB: number;
   /** For an informal tie between people of a programme pairing: the pairing's id, else -1. */
   overlayOf: number;
 }

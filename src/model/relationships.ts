@@ -47,6 +47,7 @@ export function formTie(state: State, ctx: StepContext, s: TieSpec, detail = '')
     givenB: 0,
     codifiedFlow: 0,
     tacitFlow: 0,
+    tacitToB: 0,
     overlayOf: s.overlayOf ?? -1,
   };
   state.ties.push(tie);

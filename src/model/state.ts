@@ -83,12 +83,15 @@ export interface ModelEvent {
  * relationship, [formality][0 codified, 1 tacit]. Entries 6-8: capability (K) gained through
  * relationships, by formality (GAIN_BASE + formality); entry 9: capability gained by the
  * organization's own learning by doing and codification (GAIN_INTERNAL). Summed over organizations
- * and domains, so the mean maturity's growth splits into these parts.
+ * and domains, so the mean maturity's growth splits into these parts. Entry 10: tacit knowledge
+ * readers took from blueprints as documents (BLUEPRINT_TACIT, also in entry 1), so the tacit part
+ * of what blueprints bring can be split between documents and the contacts they trigger.
  */
 export type FlowLedger = Float64Array;
 export const GAIN_BASE = 6;
 export const GAIN_INTERNAL = 9;
-export const FLOW_LEDGER_LENGTH = 10;
+export const BLUEPRINT_TACIT = 10;
+export const FLOW_LEDGER_LENGTH = 11;
 
 /** Amounts moved by one transfer. */
 export interface Transfer {

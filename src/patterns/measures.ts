@@ -1,9 +1,9 @@
 import { Domain, Mode, Status } from '../model/enums.js';
-import { ROUTED } from '../model/mechanisms/search.js';
+import { ROUTED, VIA_DIRECTORY } from '../model/mechanisms/search.js';
 import type { Params } from '../model/parameters.js';
 import type { RunObserver } from '../model/run.js';
 import { overlayTrust } from '../model/mechanisms/pairings.js';
-import type { State, StepContext } from '../model/state.js';
+import { BLUEPRINT_TACIT, type State, type StepContext } from '../model/state.js';
 
 /**
  * Quantities the pattern table needs beyond the run outcomes (src/model/outcomes.ts), declared
@@ -40,6 +40,8 @@ export const MEASURES = {
   exemplar_hours_per_answer: { unit: 'hours/answer', window: 'whole run', computed: 'hours exemplars spent answering requests (requestHandling_hours per personal answer, routineRequest_hours per request routed through an office) over requests they answered (personal answers plus routed ones)' },
   professional_network_members_evaluation: { unit: 'people', window: 'end of the evaluation window (March 2020)', computed: 'members of the independent professional network: modelled staff who are members plus members counted from the wider pool of digital health leaders not modelled as individuals (widerDigitalLeaders_perOrganization)' },
   professional_network_staff_members_evaluation: { unit: 'people', window: 'end of the evaluation window (March 2020)', computed: 'members of the independent professional network among the modelled staff only' },
+  blueprint_tacit_documents_funding_end: { unit: 'knowledge units', window: 'blueprints\' start to the last funded month', computed: 'tacit knowledge readers took from blueprints as documents (every read, summed over readers and domains)' },
+  blueprint_tacit_contacts_funding_end: { unit: 'knowledge units', window: 'blueprints\' start to the last funded month', computed: 'tacit knowledge the readers received over the personal ties blueprints triggered (contacts made at a read and contacts found later through the blueprint directory: formations with detail `via_blueprint`), from their formation to the last funded month' },
   professional_network_members_change_counterfactual: { unit: 'relative change', window: 'month 0 to the evaluation end', computed: 'members (staff and wider pool) at the end of the evaluation window over members in the first month, minus 1' },
 } as const satisfies Record<string, MeasureDeclaration>;
 
@@ -72,6 +74,9 @@ export class PatternProbe implements RunObserver {
   private exemplarRequests = 0;
   private exemplarAnswersPersonal = 0;
   private exemplarAnswersRouted = 0;
+  /** Ties blueprints triggered, by their number in the events, and the documents' tacit part so far. */
+  private readonly blueprintTies = new Set<number>();
+  private blueprintTacitDocuments = 0;
 
   constructor(private readonly p: Params) {}
 
@@ -87,6 +92,7 @@ export class PatternProbe implements RunObserver {
       }
       if (e.mode === Mode.pairing && e.detail === 'own_choice') this.ownChoice.add(Number(e.relationship.slice(1)));
       if (e.detail === 'academy') this.academyTies += 1;
+      if (e.detail === VIA_DIRECTORY.label) this.blueprintTies.add(Number(e.relationship.slice(1)));
       if (e.mode === Mode.academyCohort) {
         const cohort = state.communities[Number(e.relationship.slice(1))];
         this.academyParticipantsAll += cohort.members.length;
@@ -136,7 +142,12 @@ export class PatternProbe implements RunObserver {
       const programmeOrgs = state.orgs.filter((o) => o.status !== Status.outside).length;
       this.v.academy_programme_orgs_share_evaluation = programmeOrgs > 0 ? this.academyOrgs.size / programmeOrgs : NaN;
     }
+    if (t < p.fundingEnd_month) this.blueprintTacitDocuments += ctx.flows[BLUEPRINT_TACIT];
     if (t === p.fundingEnd_month - 1) {
+      let contacts = 0;
+      for (const tie of state.ties) if (this.blueprintTies.has(tie.ref)) contacts += tie.tacitToB;
+      this.v.blueprint_tacit_documents_funding_end = this.blueprintTacitDocuments;
+      this.v.blueprint_tacit_contacts_funding_end = contacts;
       let alive = 0;
       for (const id of state.programme.learningNetworks) if (!state.communities[id].professionLed && state.communities[id].ended < 0) alive += 1;
       this.v.networks_central_alive_funding_end = alive;

@@ -34,6 +34,7 @@ function consultancy(state: State, ctx: StepContext): void {
     const carried = consultant.carriedTacit!;
     const moved = transferKnowledge(ctx, client.codified[d], carried[d], client, d, system, 0, p.consultancyTacit_rate, 0, Formality.formal);
     tie.tacitFlow += moved.tacit;
+    tie.tacitToB += moved.tacit;
     tie.lastUsed = state.month;
     if (state.month + 1 >= tie.endsAt && client.tacit[d] > carried[d]) {
       carried[d] = client.tacit[d];

@@ -79,6 +79,7 @@ export function pairingPhase(state: State, ctx: StepContext): void {
       const moved = transferBetween(ctx, p, exemplar, follower, down, tacitRate, p.pairingCodified_rate, Formality.formal);
       tie.codifiedFlow += moved.codified;
       tie.tacitFlow += moved.tacit;
+      tie.tacitToB += moved.tacit;
       tie.givenA += 1;
     }
     const up = bestDomain(p, follower, exemplar);

@@ -35,6 +35,7 @@ export function partnershipPhase(state: State, ctx: StepContext): void {
     const moved = transferBetween(ctx, p, provider, client, tie.domain, p.partnershipTacit_rate, p.partnershipCodified_rate, Formality.formal);
     tie.codifiedFlow += moved.codified;
     tie.tacitFlow += moved.tacit;
+    tie.tacitToB += moved.tacit;
     tie.givenA += moved.codified + moved.tacit;
     tie.lastUsed = t;
     provider.timeUsed_hours += p.partnershipWork_hours;

@@ -265,6 +265,7 @@ export function sendRequest(state: State, ctx: StepContext, rng: Rng, seeker: nu
   if (pairing >= 0) noteOverlay(state, ctx, pairing);
   const moved = transferBetween(ctx, p, donorOrg, seekerOrg, domain, p.tacitTransfer_rate, p.codifiedTransfer_rate, Formality.informal);
   tie.tacitFlow += moved.tacit;
+  tie.tacitToB += moved.tacit;
   tie.codifiedFlow += moved.codified;
   if (moved.tacit + moved.codified > 0) tie.givenA += 1;
 }

@@ -131,6 +131,7 @@ export function useBenefit(p: Params, person: Individual, received: number, gave
 export function give(ctx: StepContext, p: Params, tie: Tie, donor: Organization, receiver: Organization, domain: number, tacitRate: number, side: 'A' | 'B'): number {
   const m = transferBetween(ctx, p, donor, receiver, domain, tacitRate, p.codifiedTransfer_rate, Formality.informal);
   tie.tacitFlow += m.tacit;
+  if (side === 'A') tie.tacitToB += m.tacit;
   tie.codifiedFlow += m.codified;
   const got = m.tacit + m.codified;
   if (got > 0) {

@@ -3,7 +3,7 @@ import { DOMAINS, Direction, Formality, Influence, Mode, Origin, Stage, Status }
 import type { Params } from '../parameters.js';
 import { logEvent, mayTie, oneOff } from '../relationships.js';
 import { randInt } from '../rng.js';
-import type { State, StepContext } from '../state.js';
+import { BLUEPRINT_TACIT, type State, type StepContext } from '../state.js';
 import { relevance, transferKnowledge } from '../mechanisms/knowledge.js';
 import { sendRequest, VIA_DIRECTORY } from '../mechanisms/search.js';
 
@@ -79,7 +79,8 @@ function read(state: State, ctx: StepContext): void {
       const systemRel = relevance(p, author, reader, d);
       // The tacit part: a reader infers from a document only as much as its own related know-how
       // lets it read between the lines (assumption; Cohen & Levinthal's related knowledge).
-      transferKnowledge(ctx, bp.codified, bp.tacit, reader, d, systemRel * use * reader.tacit[d], settingRel * use, p.blueprintTacit_rate, p.blueprintCodified_rate, Formality.formal);
+      const moved = transferKnowledge(ctx, bp.codified, bp.tacit, reader, d, systemRel * use * reader.tacit[d], settingRel * use, p.blueprintTacit_rate, p.blueprintCodified_rate, Formality.formal);
+      ctx.flows[BLUEPRINT_TACIT] += moved.tacit;
       oneOff(state, ctx, {
         mode: Mode.blueprintUse,
         formality: Formality.formal,

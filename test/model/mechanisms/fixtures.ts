@@ -111,7 +111,7 @@ export function formedTies(state: State, events: readonly ModelEvent[]): Tie[] {
     oneOffs.push({
       kind: 'tie', id: -1, ref, mode: e.mode as Mode, formality: e.formality as Formality, origin: e.origin as Origin, influence: e.influence as Influence, direction: e.direction as Direction,
       formed: e.month, ended: e.month, endReason: EndReason.oneOff, orgA: e.orgA, orgB: e.orgB, personA: -1, personB: -1, domain: -1, endsAt: e.month, lastUsed: e.month,
-      trust: 0, valueA: 0, valueB: 0, givenA: 0, givenB: 0, codifiedFlow: 0, tacitFlow: 0, overlayOf: -1,
+      trust: 0, valueA: 0, valueB: 0, givenA: 0, givenB: 0, codifiedFlow: 0, tacitFlow: 0, tacitToB: 0, overlayOf: -1,
     });
   }
   return [...state.ties, ...oneOffs].sort((a, b) => a.ref - b.ref);
