@@ -207,7 +207,7 @@ export const PARAMETERS = {
   mentalHealthGrant_ratio: spec(0.5, 0, 5, 'ratio', 'Grant of mental health and ambulance sites relative to acute.', 'assumption'),
   nationalActivitiesBudget_gbp: spec(60e6, 0, 1e10, 'GBP', 'National activities: webinars, curation, agenda setting, learning networks, blueprint platform.', 'assumption: remainder of GBP 395 million (003 Objectives)'),
   academyBudget_gbp: spec(20e6, 0, 1e10, 'GBP', 'Digital Academy budget over the programme.', 'assumption'),
-  nationalCostReduction_share: spec(0.3, 0, 1, 'share', 'Fall in the cost of making contact while national activities are funded.', '003 Relative Costs (national activities cut costs)'),
+  nationalCostReduction_share: spec(0.3, 0, 1, 'share', 'Fall in the cost of making contact, of a transfer\'s effort and time, and of the time cost deterring busy staff from meetings, while national activities are funded.', '003 Relative Costs (national activities cut costs)'),
   blueprintStart_month: spec(24, 0, 600, 'month', 'Month blueprint production starts.', '003 Evolving Formal Processes; value assumption', true),
   blueprintProduction_probPerMonth: spec(0.06, 0, 1, 'probability/month', 'Chance a participating organization writes a blueprint for a domain it has implemented.', '003 Setting (blueprinting mandated)'),
   blueprintRead_probPerMonth: spec(0.04, 0, 1, 'probability/month', 'Chance an organization with a need reads a relevant blueprint in a month.', '003 Evolving Formal Processes (platform)'),

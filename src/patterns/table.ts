@@ -428,7 +428,7 @@ export const PATTERNS: readonly Pattern[] = [
     id: 'P8',
     name: 'Time is the biggest barrier; national activities cut the cost of transfer',
     sources: [C('Relative Costs and Efforts Associated With Knowledge Transfer')],
-    mechanisms: ['one staff-time budget: projects take the hours they need first, sharing the rest; last month\'s project work plus sharing over the budget is time pressure (7.2)', 'time pressure lowers willingness (willingnessTime_logit), absorptive capacity, tie use and attendance', 'tie use, requests, meetings, pairing and partnership work cost time', 'national activities cut contact cost and the time cost of sharing (nationalCostReduction_share)'],
+    mechanisms: ['one staff-time budget: projects take the hours they need first, sharing the rest; last month\'s project work plus sharing over the budget is time pressure (7.2)', 'time pressure lowers willingness (willingnessTime_logit), absorptive capacity, tie use and attendance', 'tie use, requests, meetings, pairing and partnership work cost time', 'national activities cut contact cost, the time cost of sharing and of attending meetings (nationalCostReduction_share)'],
     knockout: { description: 'time pressure no longer lowers willingness', overrides: { willingnessTime_logit: 0 } },
     criteria: [
       {
@@ -454,7 +454,7 @@ export const PATTERNS: readonly Pattern[] = [
         stronger: 'higher',
         source: C('Relative Costs and Efforts Associated With Knowledge Transfer'),
         knockout: { description: 'national activities do not cut contact cost', overrides: { nationalCostReduction_share: 0 } },
-        note: 'the cut acts three times: on the cost of making contact (7.5), on the time sharing takes from the staff-time budget (7.2) and on the effort of a transfer over a tie (7.7, which makes ties formed in the funded years last longer). Only contacts sent by search weigh a contact cost: about a fifth of informal formations in the funded months (seed 1), which the cut raises by about 18%; pilot visits (about 40%), personnel moves and meeting ties weigh none, and sharing hours are a small part of the time budget, so the contact and time cuts alone raise the whole about 4%; with the effort cut it is 0.057 (0.050 to 0.064) at seed 1 (ODD 1.3, P8). The 5% minimum stays as declared',
+        note: 'the cut acts three times: on the cost of making contact (7.5), on the time sharing takes from the staff-time budget (7.2) and on the effort of a transfer over a tie (7.7, which makes ties formed in the funded years last longer). Only contacts sent by search weigh a contact cost: about a fifth of informal formations in the funded months (seed 1), which the cut raises by about 18%; pilot visits (about 40%), personnel moves and meeting ties weigh none, and sharing hours are a small part of the time budget, so the contact and time cuts alone raise the whole about 4%; with the effort cut it was 0.057 (0.050 to 0.064) at seed 1; since stop 17 the cut also lowers the time cost of attending meetings (busy staff attend more while national activities run), and P8b is 0.062 (0.051 to 0.072) at seed 1 (ODD 1.3, P8). The 5% minimum stays as declared',
       },
     ],
   },

@@ -5,6 +5,7 @@ import type { Params } from '../parameters.js';
 import { mayTie, changeForm, endCommunity, formTie, joinCommunity, leaveCommunity, logEvent } from '../relationships.js';
 import { randInt, type Rng } from '../rng.js';
 import type { State, StepContext } from '../state.js';
+import { monthFactors } from '../programme/funding.js';
 import { relevance, transferKnowledge } from './knowledge.js';
 import { userGroupAgenda, userGroupStake } from './suppliers.js';
 import { guardedShare, rivalry, willingness } from './willingness.js';
@@ -274,12 +275,16 @@ function meet(state: State, ctx: StepContext, rng: Rng, community: Community): v
   const attendees = ctx.scratch.list;
   attendees.length = 0;
   const host = community.mode === Mode.userGroup && community.supplier >= 0 ? state.suppliers[community.supplier] : undefined;
+  // Time pressure keeps busy people away in proportion to what taking part costs them; national
+  // activities (webinars, agendas shaped nationally, curated material) cut that cost while they run,
+  // as they cut the cost of contact (003 Relative Costs). A supplier's own group is not among them.
+  const busyDeterrence = 0.4 * (host ? 1 : monthFactors(state, ctx).contactCostFactor);
   for (const person of community.members) {
     const org = state.orgs[state.people[person].org];
     let attend = community.mode === Mode.professionalNetwork ? p.professionalNetworkAttend_prob : 0.7;
     // Customers take part in a supplier's group when they are procuring or adopting its modules.
     if (host && !userGroupStake(host, org)) attend *= p.userGroupIdleAttend_share;
-    if (rng() < attend * (1 - 0.4 * Math.min(1, org.timePressure))) {
+    if (rng() < attend * (1 - busyDeterrence * Math.min(1, org.timePressure))) {
       attendees.push(person);
       org.timeUsed_hours += p.meetingAttendance_hours;
     }
