@@ -64,6 +64,8 @@ export interface RobustnessResult {
 export interface PatternsReport {
   readonly replicates: number;
   readonly seed: number;
+  /** The parameter set every configuration started from (empty: the defaults). */
+  readonly parameters: Readonly<Record<string, number>>;
   readonly patterns: readonly PatternResult[];
   readonly robustness?: RobustnessResult;
   /** Failed runs; `robustness` marks those of design points (their point numbers index the design's runs). */
@@ -82,13 +84,22 @@ export interface EvaluateOptions {
   readonly knockouts?: boolean;
   /** Only these patterns or criteria (ids such as 'P4' or 'P4b'); default all. */
   readonly only?: readonly string[];
+  /**
+   * A parameter set every configuration starts from (e.g. a calibrated posterior median): set
+   * under each configuration's own scenario and overrides, so the counterfactual's programme
+   * switch or a knock-out still wins; a robustness point's values (around the defaults) replace
+   * it where they overlap.
+   */
+  readonly parameters?: Readonly<Record<string, number>>;
   readonly onProgress?: (done: number, total: number, failed: number) => void;
 }
 
-/** Parameters of one config, with extra overrides (a knock-out, a design point) and the config's own on top. */
-export function configParams(config: ConfigName, extra: Readonly<Record<string, number>> = {}, knockout: Readonly<Record<string, number>> = {}): Params {
+/** Parameters of one config, with extra overrides (a knock-out, a design point) and the config's own on top, and optionally a parameter set under its scenario's own levers. */
+export function configParams(config: ConfigName, extra: Readonly<Record<string, number>> = {}, knockout: Readonly<Record<string, number>> = {}, under: Readonly<Record<string, number>> = {}): Params {
   const c = CONFIGS[config];
-  return resolveScenario(findScenario(c.scenario), { ...extra, ...c.overrides, ...knockout });
+  const scenario = findScenario(c.scenario);
+  // `under` sits below everything the config's own scenario sets (its levers win over it).
+  return resolveScenario({ ...scenario, overrides: { ...under, ...scenario.overrides } }, { ...extra, ...c.overrides, ...knockout });
 }
 
 /** Unique parameter sets, so configs and knock-outs that coincide are run once. */
@@ -144,16 +155,17 @@ export async function evaluatePatterns(options: EvaluateOptions): Promise<Patter
   const { replicates, seed } = options;
   const table = selectPatterns(options.only);
   const configs = usedConfigs(table);
+  const base = options.parameters ?? {};
   const set = new PointSet();
   const baseline: ConfigPoints = {};
-  for (const c of configs) baseline[c] = set.add(configParams(c));
+  for (const c of configs) baseline[c] = set.add(configParams(c, {}, {}, base));
   const knocked = new Map<string, ConfigPoints>();
   for (const pattern of table) {
     for (const criterion of pattern.criteria) {
       const ko = options.knockouts === false ? null : knockoutOf(pattern, criterion);
       if (!ko) continue;
       const points: ConfigPoints = {};
-      for (const c of criterion.configs) points[c] = set.add(configParams(c, {}, ko.overrides));
+      for (const c of criterion.configs) points[c] = set.add(configParams(c, {}, ko.overrides, base));
       knocked.set(criterion.id, points);
     }
   }
@@ -165,7 +177,7 @@ export async function evaluatePatterns(options: EvaluateOptions): Promise<Patter
   const designPoints: (ConfigPoints | null)[] = design.map((values) => {
     try {
       const points: ConfigPoints = {};
-      for (const c of configs) points[c] = robustSet.add(configParams(c, values));
+      for (const c of configs) points[c] = robustSet.add(configParams(c, values, {}, base));
       return points;
     } catch {
       // A point whose values fail validation: counted, reported, never silently dropped.
@@ -205,7 +217,7 @@ export async function evaluatePatterns(options: EvaluateOptions): Promise<Patter
     }
     robustness = { points: options.robustness, seed, replicates: robustReps, spread: 'each assumed parameter from 0.5 to 1.5 times its default, within its allowed range', parameters: ranges, held, criteriaHeld, jointHeld, failedPoints };
   }
-  return { replicates, seed, patterns, robustness, failures };
+  return { replicates, seed, parameters: { ...base }, patterns, robustness, failures };
 }
 
 function patternResult(pattern: Pattern, baseline: ConfigPoints, knocked: ReadonlyMap<string, ConfigPoints>, values: readonly Values[][], replicates: number): PatternResult {

@@ -42,6 +42,7 @@ export function patternsJson(report: PatternsReport, provenance: RunProvenance):
         ...provenanceFields(provenance),
         replications: report.replicates,
         base_seed: report.seed,
+        parameters: report.parameters,
         patterns_passing: report.patterns.filter((p) => p.pass).length,
         patterns: report.patterns.map((p) => ({
           id: p.id,
@@ -104,6 +105,8 @@ export function patternsText(report: PatternsReport): string {
   }
   const widths = rows[0].map((_, j) => Math.max(...rows.map((r) => r[j].length)));
   let out = `Patterns: ${report.replicates} replications per configuration, base seed ${report.seed}, common random numbers\n`;
+  const set = Object.entries(report.parameters);
+  if (set.length > 0) out += `Every configuration starts from: ${set.map(([k, v]) => `${k}=${v}`).join(', ')}\n`;
   for (const r of rows) out += r.map((x, j) => (j === r.length - 1 ? x : x.padEnd(widths[j]))).join('  ') + '\n';
   const passing = report.patterns.filter((p) => p.pass);
   out += `\n${passing.length} of ${report.patterns.length} patterns pass every criterion${passing.length ? ` (${passing.map((p) => p.id).join(', ')})` : ''}\n`;

@@ -27,16 +27,36 @@ export function criteriaConfigs(criteria: readonly Criterion[]): ConfigName[] {
  * How far one criterion's mean metric is from its target, in units of the target's tolerance: a
  * proportion from a source, from the observed proportion over half its 95% interval (so 1 is the
  * edge of what the source allows); an interval or a declared minimum, 0 inside and the gap beyond
- * it over the interval's width (or the bound's size) outside.
+ * it over the interval's width (or the bound's size) outside. `margin` moves a declared bound (or
+ * both edges of a band) inwards by that much: lesim patterns passes such a target only when the
+ * whole 95% interval clears it, so a mean just inside the bound is not yet a pass.
  */
-export function criterionDistance(c: Criterion, value: number): number {
+export function criterionDistance(c: Criterion, value: number, margin = 0): number {
   if (!Number.isFinite(value)) return 10;
   const r = targetRange(c.target);
   if (c.target.kind === 'proportion') return Math.abs(value - c.target.successes / c.target.trials) / ((r.high - r.low) / 2);
-  if (value >= r.low && value <= r.high) return 0;
-  const gap = value < r.low ? r.low - value : value - r.high;
   const scale = Number.isFinite(r.high - r.low) ? r.high - r.low : Math.max(Math.abs(Number.isFinite(r.low) ? r.low : r.high), 1e-9);
-  return gap / scale;
+  // A band narrower than twice the margin keeps its midpoint as the one place of zero distance.
+  const m = Number.isFinite(r.high - r.low) ? Math.min(Math.max(0, margin), (r.high - r.low) / 2) : Math.max(0, margin);
+  const low = r.low + m;
+  const high = r.high - m;
+  if (value >= low && value <= high) return 0;
+  return (value < low ? low - value : value - high) / scale;
+}
+
+/**
+ * The margin of each criterion: half the width of its 95% interval over the given replicates (of
+ * one parameter point), that is how far inside a declared bound the mean must lie for the interval
+ * to clear it at that replicate count; 0 for a source's proportion (judged by its mean) and where
+ * the interval cannot be computed.
+ */
+export function passMargins(criteria: readonly Criterion[], metrics: readonly (readonly number[])[]): number[] {
+  return criteria.map((c, i) => {
+    if (c.target.kind === 'proportion') return 0;
+    const s = summariseValues(metrics[i].filter(Number.isFinite));
+    const half = (s.ciHigh - s.ciLow) / 2;
+    return Number.isFinite(half) ? half : 0;
+  });
 }
 
 /** The metric of each criterion per replicate, from runs of every config a criterion names. */
@@ -44,9 +64,9 @@ export function metricsOf(criteria: readonly Criterion[], runs: readonly Runs[])
   return criteria.map((c) => runs.map((r) => c.value(r)).map((v) => (Number.isFinite(v) ? v : NaN)));
 }
 
-/** Root mean square of the criteria's distances at their mean metric over replicates. */
-export function patternDistance(criteria: readonly Criterion[], metrics: readonly (readonly number[])[]): number {
-  const d = criteria.map((c, i) => criterionDistance(c, mean(metrics[i].filter(Number.isFinite))));
+/** Root mean square of the criteria's distances at their mean metric over replicates (each with its margin, if given). */
+export function patternDistance(criteria: readonly Criterion[], metrics: readonly (readonly number[])[], margins: readonly number[] = []): number {
+  const d = criteria.map((c, i) => criterionDistance(c, mean(metrics[i].filter(Number.isFinite)), margins[i] ?? 0));
   return Math.sqrt(mean(d.map((x) => x * x)));
 }
 

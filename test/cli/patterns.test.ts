@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PATTERN_COLUMNS } from '../../src/patterns/files.js';
@@ -29,6 +29,30 @@ describe('lesim patterns', () => {
     expect(steady.replications).toBe(2);
     expect(steady.trend_per_year_share.ci_low).toBeLessThanOrEqual(steady.trend_per_year_share.mean);
     expect(steady.steady).toBe(steady.trend_per_year_share.ci_low >= -0.05 && steady.trend_per_year_share.ci_high <= 0.05);
+  });
+
+  it('starts every configuration from the parameters of --scenario (e.g. a calibrated.yaml)', () => {
+    const file = join(root, 'no-academy.yaml');
+    writeFileSync(file, 'extends: gde-baseline\nparameters:\n  academyCohorts_count: 0\n');
+    const out = join(root, 'scenario');
+    const r = lesim(['patterns', '--scenario', file, '--only', 'P12b', '--reps', '2', '--workers', '1', '--out', out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/Every configuration starts from: academyCohorts_count=0/);
+    const json = JSON.parse(readFileSync(join(out, 'patterns.json'), 'utf8'));
+    expect(json.parameters).toEqual({ academyCohorts_count: 0 });
+    // No cohorts in the baseline itself: no academy ties to count.
+    expect(json.patterns[0].criteria[0].measured.mean).toBe(0);
+  });
+
+  it('refuses a bad --scenario file naming the file and field, with exit code 2 and nothing written', () => {
+    const file = join(root, 'bad.yaml');
+    writeFileSync(file, 'extends: gde-baseline\nparameters:\n  academyCohorts_count: -3\n');
+    const out = join(root, 'bad-scenario');
+    const r = lesim(['patterns', '--scenario', file, '--only', 'P12b', '--out', out]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/bad\.yaml/);
+    expect(r.stderr).toMatch(/academyCohorts_count/);
+    expect(existsSync(out)).toBe(false);
   });
 
   it('refuses an unknown pattern id with exit code 2 and writes nothing', () => {

@@ -17,7 +17,7 @@ function commands(): string[][] {
 describe('docs/research.md', () => {
   it('runs its walk-through as written, from question to result (tiny sizes)', () => {
     const list = commands();
-    expect(list.map((c) => c[0])).toEqual(['reps', 'sensitivity', 'sensitivity', 'discover', 'propositions', 'propositions', 'propositions', 'propositions', 'calibrate', 'calibrate', 'run']);
+    expect(list.map((c) => c[0])).toEqual(['reps', 'sensitivity', 'sensitivity', 'discover', 'propositions', 'propositions', 'propositions', 'propositions', 'calibrate', 'calibrate', 'run', 'patterns']);
     const cwd = tempDir('lesim-research-doc-');
     cpSync(resolve(__dirname, '../../examples'), join(cwd, 'examples'), { recursive: true });
     for (const args of list) {
@@ -26,9 +26,13 @@ describe('docs/research.md', () => {
       // --status after a finished run: done, and the results are where the command wrote them.
       if (args.includes('--status')) expect(r.stdout).toMatch(/^done: research\/(propositions|calibrate) holds the results$/m);
     }
-    for (const f of ['reps/reps.csv', 'reps/reps-maturity_end_all.png', 'morris/sensitivity.csv', 'morris/over-time.png', 'morris/morris-maturity_end_all.png', 'sobol/sobol-maturity_end_all.png', 'discover/box.csv', 'discover/tradeoff.png', 'propositions/propositions.csv', 'propositions/effects.png', 'mine/propositions.csv', 'calibrate/posterior.csv', 'calibrate/pairs.png', 'calibrate/calibrated.yaml', 'calibrated-run/summary.json']) {
+    for (const f of ['reps/reps.csv', 'reps/reps-maturity_end_all.png', 'morris/sensitivity.csv', 'morris/over-time.png', 'morris/morris-maturity_end_all.png', 'sobol/sobol-maturity_end_all.png', 'discover/box.csv', 'discover/tradeoff.png', 'propositions/propositions.csv', 'propositions/effects.png', 'mine/propositions.csv', 'calibrate/posterior.csv', 'calibrate/pairs.png', 'calibrate/calibrated.yaml', 'calibrated-run/summary.json', 'calibrated-patterns/patterns.json']) {
       expect(existsSync(join(cwd, 'research', f)), f).toBe(true);
     }
+    // The calibrated parameters reach every configuration of lesim patterns.
+    const calibrated = JSON.parse(readFileSync(join(cwd, 'research/calibrate/calibrate.json'), 'utf8')) as { median: Record<string, number> };
+    const checked = JSON.parse(readFileSync(join(cwd, 'research/calibrated-patterns/patterns.json'), 'utf8')) as { parameters: Record<string, number> };
+    expect(checked.parameters).toEqual(calibrated.median);
     const props = readFileSync(join(cwd, 'research/propositions/propositions.csv'), 'utf8').trim().split('\n');
     expect(props).toHaveLength(3);
     expect(props[1]).toMatch(/^p6-absorptive-capacity,.*,(supported|contradicted|inconclusive)$/);
