@@ -27,7 +27,7 @@ export function criteriaConfigs(criteria: readonly Criterion[]): ConfigName[] {
  * How far one criterion's mean metric is from its target, in units of the target's tolerance: a
  * proportion from a source, from the observed proportion over half its 95% interval (so 1 is the
  * edge of what the source allows); an interval or a declared minimum, 0 inside and the gap beyond
- * it over the interval's width (or the bound's size) outside. `margin` moves a declared bound (or
+ * it over the interval's width (or the bound's size, or the margin for a bound at zero) outside. `margin` moves a declared bound (or
  * both edges of a band) inwards by that much: lesim patterns passes such a target only when the
  * whole 95% interval clears it, so a mean just inside the bound is not yet a pass.
  */
@@ -35,7 +35,11 @@ export function criterionDistance(c: Criterion, value: number, margin = 0): numb
   if (!Number.isFinite(value)) return 10;
   const r = targetRange(c.target);
   if (c.target.kind === 'proportion') return Math.abs(value - c.target.successes / c.target.trials) / ((r.high - r.low) / 2);
-  const scale = Number.isFinite(r.high - r.low) ? r.high - r.low : Math.max(Math.abs(Number.isFinite(r.low) ? r.low : r.high), 1e-9);
+  // A band's width, or a bound's size; a bound at zero has no size, so the margin (the
+  // criterion's noise) stands in for it rather than a near-zero scale that would turn any gap
+  // into a distance of millions.
+  const bound = Math.abs(Number.isFinite(r.low) ? r.low : r.high);
+  const scale = Number.isFinite(r.high - r.low) ? r.high - r.low : bound > 0 ? bound : margin > 0 ? margin : 1e-9;
   // A band narrower than twice the margin keeps its midpoint as the one place of zero distance.
   const m = Number.isFinite(r.high - r.low) ? Math.min(Math.max(0, margin), (r.high - r.low) / 2) : Math.max(0, margin);
   const low = r.low + m;

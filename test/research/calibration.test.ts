@@ -25,6 +25,13 @@ describe('calibration distances', () => {
     expect(criterionDistance(band, 16, 8)).toBeCloseTo(0.1, 12);
   });
 
+  it('a bound at zero is measured in margins, not in a near-zero scale', () => {
+    const positive = criterion({ kind: 'above', value: 0 } as Target);
+    expect(criterionDistance(positive, 0, 0.08)).toBeCloseTo(1, 12);
+    expect(criterionDistance(positive, -0.04, 0.08)).toBeCloseTo(1.5, 12);
+    expect(criterionDistance(positive, 0.1, 0.08)).toBe(0);
+  });
+
   it('the margin is half the width of the 95% interval over the replicates; none for a source\'s proportion', () => {
     const proportion = criterion({ kind: 'proportion', successes: 31, trials: 36 } as Target);
     // Mean 0.06, sd 0.01 over 4 replicates: half-width t(0.975, 3) x 0.01 / 2 = 0.0159.
