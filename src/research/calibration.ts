@@ -24,24 +24,39 @@ export function criteriaConfigs(criteria: readonly Criterion[]): ConfigName[] {
 }
 
 /**
- * How far one criterion's mean metric is from its target, in units of the target's tolerance: a
- * proportion from a source, from the observed proportion over half its 95% interval (so 1 is the
- * edge of what the source allows); an interval or a declared minimum, 0 inside and the gap beyond
- * it over the interval's width (or the bound's size, or the margin for a bound at zero) outside. `margin` moves a declared bound (or
- * both edges of a band) inwards by that much: lesim patterns passes such a target only when the
- * whole 95% interval clears it, so a mean just inside the bound is not yet a pass.
+ * A criterion's replicate noise at one parameter point: the standard deviation of its metric over
+ * replicates, and the margin, half the width of its 95% interval over that many replicates (how
+ * far inside a declared bound the mean must lie for the interval to clear it).
  */
-export function criterionDistance(c: Criterion, value: number, margin = 0): number {
+export interface CriterionNoise {
+  readonly sd: number;
+  readonly margin: number;
+}
+
+const NO_NOISE: CriterionNoise = { sd: 0, margin: 0 };
+
+/**
+ * How far one criterion's mean metric is from its target. A proportion from a source: from the
+ * observed proportion over half its 95% interval (so 1 is the edge of what the source allows). An
+ * interval or a declared minimum: 0 inside; outside, the gap in units of the criterion's replicate
+ * standard deviation where it is known (so targets of any size weigh alike, and a gap counts as
+ * much as the pass rule of lesim patterns makes it count), else of the interval's width or the
+ * bound's size. The margin moves a declared bound (or both edges of a band) inwards: lesim
+ * patterns passes such a target only when the whole 95% interval clears it, so a mean just inside
+ * the bound is not yet a pass.
+ */
+export function criterionDistance(c: Criterion, value: number, noise: CriterionNoise = NO_NOISE): number {
   if (!Number.isFinite(value)) return 10;
   const r = targetRange(c.target);
   if (c.target.kind === 'proportion') return Math.abs(value - c.target.successes / c.target.trials) / ((r.high - r.low) / 2);
-  // A band's width, or a bound's size; a bound at zero has no size, so the margin (the
-  // criterion's noise) stands in for it rather than a near-zero scale that would turn any gap
-  // into a distance of millions.
+  const width = r.high - r.low;
   const bound = Math.abs(Number.isFinite(r.low) ? r.low : r.high);
-  const scale = Number.isFinite(r.high - r.low) ? r.high - r.low : bound > 0 ? bound : margin > 0 ? margin : 1e-9;
+  const margin = Math.max(0, noise.margin);
+  // Without a known noise: the band's width or the bound's size; a bound at zero has no size, so
+  // the margin stands in rather than a near-zero scale that would make any gap a distance of millions.
+  const scale = noise.sd > 0 ? noise.sd : Number.isFinite(width) ? width : bound > 0 ? bound : margin > 0 ? margin : 1e-9;
   // A band narrower than twice the margin keeps its midpoint as the one place of zero distance.
-  const m = Number.isFinite(r.high - r.low) ? Math.min(Math.max(0, margin), (r.high - r.low) / 2) : Math.max(0, margin);
+  const m = Number.isFinite(width) ? Math.min(margin, width / 2) : margin;
   const low = r.low + m;
   const high = r.high - m;
   if (value >= low && value <= high) return 0;
@@ -49,17 +64,15 @@ export function criterionDistance(c: Criterion, value: number, margin = 0): numb
 }
 
 /**
- * The margin of each criterion: half the width of its 95% interval over the given replicates (of
- * one parameter point), that is how far inside a declared bound the mean must lie for the interval
- * to clear it at that replicate count; 0 for a source's proportion (judged by its mean) and where
- * the interval cannot be computed.
+ * Each criterion's replicate noise from runs of one parameter point; none for a source's proportion
+ * (judged by its mean, against the source's own interval) and where it cannot be computed.
  */
-export function passMargins(criteria: readonly Criterion[], metrics: readonly (readonly number[])[]): number[] {
+export function criterionNoise(criteria: readonly Criterion[], metrics: readonly (readonly number[])[]): CriterionNoise[] {
   return criteria.map((c, i) => {
-    if (c.target.kind === 'proportion') return 0;
+    if (c.target.kind === 'proportion') return NO_NOISE;
     const s = summariseValues(metrics[i].filter(Number.isFinite));
     const half = (s.ciHigh - s.ciLow) / 2;
-    return Number.isFinite(half) ? half : 0;
+    return Number.isFinite(half) && Number.isFinite(s.sd) ? { sd: s.sd, margin: half } : NO_NOISE;
   });
 }
 
@@ -68,9 +81,9 @@ export function metricsOf(criteria: readonly Criterion[], runs: readonly Runs[])
   return criteria.map((c) => runs.map((r) => c.value(r)).map((v) => (Number.isFinite(v) ? v : NaN)));
 }
 
-/** Root mean square of the criteria's distances at their mean metric over replicates (each with its margin, if given). */
-export function patternDistance(criteria: readonly Criterion[], metrics: readonly (readonly number[])[], margins: readonly number[] = []): number {
-  const d = criteria.map((c, i) => criterionDistance(c, mean(metrics[i].filter(Number.isFinite)), margins[i] ?? 0));
+/** Root mean square of the criteria's distances at their mean metric over replicates (each with its noise, if given). */
+export function patternDistance(criteria: readonly Criterion[], metrics: readonly (readonly number[])[], noise: readonly CriterionNoise[] = []): number {
+  const d = criteria.map((c, i) => criterionDistance(c, mean(metrics[i].filter(Number.isFinite)), noise[i] ?? NO_NOISE));
   return Math.sqrt(mean(d.map((x) => x * x)));
 }
 

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { criterionDistance, passMargins, patternDistance } from '../../src/research/calibration.js';
+import { criterionDistance, criterionNoise, patternDistance } from '../../src/research/calibration.js';
 import type { Criterion, Target } from '../../src/patterns/table.js';
 
 const criterion = (target: Target) => ({ id: 'X', target }) as unknown as Criterion;
+const margin = (m: number) => ({ sd: 0, margin: m });
 
 describe('calibration distances', () => {
   const above = criterion({ kind: 'above', value: 0.05 } as Target);
@@ -16,30 +17,40 @@ describe('calibration distances', () => {
   });
 
   it('with a margin, a mean just inside the bound is still at a distance', () => {
-    expect(criterionDistance(above, 0.06, 0.02)).toBeCloseTo(0.2, 12);
-    expect(criterionDistance(above, 0.08, 0.02)).toBe(0);
-    expect(criterionDistance(band, 11, 2)).toBeCloseTo(0.1, 12);
-    expect(criterionDistance(band, 19, 2)).toBeCloseTo(0.1, 12);
+    expect(criterionDistance(above, 0.06, margin(0.02))).toBeCloseTo(0.2, 12);
+    expect(criterionDistance(above, 0.08, margin(0.02))).toBe(0);
+    expect(criterionDistance(band, 11, margin(2))).toBeCloseTo(0.1, 12);
+    expect(criterionDistance(band, 19, margin(2))).toBeCloseTo(0.1, 12);
     // A margin wider than half the band leaves its midpoint as the one place of zero distance.
-    expect(criterionDistance(band, 15, 8)).toBe(0);
-    expect(criterionDistance(band, 16, 8)).toBeCloseTo(0.1, 12);
+    expect(criterionDistance(band, 15, margin(8))).toBe(0);
+    expect(criterionDistance(band, 16, margin(8))).toBeCloseTo(0.1, 12);
   });
 
-  it('a bound at zero is measured in margins, not in a near-zero scale', () => {
-    const positive = criterion({ kind: 'above', value: 0 } as Target);
-    expect(criterionDistance(positive, 0, 0.08)).toBeCloseTo(1, 12);
-    expect(criterionDistance(positive, -0.04, 0.08)).toBeCloseTo(1.5, 12);
-    expect(criterionDistance(positive, 0.1, 0.08)).toBe(0);
+  it('with a known noise, a gap counts in replicate standard deviations, whatever the target\'s size', () => {
+    const large = criterion({ kind: 'above', value: 5500 } as Target);
+    // 200 below a bound of 5500 is 0.036 of its size, but 5 standard deviations of 40.
+    expect(criterionDistance(large, 5300)).toBeCloseTo(200 / 5500, 12);
+    expect(criterionDistance(large, 5300, { sd: 40, margin: 0 })).toBeCloseTo(5, 12);
+    expect(criterionDistance(large, 5500, { sd: 40, margin: 30 })).toBeCloseTo(0.75, 12);
   });
 
-  it('the margin is half the width of the 95% interval over the replicates; none for a source\'s proportion', () => {
+  it('the noise is the replicate sd and half the width of the 95% interval; none for a source\'s proportion', () => {
     const proportion = criterion({ kind: 'proportion', successes: 31, trials: 36 } as Target);
-    // Mean 0.06, sd 0.01 over 4 replicates: half-width t(0.975, 3) x 0.01 / 2 = 0.0159.
-    const m = passMargins([above, proportion], [[0.05, 0.06, 0.07, 0.06], [0.8, 0.9]]);
-    const sd = Math.sqrt(((0.01 ** 2) * 2) / 3);
-    expect(m[0]).toBeCloseTo((3.182446305 * sd) / 2, 6);
-    expect(m[1]).toBe(0);
-    expect(patternDistance([above], [[0.05, 0.06, 0.07, 0.06]], m)).toBeGreaterThan(0);
-    expect(patternDistance([above], [[0.05, 0.06, 0.07, 0.06]])).toBe(0);
+    const values = [0.05, 0.06, 0.07, 0.06];
+    const [n, none] = criterionNoise([above, proportion], [values, [0.8, 0.9]]);
+    const sd = Math.sqrt((0.01 ** 2 * 2) / 3);
+    expect(n.sd).toBeCloseTo(sd, 12);
+    // t(0.975, 3) x sd / sqrt(4).
+    expect(n.margin).toBeCloseTo((3.182446305 * sd) / 2, 6);
+    expect(none).toEqual({ sd: 0, margin: 0 });
+    expect(patternDistance([above], [values], [n])).toBeGreaterThan(0);
+    expect(patternDistance([above], [values])).toBe(0);
+  });
+
+  it('a bound at zero without a known noise is measured in margins, not in a near-zero scale', () => {
+    const positive = criterion({ kind: 'above', value: 0 } as Target);
+    expect(criterionDistance(positive, 0, margin(0.08))).toBeCloseTo(1, 12);
+    expect(criterionDistance(positive, -0.04, margin(0.08))).toBeCloseTo(1.5, 12);
+    expect(criterionDistance(positive, 0.1, margin(0.08))).toBe(0);
   });
 });

@@ -13,7 +13,7 @@ import { patternBatch } from '../../research/patternBatch.js';
 import { allCriteria } from '../../patterns/table.js';
 import { describeTarget } from '../../patterns/targets.js';
 import { abcSmc, posteriorSummary, type Population } from '../../research/abcSmc.js';
-import { calibrationCriteria, criteriaConfigs, criteriaMet, metricsOf, particleParams, particleRuns, passMargins, patternDistance } from '../../research/calibration.js';
+import { calibrationCriteria, criteriaConfigs, criteriaMet, metricsOf, particleParams, particleRuns, criterionNoise, patternDistance, type CriterionNoise } from '../../research/calibration.js';
 import { ResearchInputError } from '../../research/errors.js';
 import { parseFactorList, type Factor } from '../../research/factors.js';
 import { resolveShard, resolveWorkers } from '../batch.js';
@@ -34,7 +34,7 @@ interface CalibrateArgs {
   minAcceptance: number;
   quantile: number;
   checkReps: number;
-  marginReps?: number;
+  noiseReps?: number;
   months?: number;
   seed: number;
   out?: string;
@@ -74,7 +74,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       .option('min-acceptance', numberOption('Stop once a generation accepts fewer than this share of its proposals', 0.05))
       .option('quantile', numberOption('Next tolerance: this quantile of the last population\'s distances', 0.5))
       .option('check-reps', numberOption('Replications of the whole pattern table at the posterior median (0: no check)', 5))
-      .option('margin-reps', numberOption('Replications at the prior\'s centre whose 95% intervals set each declared bound\'s margin: a particle\'s mean must clear a bound by that half-width, as lesim patterns needs the whole interval to clear it (default: --check-reps when at least 2, else 0: no margin)'))
+      .option('noise-reps', numberOption('Replications at the prior\'s centre that measure each criterion\'s noise: a gap to a declared bound counts in its standard deviations, and a particle\'s mean must clear the bound by the half-width of its 95% interval over this many replications, as lesim patterns needs the whole interval to clear it (default: --check-reps when at least 2, else 0: no noise measured)'))
       .option('months', numberOption('Months to simulate (default 120, as lesim patterns)'))
       .option('seed', numberOption('Base seed of the runs and of the sampler', 1))
       .option('out', { type: 'string', describe: 'Output directory (default runs/calibrate-<time>)' })
@@ -96,8 +96,8 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     const minAcceptance = decimalNumber('min-acceptance', args.minAcceptance, (v) => v >= 0 && v < 1, 'a number from 0 to below 1');
     const quantile = decimalNumber('quantile', args.quantile, (v) => v > 0 && v < 1, 'a number between 0 and 1');
     const checkReps = wholeNumber('check-reps', args.checkReps, 0, 1000);
-    const marginReps = args.marginReps === undefined ? (checkReps >= 2 ? checkReps : 0) : wholeNumber('margin-reps', args.marginReps, 0, 1000);
-    if (marginReps === 1) throw new UsageError('--margin-reps: 1 replication has no interval; give 0 (no margin) or at least 2');
+    const noiseReps = args.noiseReps === undefined ? (checkReps >= 2 ? checkReps : 0) : wholeNumber('noise-reps', args.noiseReps, 0, 1000);
+    if (noiseReps === 1) throw new UsageError('--noise-reps: 1 replication has no interval; give 0 (no noise measured) or at least 2');
     const h = PARAMETERS.horizon_months;
     const months = args.months === undefined ? undefined : wholeNumber('months', args.months, h.min, h.max);
     const seed = wholeNumber('seed', args.seed, 0, Number.MAX_SAFE_INTEGER);
@@ -120,7 +120,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     if (mode === 'shard' && args.force) throw new UsageError('--force with --shard would delete the runs of the other shards: remove <out>.partial by hand to start over');
     const out = args.out ?? defaultOut('calibrate', new Date());
     // The batch size decides the proposals: part of the settings when it is not the default.
-    const settings = { factors, criteria: criteria.map((c) => c.id), particles, reps, quantile, months: months ?? null, seed, margin_reps: marginReps, ...(batchSize !== particles ? { batch: batchSize } : {}) };
+    const settings = { factors, criteria: criteria.map((c) => c.id), particles, reps, quantile, months: months ?? null, seed, noise_reps: noiseReps, ...(batchSize !== particles ? { batch: batchSize } : {}) };
     const state = mode === 'status' ? checkStateSettings(out, settings) : mode === 'shard' ? joinState(out, settings) : openState(out, args, settings);
     if (mode === 'status' && !existsSync(state) && existsSync(join(out, 'calibrate.json'))) {
       process.stdout.write(`done: ${out} holds the results\n`);
@@ -142,8 +142,9 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       if (!r.values) throw new BatchPending(what, r.missing, r.total);
       return r.values;
     };
-    // How far inside each declared bound a particle's mean must lie: set once, at the prior's centre.
-    let margins: number[] = criteria.map(() => 0);
+    // Each criterion's noise (its scale and how far inside a declared bound a particle's mean must
+    // lie): measured once, at the prior's centre.
+    let noise: CriterionNoise[] = criteria.map(() => ({ sd: 0, margin: 0 }));
     const simulate = async (thetas: readonly (readonly number[])[], generation: number, batch: number): Promise<number[]> => {
       const cache = join(state, `g${generation}-b${batch}.json`);
       if (existsSync(cache)) return (JSON.parse(readFileSync(cache, 'utf8')) as { distances: (number | null)[] }).distances.map((d) => d ?? Infinity);
@@ -151,7 +152,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       const values = await batchValues(`g${generation}-b${batch}`, `generation ${generation} batch ${batch}`, points, reps, seed);
       const distances = thetas.map((_, i) => {
         const runs = particleRuns(configs, values.slice(i * configs.length, (i + 1) * configs.length), reps);
-        const d = patternDistance(criteria, metricsOf(criteria, runs), margins);
+        const d = patternDistance(criteria, metricsOf(criteria, runs), noise);
         return Number.isFinite(d) ? d : Infinity;
       });
       writeFileAtomic(cache, JSON.stringify({ thetas, distances: distances.map((d) => (Number.isFinite(d) ? d : null)) }));
@@ -166,10 +167,10 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     // Every population found, in order: written whole, so shards that replay the same ones agree.
     const populations = done.slice();
     try {
-      if (marginReps > 0) {
+      if (noiseReps > 0) {
         const centre = factors.map((f) => (f.min + f.max) / 2);
-        const values = await batchValues('margins', 'margins at the prior\'s centre', particleParams(configs, extraOf(centre)), marginReps, seed + 2);
-        margins = passMargins(criteria, metricsOf(criteria, particleRuns(configs, values, marginReps)));
+        const values = await batchValues('noise', 'noise at the prior\'s centre', particleParams(configs, extraOf(centre)), noiseReps, seed + 2);
+        noise = criterionNoise(criteria, metricsOf(criteria, particleRuns(configs, values, noiseReps)));
       }
       result = await abcSmc(
         factors.map((f) => ({ kind: 'uniform' as const, low: f.min, high: f.max })),
@@ -229,7 +230,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       writeFileSync(join(temp, 'populations.csv'), rowsCsv(result.populations.map((p) => ({ generation: p.generation, tolerance: p.tolerance, simulations: p.simulations, acceptance: p.acceptance, ess: p.ess }))));
       writeFileSync(join(temp, 'check.csv'), rowsCsv(check, ['id', 'calibrated', 'target', 'mean', 'pass']));
       writeFileSync(join(temp, 'calibrated.yaml'), scenarioYaml);
-      writeFileSync(join(temp, 'calibrate.json'), toJson({ command: ['lesim', ...process.argv.slice(2)], lesim_version: lesimVersion(), git_commit: gitCommit(), ...settings, margins: Object.fromEntries(criteria.map((c, i) => [c.id, Number(margins[i].toPrecision(4))])), stopped: result.stopped, particles_simulated: result.simulations, runs_made_now: ran, seconds: Number(seconds.toFixed(1)), populations: result.populations.map(({ particles: _p, weights: _w, distances: _d, ...rest }) => rest), posterior: summary.map((s, j) => ({ parameter: names[j], ...s })), median, check }));
+      writeFileSync(join(temp, 'calibrate.json'), toJson({ command: ['lesim', ...process.argv.slice(2)], lesim_version: lesimVersion(), git_commit: gitCommit(), ...settings, noise: Object.fromEntries(criteria.map((c, i) => [c.id, { sd: Number(noise[i].sd.toPrecision(4)), margin: Number(noise[i].margin.toPrecision(4)) }])), stopped: result.stopped, particles_simulated: result.simulations, runs_made_now: ran, seconds: Number(seconds.toFixed(1)), populations: result.populations.map(({ particles: _p, weights: _w, distances: _d, ...rest }) => rest), posterior: summary.map((s, j) => ({ parameter: names[j], ...s })), median, check }));
       putFiles(temp, charts);
     });
     rmSync(state, { recursive: true, force: true });
