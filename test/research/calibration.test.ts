@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { criterionDistance, criterionNoise, patternDistance } from '../../src/research/calibration.js';
-import type { Criterion, Target } from '../../src/patterns/table.js';
+import type { Criterion } from '../../src/patterns/table.js';
+import type { Target } from '../../src/patterns/targets.js';
 
 const criterion = (target: Target) => ({ id: 'X', target }) as unknown as Criterion;
 const margin = (m: number) => ({ sd: 0, margin: m });
