@@ -73,6 +73,15 @@ export function gbpScale(max: number): { divisor: number; unit: string } {
 export const AXIS_FORMAT = ',.4~r';
 
 /**
+ * Whether an interval is of zero width but for floating-point rounding: a sum of budget lines
+ * that is the same in every replication can differ in its last bit between replications (a
+ * halved grant gave -157.500000000001 to -157.500000000000), which is no interval at all.
+ */
+export function sameInEveryReplication(low: number, high: number): boolean {
+  return high - low <= 1e-9 * Math.max(Math.abs(low), Math.abs(high));
+}
+
+/**
  * A mean with its 95% interval, "0.0038 (-0.0011 to 0.0087)", all three with the same decimals:
  * enough for the interval's half-width (or, without an interval, the mean) to show `digits`
  * significant digits, so a small effect never prints as "0.000 (-0.000 to 0.00)". A mean that is
@@ -81,12 +90,14 @@ export const AXIS_FORMAT = ',.4~r';
 export function estimate(mean: number, low: number, high: number, digits = 2): string {
   if (!Number.isFinite(mean)) return 'n/a';
   const interval = Number.isFinite(low) && Number.isFinite(high);
-  const width = interval ? (high - low) / 2 : 0;
+  const same = interval && sameInEveryReplication(low, high);
+  const width = interval && !same ? (high - low) / 2 : 0;
   const scale = width > 0 ? width : Math.abs(mean);
   const d = decimalsFor(scale, digits);
   const m = Math.abs(mean) <= NOISE * Math.max(Math.abs(low), Math.abs(high), 1) ? 0 : mean;
   if (!interval) return fixed(m, d);
-  if (low === high) return `${fixed(m, d)} (the same in every replication)`;
+  // A value without spread is shown as it is (to six significant digits), not rounded to an interval.
+  if (same) return `${fixed(mean, decimalsFor(mean, 6)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')} (the same in every replication)`;
   let parts = [m, low, high].map((x) => fixed(x, d));
   // Zeros that all three end in say nothing ("167.40 (161.90 to 172.90)" is "167.4 (161.9 to 172.9)").
   while (parts.every((p) => p.includes('.') && p.endsWith('0'))) parts = parts.map((p) => p.slice(0, -1).replace(/\.$/, ''));

@@ -1,12 +1,13 @@
 import type { OutcomeSummary, RunData } from '../load/run.js';
 import { dateOfMonth, parameter } from '../charts/source.js';
 import { fmt, monthLabel } from '../charts/style.js';
+import { sameInEveryReplication } from '../format/number.js';
 
 /** An outcome of summary.json as a mean with its 95% interval, in words. */
 export function estimate(o: OutcomeSummary | undefined, digits: number, scale = 1): string | undefined {
   if (o === undefined || o.mean === null) return undefined;
   // An interval of zero width (the same value in every replication) says nothing; the value alone does.
-  if (o.ci_low !== null && o.ci_high !== null && o.ci_low === o.ci_high) return `${fmt(o.mean * scale, digits)} (the same in every replication)`;
+  if (o.ci_low !== null && o.ci_high !== null && sameInEveryReplication(o.ci_low, o.ci_high)) return `${fmt(o.mean * scale, digits)} (the same in every replication)`;
   const ci = o.ci_low !== null && o.ci_high !== null ? ` (95% CI ${fmt(o.ci_low * scale, digits)} to ${fmt(o.ci_high * scale, digits)})` : '';
   return `${fmt(o.mean * scale, digits)}${ci}`;
 }

@@ -15,7 +15,7 @@ describe('the difference panel', () => {
     expect(rows.map((r) => r.outcome)).toEqual(HEADLINE_OUTCOMES);
     const sentence = differenceSentence(rows, 24, 120);
     expect(sentence).toBe(
-      'So far (month 24 of 120): B: GBP 2 million more spent than A; clear differences: digital maturity of all organizations now +0.50 (the same in every replication), ' +
+      'So far (month 24 of 120): B: GBP 2 million more spent than A; clear differences: digital maturity of all organizations now +0.5 (the same in every replication), ' +
         'GBP 40,000 per 0.01 more on the 0-1 index (GBP 40,000 to 40,000). The other 9 cannot be told apart from chance with 4 paired replications (1 is measured only later in the run).',
     );
     expect(sentence).toContain('cannot be told apart from chance with 4 paired replications');

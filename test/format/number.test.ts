@@ -49,6 +49,9 @@ describe('estimate', () => {
     expect(estimate(-168.4, -168.9, -167.9)).toBe('-168.4 (-168.9 to -167.9)');
     expect(estimate(167.4, 161.9, 172.9)).toBe('167.4 (161.9 to 172.9)');
     expect(estimate(-395e6, -395e6, -395e6)).toBe('-395,000,000 (the same in every replication)');
+    // Budget lines summed in another order differ in the last bit: still no interval.
+    expect(estimate(-157.500000000001, -157.500000000001, -157.5)).toBe('-157.5 (the same in every replication)');
+    expect(estimate(-157.5, -157.6, -157.4)).toBe('-157.5 (-157.6 to -157.4)');
     expect(estimate(5.6e-17, -0.01, 0.01)).toBe('0.00 (-0.01 to 0.01)');
     expect(estimate(2.5, NaN, NaN)).toBe('2.5');
   });
