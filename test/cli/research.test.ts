@@ -68,11 +68,13 @@ describe('research commands refuse bad input', () => {
 describe('sensitivity with replications', () => {
   it('adds noise-corrected Sobol indices, and intervals to the indices over time', () => {
     const cwd = tempDir('lesim-research-noise-');
-    const r = lesim(['sensitivity', 'absorptiveBase_index,tacitTransfer_rate', '--method', 'sobol', '--samples', '16', '--reps', '2', '--months', '12', '--workers', '2', '--out', 's'], cwd);
+    const r = lesim(['sensitivity', 'absorptiveBase_index,tacitTransfer_rate', '--method', 'sobol', '--samples', '16', '--reps', '2', '--months', '12', '--workers', '2', '--outcome', 'maturity_end_all', '--outcome', 'maturity_growth_relational_share', '--out', 's'], cwd);
     expect(r.status, r.stderr).toBe(0);
+    // A table for each outcome asked for, not only the first.
     expect(r.stdout).toMatch(/total index, noise-corrected, of maturity_end_all/);
+    expect(r.stdout).toMatch(/total index, noise-corrected, of maturity_growth_relational_share/);
     const rows = readFileSync(join(cwd, 's/sensitivity.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
-    expect(rows.filter((x) => x[2] === 'total_corrected').map((x) => x[1]).sort()).toEqual(['absorptiveBase_index', 'tacitTransfer_rate']);
+    expect(rows.filter((x) => x[0] === 'maturity_end_all' && x[2] === 'total_corrected').map((x) => x[1]).sort()).toEqual(['absorptiveBase_index', 'tacitTransfer_rate']);
     const json = JSON.parse(readFileSync(join(cwd, 's/sensitivity.json'), 'utf8')) as { outcomes: { noise: Record<string, number> }[] };
     const noise = json.outcomes[0].noise;
     expect(noise.noise_variance_of_point_means).toBeGreaterThanOrEqual(0);

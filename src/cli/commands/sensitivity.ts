@@ -174,13 +174,15 @@ export const sensitivityCommand: CommandModule<object, SensitivityArgs> = {
     files.delete('sensitivity.json');
     for (const [name, content] of files) writeFileAtomic(join(out, name), content);
     writeFileAtomic(join(out, 'sensitivity.json'), json);
-    // The table: the parameters by the main index of the first outcome.
+    // One table per outcome: the parameters by its main index.
     // With replications, a Sobol table shows the noise-corrected total index.
-    const shown = method === 'sobol' && indexRows.some((r) => r.outcome === outcomes[0] && r.index === 'total_corrected') ? 'total_corrected' : key;
-    const first = indexRows.filter((r) => r.outcome === outcomes[0] && r.index === shown).sort((a, b) => b.estimate - a.estimate);
-    process.stdout.write(`${shown === 'total_corrected' ? 'total index, noise-corrected,' : key} of ${outcomes[0]} (95% bootstrap interval), largest first:\n`);
-    const w = Math.max(...first.map((r) => r.parameter.length));
-    for (const r of first) process.stdout.write(`  ${r.parameter.padEnd(w)}  ${r.estimate.toPrecision(3).padStart(10)}  [${r.low.toPrecision(3)}, ${r.high.toPrecision(3)}]\n`);
+    for (const outcome of outcomes) {
+      const shown = method === 'sobol' && indexRows.some((r) => r.outcome === outcome && r.index === 'total_corrected') ? 'total_corrected' : key;
+      const ranked = indexRows.filter((r) => r.outcome === outcome && r.index === shown).sort((a, b) => b.estimate - a.estimate);
+      process.stdout.write(`${shown === 'total_corrected' ? 'total index, noise-corrected,' : key} of ${outcome} (95% bootstrap interval), largest first:\n`);
+      const w = Math.max(...ranked.map((r) => r.parameter.length));
+      for (const r of ranked) process.stdout.write(`  ${r.parameter.padEnd(w)}  ${r.estimate.toPrecision(3).padStart(10)}  [${r.low.toPrecision(3)}, ${r.high.toPrecision(3)}]\n`);
+    }
     process.stdout.write(`sensitivity ${method}: ${points.length * reps} runs (${runs.ran} made now) in ${seconds.toFixed(0)} s; ${out} (sensitivity.csv, sensitivity.json, over_time.csv, charts; runs in ${out}/runs)\n`);
   },
 };
