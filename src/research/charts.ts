@@ -1,6 +1,8 @@
 import type { Chart } from '../charts/chart.js';
 import { timeX, topLevel } from '../charts/chart.js';
 import { CATEGORY_COLOURS } from '../charts/style.js';
+import { textWidth } from '../charts/textWidth.js';
+import { PLACEMENTS, PLACEMENT_OFFSET, placeLabels } from './labelPlacement.js';
 
 /**
  * Charts of the research commands, as Vega-Lite specs in the house style (src/charts): each a
@@ -34,19 +36,30 @@ export function effectsChart(dir: string, rows: readonly { name: string; verdict
 export function morrisChart(dir: string, outcome: string, rows: readonly { parameter: string; mu_star: number; sigma: number }[]): Chart {
   const title = `Morris screening of ${outcome}: mu* against sigma`;
   const caption = 'Each point is a parameter: mu* (mean absolute elementary effect over its range) measures its influence, sigma the spread of its effects (non-linearity or interactions). Parameters far from the origin matter; the ten largest mu* are labelled.';
-  const top = new Set([...rows].sort((a, b) => b.mu_star - a.mu_star).slice(0, 10).map((r) => r.parameter));
-  const values = rows.map((r) => ({ parameter: r.parameter, mu_star: num(r.mu_star), sigma: num(r.sigma), label: top.has(r.parameter) ? r.parameter : '' }));
+  const width = 560;
+  const height = 400;
+  const drawn = rows.filter((r) => Number.isFinite(r.mu_star) && Number.isFinite(r.sigma));
+  const top = [...drawn].sort((a, b) => b.mu_star - a.mu_star).slice(0, 10);
+  // The most influential placed first; the scales span every point, labelled or not.
+  const placements = placeLabels(top.map((r) => ({ x: r.mu_star, y: r.sigma, text: r.parameter })), width, height, { measure: (t) => textWidth(t, 10), scaleOver: drawn.map((r) => ({ x: r.mu_star, y: r.sigma })) });
+  const where = new Map(top.map((r, i) => [r.parameter, placements[i]]));
+  const values = rows.map((r) => ({ parameter: r.parameter, mu_star: num(r.mu_star), sigma: num(r.sigma), label: where.has(r.parameter) ? r.parameter : '', placement: where.get(r.parameter) ?? '' }));
   return {
     kind: 'morris',
     title,
     caption,
     spec: topLevel(meta(dir), title, caption, {
-      width: 560,
-      height: 400,
+      width,
+      height,
       data: { values },
       layer: [
         { mark: { type: 'point', filled: true, size: 50, color: CATEGORY_COLOURS[0] }, encoding: { x: { field: 'mu_star', type: 'quantitative', title: 'mu* (outcome units per full range)' }, y: { field: 'sigma', type: 'quantitative', title: 'sigma' }, tooltip: [{ field: 'parameter' }] } },
-        { mark: { type: 'text', align: 'left', dx: 5, fontSize: 10 }, encoding: { x: { field: 'mu_star', type: 'quantitative' }, y: { field: 'sigma', type: 'quantitative' }, text: { field: 'label' } } },
+        // One text layer per placement: Vega-Lite cannot encode a mark's offset or alignment.
+        ...PLACEMENTS.map((p) => ({
+          transform: [{ filter: { field: 'placement', equal: p } }],
+          mark: { type: 'text', align: PLACEMENT_OFFSET[p].align, dx: PLACEMENT_OFFSET[p].dx, dy: PLACEMENT_OFFSET[p].dy, fontSize: 10 },
+          encoding: { x: { field: 'mu_star', type: 'quantitative' }, y: { field: 'sigma', type: 'quantitative' }, text: { field: 'label' } },
+        })),
       ],
     }),
   };
