@@ -208,7 +208,8 @@ export function leaveCommunity(state: State, community: Community, person: numbe
   community.members.splice(i, 1);
   community.negativeReviews.splice(i, 1);
   // The shared identity a member built goes with them: someone who rejoins starts again.
-  community.attachment?.delete(person);
+  const attachment = community.attachment;
+  if (attachment !== undefined && person < attachment.length) attachment[person] = 0;
   removeValue(state.people[person].memberships, community.id);
 }
 

@@ -67,15 +67,28 @@ function dropDeparted(state: State, community: Community): void {
  * Shared identity grows by taking part: at each meeting every member's attachment erodes by
  * `communityIdentityDecay_perMeeting`, then each attendee closes `communityIdentityGain_perMeeting`
  * of the way to 1. Regular attendees with long tenure hold most; absentees and newcomers little.
+ * Attachment is kept by person id in a typed array (0 for anyone who is not a member), so a
+ * meeting allocates nothing; only members can hold any, so only they need decaying.
  */
-function buildAttachment(p: Params, community: Community, attendees: readonly number[]): void {
-  const attachment = (community.attachment ??= new Map<number, number>());
+function buildAttachment(state: State, p: Params, community: Community, attendees: readonly number[]): void {
+  const attachment = attachmentRoom(community, state.people.length);
   const keep = 1 - p.communityIdentityDecay_perMeeting;
-  for (const [person, a] of attachment) attachment.set(person, a * keep);
-  for (const person of attendees) {
-    const a = attachment.get(person) ?? 0;
-    attachment.set(person, a + p.communityIdentityGain_perMeeting * (1 - a));
+  const members = community.members;
+  for (let i = 0; i < members.length; i++) attachment[members[i]] *= keep;
+  for (let i = 0; i < attendees.length; i++) {
+    const person = attendees[i];
+    attachment[person] += p.communityIdentityGain_perMeeting * (1 - attachment[person]);
   }
+}
+
+/** The community's attachment array with room for `people` ids (grown with headroom, as staff are hired). */
+function attachmentRoom(community: Community, people: number): Float64Array {
+  const current = community.attachment;
+  if (current !== undefined && current.length >= people) return current;
+  const grown = new Float64Array(people + (people >> 2) + 64);
+  if (current !== undefined) grown.set(current);
+  community.attachment = grown;
+  return grown;
 }
 
 /** A meeting topic: a supplier's group talks about the supplier's modules, others about any domain. */
@@ -89,7 +102,8 @@ function topicOf(state: State, rng: Rng, community: Community, domains: number):
 
 /** A member's shared identity with a community (0 until they have taken part). */
 export function attachmentOf(community: Community, person: number): number {
-  return community.attachment?.get(person) ?? 0;
+  const attachment = community.attachment;
+  return attachment !== undefined && person < attachment.length ? attachment[person] : 0;
 }
 
 /**
@@ -289,7 +303,7 @@ function meet(state: State, ctx: StepContext, rng: Rng, community: Community): v
       org.timeUsed_hours += p.meetingAttendance_hours;
     }
   }
-  if (isVoluntary(community)) buildAttachment(p, community, attendees);
+  if (isVoluntary(community)) buildAttachment(state, p, community, attendees);
   if (host) userGroupAgenda(state, ctx, community, attendees);
   if (attendees.length < 2) return;
   const openness = community.mode === Mode.userGroup ? 0.3 + 0.7 * community.userAgenda : 1;
