@@ -204,9 +204,44 @@ export function joinCommunity(state: State, community: Community, person: number
 
 export function leaveCommunity(state: State, community: Community, person: number): void {
   const i = community.members.indexOf(person);
-  if (i < 0) return;
+  if (i >= 0) leaveCommunityAt(state, community, i);
+}
+
+/**
+ * The member at position i leaves. Positions shift down rather than swap: draws pick members by
+ * position (search, meetings), so the order of those who stay must not change.
+ */
+export function leaveCommunityAt(state: State, community: Community, i: number): void {
+  const person = community.members[i];
   community.members.splice(i, 1);
   community.negativeReviews.splice(i, 1);
+  forgetMember(state, community, person);
+}
+
+/**
+ * Every member for whom `leaves(state, person)` holds leaves, in one stable pass (the order of
+ * those who stay is kept, as leaveCommunityAt keeps it), instead of a search and a splice each.
+ */
+export function leaveCommunityWhere(state: State, community: Community, leaves: (state: State, person: number) => boolean): void {
+  const members = community.members;
+  const reviews = community.negativeReviews;
+  let kept = 0;
+  for (let i = 0; i < members.length; i++) {
+    const person = members[i];
+    if (leaves(state, person)) {
+      forgetMember(state, community, person);
+      continue;
+    }
+    members[kept] = person;
+    reviews[kept] = reviews[i];
+    kept += 1;
+  }
+  members.length = kept;
+  reviews.length = kept;
+}
+
+/** What leaving undoes besides the member list: the person's own membership and shared identity. */
+function forgetMember(state: State, community: Community, person: number): void {
   // The shared identity a member built goes with them: someone who rejoins starts again.
   const attachment = community.attachment;
   if (attachment !== undefined && person < attachment.length) attachment[person] = 0;

@@ -2,7 +2,7 @@ import { capability } from '../../agents/organization.js';
 import type { Community } from '../../agents/relationship.js';
 import { Direction, EndReason, Formality, Influence, Mode, Origin, Status, type Influence as InfluenceT, type Origin as OriginT } from '../enums.js';
 import type { Params } from '../parameters.js';
-import { mayTie, changeForm, endCommunity, formTie, joinCommunity, leaveCommunity, logEvent } from '../relationships.js';
+import { mayTie, changeForm, endCommunity, formTie, joinCommunity, leaveCommunityAt, leaveCommunityWhere, logEvent } from '../relationships.js';
 import { randInt, type Rng } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { monthFactors } from '../programme/funding.js';
@@ -58,9 +58,11 @@ function isVoluntary(c: Community): boolean {
 }
 
 function dropDeparted(state: State, community: Community): void {
-  for (let i = community.members.length - 1; i >= 0; i--) {
-    if (state.people[community.members[i]].org < 0) leaveCommunity(state, community, community.members[i]);
-  }
+  leaveCommunityWhere(state, community, hasNoEmployer);
+}
+
+function hasNoEmployer(state: State, person: number): boolean {
+  return state.people[person].org < 0;
 }
 
 /**
@@ -193,13 +195,16 @@ function memberBest(state: State, community: Community, bestTacit: Float64Array,
 
 /**
  * Word of mouth: a member may invite one of their ties, who joins if membership would be worth
- * it to them now. Communities that offer their members something grow; others do not.
+ * it to them now. Communities that offer their members something grow; others do not. The
+ * membership mask is set once and kept up to date as invitees join (each invitee is valued
+ * against the members of the moment), rather than rebuilt for every invitee.
  */
 function recruit(state: State, ctx: StepContext, rng: Rng, community: Community): void {
   const p = ctx.params;
   const n = state.orgs[0].tacit.length;
   let bestTacit: Float64Array | undefined;
   let bestOrg: Int32Array | undefined;
+  let isMember: Uint8Array | undefined;
   const count = community.members.length;
   for (let i = 0; i < count; i++) {
     if (rng() >= p.communityRecruit_prob) continue;
@@ -208,16 +213,19 @@ function recruit(state: State, ctx: StepContext, rng: Rng, community: Community)
     const tie = state.ties[ties[randInt(rng, ties.length)]];
     const invitee = tie.personA === community.members[i] ? tie.personB : tie.personA;
     if (invitee < 0 || state.people[invitee].org < 0 || state.people[invitee].memberships.includes(community.id)) continue;
-    if (!bestTacit || !bestOrg) {
+    if (!bestTacit || !bestOrg || !isMember) {
       bestTacit = new Float64Array(n);
       bestOrg = new Int32Array(n);
       memberBest(state, community, bestTacit, bestOrg);
+      isMember = scratchMask(state, ctx, community);
     }
-    const isMember = scratchMask(state, ctx, community);
     const value = membershipValue(state, p, community, invitee, bestTacit, bestOrg, isMember);
-    clearMask(isMember, community.members);
-    if (value > 0) joinCommunity(state, community, invitee);
+    if (value > 0) {
+      joinCommunity(state, community, invitee);
+      isMember[invitee] = 1;
+    }
   }
+  if (isMember) clearMask(isMember, community.members);
 }
 
 function updateMembership(state: State, ctx: StepContext, community: Community): void {
@@ -236,7 +244,7 @@ function updateMembership(state: State, ctx: StepContext, community: Community):
     const person = community.members[i];
     const value = membershipValue(state, p, community, person, bestTacit, bestOrg, isMember);
     community.negativeReviews[i] = value < 0 ? community.negativeReviews[i] + 1 : 0;
-    if (community.negativeReviews[i] >= p.networkLeaveAfter_reviews) leaveCommunity(state, community, person);
+    if (community.negativeReviews[i] >= p.networkLeaveAfter_reviews) leaveCommunityAt(state, community, i);
   }
   clearMask(isMember, before);
   if (community.host >= 0 && !community.members.some((person) => state.people[person].org === community.host)) {
