@@ -1,5 +1,6 @@
 import { Origin } from './enums.js';
 import type { State } from './state.js';
+import { TIE_ENDED, TIE_FORMALITY, TIE_ORG_A, TIE_ORG_B, TIE_ORIGIN, TIE_PERSON_A, TIE_PERSON_B, TIE_STRIDE } from './tieTable.js';
 
 /** Network measures of the organization graph (ties between people count for their employers). */
 export interface NetworkMeasures {
@@ -86,20 +87,22 @@ export function networkMeasures(state: State, scratch: NetworkScratch = new Netw
   let edges = 0;
   let intermediary = 0;
   let pairwise = 0;
-  const ties = state.ties;
   const people = state.people;
   const active = state.activeTies;
   scratch.reserve(active.length);
   const { linkA, linkB } = scratch;
+  const table = state.tieTable.data;
   for (let i = 0; i < active.length; i++) {
-    const t = ties[active[i]];
-    if (t.ended >= 0) continue;
+    const o = active[i] * TIE_STRIDE;
+    if (table[o + TIE_ENDED] >= 0) continue;
     pairwise += 1;
-    if (t.origin === Origin.intermediary) intermediary += 1;
-    const a = t.personA >= 0 ? people[t.personA].org : t.orgA;
-    const b = t.personB >= 0 ? people[t.personB].org : t.orgB;
+    if (table[o + TIE_ORIGIN] === Origin.intermediary) intermediary += 1;
+    const pa = table[o + TIE_PERSON_A];
+    const pb = table[o + TIE_PERSON_B];
+    const a = pa >= 0 ? people[pa].org : table[o + TIE_ORG_A];
+    const b = pb >= 0 ? people[pb].org : table[o + TIE_ORG_B];
     if (a < 0 || b < 0 || a === b) continue;
-    if (t.formality === 2) {
+    if (table[o + TIE_FORMALITY] === 2) {
       informal[a] = 1;
       informal[b] = 1;
     }

@@ -5,6 +5,7 @@ import type { Params } from '../parameters.js';
 import { mayTie, changeForm, endCommunity, formTie, joinCommunity, leaveCommunityAt, leaveCommunityWhere, logEvent } from '../relationships.js';
 import { randInt, type Rng } from '../rng.js';
 import type { State, StepContext } from '../state.js';
+import { TIE_PERSON_A, TIE_PERSON_B, TIE_STRIDE } from '../tieTable.js';
 import { monthFactors } from '../programme/funding.js';
 import { relevance, transferKnowledge } from './knowledge.js';
 import { userGroupAgenda, userGroupStake } from './suppliers.js';
@@ -147,9 +148,10 @@ export function membershipValue(
   // Shared identity built by taking part (common-identity attachment), valued by those who seek community.
   identity += p.communityIdentityBenefit_index * attachmentOf(community, person) * (0.5 + who.extrinsic);
   let tied = 0;
-  for (const id of who.ties) {
-    const t = state.ties[id];
-    const other = t.personA === person ? t.personB : t.personA;
+  const table = state.tieTable.data;
+  for (let i = 0; i < who.ties.length; i++) {
+    const o = who.ties[i] * TIE_STRIDE;
+    const other = table[o + TIE_PERSON_A] === person ? table[o + TIE_PERSON_B] : table[o + TIE_PERSON_A];
     if (other >= 0 && isMember[other] === 1) tied += 1;
   }
   const bond = p.networkBondBenefit_index * (community.members.length > 1 ? tied / (community.members.length - 1) : 0) * (0.5 + who.extrinsic);
