@@ -127,24 +127,32 @@ export function networkMeasures(state: State, scratch: NetworkScratch = new Netw
     neighbour[start[a] + degree[a]++] = b;
     neighbour[start[b] + degree[b]++] = a;
   }
-  for (let k = 0; k < edges; k++) {
-    rows[linkA[k] * words + (linkB[k] >>> 5)] = 0;
-    rows[linkB[k] * words + (linkA[k] >>> 5)] = 0;
-  }
   let clusteringSum = 0;
   for (let v = 0; v < n; v++) {
     const d = degree[v];
     if (d < 2) continue;
-    // Each link among v's neighbours is counted twice: once from each end.
+    // Each link among v's neighbours is counted twice: once from each end. The neighbours v and a
+    // neighbour u share are counted from u's list against a mark of v's when u's list is shorter
+    // than a bitset row, else by the popcount of the two rows: the same whole number either way.
     let twiceClosed = 0;
     const end = start[v] + d;
+    const rowV = v * words;
     for (let j = start[v]; j < end; j++) mark[neighbour[j]] = 1;
     for (let j = start[v]; j < end; j++) {
       const u = neighbour[j];
-      for (let i = start[u]; i < start[u] + degree[u]; i++) twiceClosed += mark[neighbour[i]];
+      if (degree[u] > words) {
+        const rowU = u * words;
+        for (let w = 0; w < words; w++) twiceClosed += popcount32(rows[rowV + w] & rows[rowU + w]);
+      } else {
+        for (let i = start[u]; i < start[u] + degree[u]; i++) twiceClosed += mark[neighbour[i]];
+      }
     }
     for (let j = start[v]; j < end; j++) mark[neighbour[j]] = 0;
     clusteringSum += twiceClosed / (d * (d - 1));
+  }
+  for (let k = 0; k < edges; k++) {
+    rows[linkA[k] * words + (linkB[k] >>> 5)] = 0;
+    rows[linkB[k] * words + (linkA[k] >>> 5)] = 0;
   }
   let largest = 0;
   for (let s = 0; s < n; s++) {
@@ -176,4 +184,11 @@ export function networkMeasures(state: State, scratch: NetworkScratch = new Netw
   m.networked = n > 0 ? networked / n : 0;
   m.intermediaryShare = pairwise > 0 ? intermediary / pairwise : NaN;
   return m;
+}
+
+/** Set bits of a 32-bit word. */
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
