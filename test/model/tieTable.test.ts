@@ -5,7 +5,7 @@ import { resolveParams } from '../../src/model/validate.js';
 
 describe('tie table', () => {
   it('equals the tie objects after a whole replication (spin-up redate, endings, changes of form)', () => {
-    const params = resolveParams({ horizon_months: 60 });
+    const params = resolveParams({ horizon_months: 60 }, 'test');
     const { finalState: state } = runReplication(params, 5, 0);
     const { data, length } = state.tieTable;
     expect(length).toBe(state.ties.length);
