@@ -58,8 +58,15 @@ function isVoluntary(c: Community): boolean {
   return c.mode === Mode.learningNetwork || c.mode === Mode.communityOfPractice;
 }
 
+/** Members who no longer have an employer leave; most months there are none, found by a plain scan. */
 function dropDeparted(state: State, community: Community): void {
-  leaveCommunityWhere(state, community, hasNoEmployer);
+  const members = community.members;
+  for (let i = 0; i < members.length; i++) {
+    if (state.people[members[i]].org < 0) {
+      leaveCommunityWhere(state, community, hasNoEmployer);
+      return;
+    }
+  }
 }
 
 function hasNoEmployer(state: State, person: number): boolean {
