@@ -23,7 +23,13 @@ export const TIE_ORIGIN = 7;
  */
 export class TieTable {
   length = 0;
-  data = new Int32Array(1024 * TIE_STRIDE);
+  // Stored twice on construction: V8 then treats the field as mutable from the first table on, so
+  // growing a table later does not throw away the optimized code of every loop that reads it.
+  data = new Int32Array(0);
+
+  constructor() {
+    this.data = new Int32Array(1024 * TIE_STRIDE);
+  }
 
   /** Appends a newly formed tie (its id must be the next index). */
   add(tie: Tie): void {
