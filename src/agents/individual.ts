@@ -24,7 +24,8 @@ export interface Individual {
   ties: number[];
   /** Ids of the communities the person belongs to. */
   memberships: number[];
-  trained: boolean;
+  /** Academy-trained; set only by markTrained (model/training.ts), which keeps the employer's count. */
+  readonly trained: boolean;
   professionalMember: boolean;
   /** For a consultant: the tacit know-how carried from the last employer, per domain. */
   carriedTacit: Float64Array | null;

@@ -41,6 +41,8 @@ export interface Organization {
   absorptive: number;
   /** Relationships handled so far (past experience). */
   experience: number;
+  /** Staff who are academy-trained (model/training.ts keeps it as people are trained, join and leave). */
+  trainedStaff: number;
   /** Exponentially smoothed inbound knowledge requests per month. */
   requestsSmoothed: number;
   requestsThisMonth: number;

@@ -75,7 +75,8 @@ export interface Community extends Classified {
   host: number;
   /**
    * Shared identity (attachment, 0-1) each member has built with this community by taking part,
-   * by person id; made on first use by mechanisms/communities.ts (voluntary communities only).
+   * indexed by person id (0 for non-members; ids past its end have none); made on first use by
+   * mechanisms/communities.ts (voluntary communities only).
    */
-  attachment?: Map<number, number>;
+  attachment?: Float64Array;
 }

@@ -1,5 +1,6 @@
 import { Origin } from './enums.js';
 import type { State } from './state.js';
+import { TIE_ENDED, TIE_FORMALITY, TIE_ORG_A, TIE_ORG_B, TIE_ORIGIN, TIE_PERSON_A, TIE_PERSON_B, TIE_STRIDE } from './tieTable.js';
 
 /** Network measures of the organization graph (ties between people count for their employers). */
 export interface NetworkMeasures {
@@ -86,20 +87,22 @@ export function networkMeasures(state: State, scratch: NetworkScratch = new Netw
   let edges = 0;
   let intermediary = 0;
   let pairwise = 0;
-  const ties = state.ties;
   const people = state.people;
   const active = state.activeTies;
   scratch.reserve(active.length);
   const { linkA, linkB } = scratch;
+  const table = state.tieTable.data;
   for (let i = 0; i < active.length; i++) {
-    const t = ties[active[i]];
-    if (t.ended >= 0) continue;
+    const o = active[i] * TIE_STRIDE;
+    if (table[o + TIE_ENDED] >= 0) continue;
     pairwise += 1;
-    if (t.origin === Origin.intermediary) intermediary += 1;
-    const a = t.personA >= 0 ? people[t.personA].org : t.orgA;
-    const b = t.personB >= 0 ? people[t.personB].org : t.orgB;
+    if (table[o + TIE_ORIGIN] === Origin.intermediary) intermediary += 1;
+    const pa = table[o + TIE_PERSON_A];
+    const pb = table[o + TIE_PERSON_B];
+    const a = pa >= 0 ? people[pa].org : table[o + TIE_ORG_A];
+    const b = pb >= 0 ? people[pb].org : table[o + TIE_ORG_B];
     if (a < 0 || b < 0 || a === b) continue;
-    if (t.formality === 2) {
+    if (table[o + TIE_FORMALITY] === 2) {
       informal[a] = 1;
       informal[b] = 1;
     }
@@ -124,24 +127,32 @@ export function networkMeasures(state: State, scratch: NetworkScratch = new Netw
     neighbour[start[a] + degree[a]++] = b;
     neighbour[start[b] + degree[b]++] = a;
   }
-  for (let k = 0; k < edges; k++) {
-    rows[linkA[k] * words + (linkB[k] >>> 5)] = 0;
-    rows[linkB[k] * words + (linkA[k] >>> 5)] = 0;
-  }
   let clusteringSum = 0;
   for (let v = 0; v < n; v++) {
     const d = degree[v];
     if (d < 2) continue;
-    // Each link among v's neighbours is counted twice: once from each end.
+    // Each link among v's neighbours is counted twice: once from each end. The neighbours v and a
+    // neighbour u share are counted from u's list against a mark of v's when u's list is shorter
+    // than a bitset row, else by the popcount of the two rows: the same whole number either way.
     let twiceClosed = 0;
     const end = start[v] + d;
+    const rowV = v * words;
     for (let j = start[v]; j < end; j++) mark[neighbour[j]] = 1;
     for (let j = start[v]; j < end; j++) {
       const u = neighbour[j];
-      for (let i = start[u]; i < start[u] + degree[u]; i++) twiceClosed += mark[neighbour[i]];
+      if (degree[u] > words) {
+        const rowU = u * words;
+        for (let w = 0; w < words; w++) twiceClosed += popcount32(rows[rowV + w] & rows[rowU + w]);
+      } else {
+        for (let i = start[u]; i < start[u] + degree[u]; i++) twiceClosed += mark[neighbour[i]];
+      }
     }
     for (let j = start[v]; j < end; j++) mark[neighbour[j]] = 0;
     clusteringSum += twiceClosed / (d * (d - 1));
+  }
+  for (let k = 0; k < edges; k++) {
+    rows[linkA[k] * words + (linkB[k] >>> 5)] = 0;
+    rows[linkB[k] * words + (linkA[k] >>> 5)] = 0;
   }
   let largest = 0;
   for (let s = 0; s < n; s++) {
@@ -173,4 +184,11 @@ export function networkMeasures(state: State, scratch: NetworkScratch = new Netw
   m.networked = n > 0 ? networked / n : 0;
   m.intermediaryShare = pairwise > 0 ? intermediary / pairwise : NaN;
   return m;
+}
+
+/** Set bits of a 32-bit word. */
+function popcount32(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }

@@ -3,6 +3,7 @@ import { Domain, Formality, Mode, Status } from './enums.js';
 import type { Params } from './parameters.js';
 import type { Programme } from '../agents/programme.js';
 import { GAIN_BASE, GAIN_INTERNAL, type State } from './state.js';
+import { TIE_ENDED, TIE_FORMALITY, TIE_STRIDE } from './tieTable.js';
 import { OUTCOME_DECLARATIONS } from './outcomeDeclarations.js';
 
 /**
@@ -317,7 +318,8 @@ export function programmeSpend(prog: Programme): number {
 /** Active relationships (ties and communities) by formality. */
 function activeByFormality(state: State): number[] {
   const counts = [0, 0, 0];
-  for (const id of state.activeTies) if (state.ties[id].ended < 0) counts[state.ties[id].formality] += 1;
+  const table = state.tieTable.data;
+  for (const id of state.activeTies) if (table[id * TIE_STRIDE + TIE_ENDED] < 0) counts[table[id * TIE_STRIDE + TIE_FORMALITY]] += 1;
   for (const c of state.communities) if (c.ended < 0) counts[c.formality] += 1;
   return counts;
 }

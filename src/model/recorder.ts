@@ -2,6 +2,7 @@ import { FORMALITIES, MODES, Mode, ORIGINS, Origin, STATUSES, Status } from './e
 import { cohortMaturity, programmeSpend } from './outcomes.js';
 import { NetworkScratch, networkMeasures } from './network.js';
 import type { State, StepContext } from './state.js';
+import { TIE_ENDED, TIE_FORMALITY, TIE_MODE, TIE_ORIGIN, TIE_STRIDE } from './tieTable.js';
 
 /**
  * The metrics recorded every month, declared once: each cell has an output file (family) and
@@ -87,11 +88,12 @@ export function recordMonth(state: State, ctx: StepContext, row: Float64Array, s
     row[spectrumIndex(measure, e.formality, e.origin)] += 1;
     row[modeIndex(measure, e.mode)] += 1;
   }
-  for (const id of state.activeTies) {
-    const t = state.ties[id];
-    if (t.ended >= 0) continue;
-    row[spectrumIndex(2, t.formality, t.origin)] += 1;
-    row[modeIndex(2, t.mode)] += 1;
+  const table = state.tieTable.data;
+  for (let i = 0; i < state.activeTies.length; i++) {
+    const o = state.activeTies[i] * TIE_STRIDE;
+    if (table[o + TIE_ENDED] >= 0) continue;
+    row[spectrumIndex(2, table[o + TIE_FORMALITY], table[o + TIE_ORIGIN])] += 1;
+    row[modeIndex(2, table[o + TIE_MODE])] += 1;
   }
   let networksActive = 0;
   let practiceActive = 0;

@@ -1,6 +1,7 @@
 import type { Community, Tie } from '../agents/relationship.js';
 import { Direction, EndReason, Formality, Influence, Mode, Origin, MODES, END_REASONS } from './enums.js';
 import type { State, StepContext } from './state.js';
+import { TIE_ENDED, TIE_PERSON_A, TIE_PERSON_B, TIE_STRIDE } from './tieTable.js';
 
 /** The spectrum position and provenance of a new relationship. */
 export interface TieSpec {
@@ -51,6 +52,7 @@ export function formTie(state: State, ctx: StepContext, s: TieSpec, detail = '')
     overlayOf: s.overlayOf ?? -1,
   };
   state.ties.push(tie);
+  state.tieTable.add(tie);
   state.activeTies.push(tie.id);
   if (s.personA >= 0) state.people[s.personA].ties.push(tie.id);
   if (s.personB >= 0) state.people[s.personB].ties.push(tie.id);
@@ -110,6 +112,7 @@ export function endTie(state: State, ctx: StepContext, tie: Tie, reason: EndReas
   if (tie.ended >= 0) return;
   tie.ended = state.month;
   tie.endReason = reason;
+  state.tieTable.sync(tie);
   if (tie.personA >= 0) removeValue(state.people[tie.personA].ties, tie.id);
   if (tie.personB >= 0) removeValue(state.people[tie.personB].ties, tie.id);
   logTie(ctx, state, 'ended', END_REASONS[reason], tie.ref, tie, '');
@@ -118,11 +121,11 @@ export function endTie(state: State, ctx: StepContext, tie: Tie, reason: EndReas
 /** Drops ended ties from the active list in place, keeping the order (the loops' draw order). */
 export function compactActiveTies(state: State): void {
   const active = state.activeTies;
-  const ties = state.ties;
+  const table = state.tieTable.data;
   let kept = 0;
   for (let i = 0; i < active.length; i++) {
     const id = active[i];
-    if (ties[id].ended < 0) active[kept++] = id;
+    if (table[id * TIE_STRIDE + TIE_ENDED] < 0) active[kept++] = id;
   }
   active.length = kept;
 }
@@ -140,6 +143,7 @@ export function changeForm(
   if (to.origin !== undefined) rel.origin = to.origin;
   if (to.influence !== undefined) rel.influence = to.influence;
   if (to.direction !== undefined) rel.direction = to.direction;
+  if (rel.kind === 'tie') state.tieTable.sync(rel);
   if (rel.kind === 'tie') logTie(ctx, state, 'changed', what, rel.ref, rel, '');
   else logCommunity(ctx, state, 'changed', what, rel, '');
 }
@@ -204,11 +208,47 @@ export function joinCommunity(state: State, community: Community, person: number
 
 export function leaveCommunity(state: State, community: Community, person: number): void {
   const i = community.members.indexOf(person);
-  if (i < 0) return;
+  if (i >= 0) leaveCommunityAt(state, community, i);
+}
+
+/**
+ * The member at position i leaves. Positions shift down rather than swap: draws pick members by
+ * position (search, meetings), so the order of those who stay must not change.
+ */
+export function leaveCommunityAt(state: State, community: Community, i: number): void {
+  const person = community.members[i];
   community.members.splice(i, 1);
   community.negativeReviews.splice(i, 1);
+  forgetMember(state, community, person);
+}
+
+/**
+ * Every member for whom `leaves(state, person)` holds leaves, in one stable pass (the order of
+ * those who stay is kept, as leaveCommunityAt keeps it), instead of a search and a splice each.
+ */
+export function leaveCommunityWhere(state: State, community: Community, leaves: (state: State, person: number) => boolean): void {
+  const members = community.members;
+  const reviews = community.negativeReviews;
+  let kept = 0;
+  for (let i = 0; i < members.length; i++) {
+    const person = members[i];
+    if (leaves(state, person)) {
+      forgetMember(state, community, person);
+      continue;
+    }
+    members[kept] = person;
+    reviews[kept] = reviews[i];
+    kept += 1;
+  }
+  members.length = kept;
+  reviews.length = kept;
+}
+
+/** What leaving undoes besides the member list: the person's own membership and shared identity. */
+function forgetMember(state: State, community: Community, person: number): void {
   // The shared identity a member built goes with them: someone who rejoins starts again.
-  community.attachment?.delete(person);
+  const attachment = community.attachment;
+  if (attachment !== undefined && person < attachment.length) attachment[person] = 0;
   removeValue(state.people[person].memberships, community.id);
 }
 
@@ -231,9 +271,11 @@ export function mayTie(state: State, _ctx: StepContext, a: number, b: number): b
 
 /** Whether two people already share an active tie. */
 export function areTied(state: State, a: number, b: number): boolean {
-  for (const id of state.people[a].ties) {
-    const t = state.ties[id];
-    if (t.personA === b || t.personB === b) return true;
+  const ties = state.people[a].ties;
+  const table = state.tieTable.data;
+  for (let i = 0; i < ties.length; i++) {
+    const o = ties[i] * TIE_STRIDE;
+    if (table[o + TIE_PERSON_A] === b || table[o + TIE_PERSON_B] === b) return true;
   }
   return false;
 }

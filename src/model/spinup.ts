@@ -92,6 +92,7 @@ export function redate(state: State, months: number): void {
     tie.ended = backKeepingSet(tie.ended, months);
     tie.endsAt = tie.endsAt - months;
     tie.lastUsed = tie.lastUsed - months;
+    state.tieTable.sync(tie);
   }
   for (const c of state.communities) {
     (c as { formed: number }).formed = c.formed - months;

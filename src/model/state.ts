@@ -5,6 +5,7 @@ import type { Community, Tie } from '../agents/relationship.js';
 import type { Supplier } from '../agents/supplier.js';
 import type { Params } from './parameters.js';
 import type { RunStreams } from './rng.js';
+import type { TieTable } from './tieTable.js';
 
 export interface Grouping {
   readonly id: number;
@@ -24,6 +25,8 @@ export interface State {
    * not stored: they end in the month they form and no loop reads them.
    */
   readonly ties: Tie[];
+  /** The fields of `ties` that the monthly loops read, a row of ints per tie (tieTable.ts). */
+  readonly tieTable: TieTable;
   /** Ties formed so far, one-offs included: the next tie's number in the events file. */
   tiesFormed: number;
   /** Every community ever formed; a community's id is its index. */

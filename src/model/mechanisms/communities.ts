@@ -2,9 +2,10 @@ import { capability } from '../../agents/organization.js';
 import type { Community } from '../../agents/relationship.js';
 import { Direction, EndReason, Formality, Influence, Mode, Origin, Status, type Influence as InfluenceT, type Origin as OriginT } from '../enums.js';
 import type { Params } from '../parameters.js';
-import { mayTie, changeForm, endCommunity, formTie, joinCommunity, leaveCommunity, logEvent } from '../relationships.js';
+import { mayTie, changeForm, endCommunity, formTie, joinCommunity, leaveCommunityAt, leaveCommunityWhere, logEvent } from '../relationships.js';
 import { randInt, type Rng } from '../rng.js';
 import type { State, StepContext } from '../state.js';
+import { TIE_PERSON_A, TIE_PERSON_B, TIE_STRIDE } from '../tieTable.js';
 import { monthFactors } from '../programme/funding.js';
 import { relevance, transferKnowledge } from './knowledge.js';
 import { userGroupAgenda, userGroupStake } from './suppliers.js';
@@ -57,25 +58,47 @@ function isVoluntary(c: Community): boolean {
   return c.mode === Mode.learningNetwork || c.mode === Mode.communityOfPractice;
 }
 
+/** Members who no longer have an employer leave; most months there are none, found by a plain scan. */
 function dropDeparted(state: State, community: Community): void {
-  for (let i = community.members.length - 1; i >= 0; i--) {
-    if (state.people[community.members[i]].org < 0) leaveCommunity(state, community, community.members[i]);
+  const members = community.members;
+  for (let i = 0; i < members.length; i++) {
+    if (state.people[members[i]].org < 0) {
+      leaveCommunityWhere(state, community, hasNoEmployer);
+      return;
+    }
   }
+}
+
+function hasNoEmployer(state: State, person: number): boolean {
+  return state.people[person].org < 0;
 }
 
 /**
  * Shared identity grows by taking part: at each meeting every member's attachment erodes by
  * `communityIdentityDecay_perMeeting`, then each attendee closes `communityIdentityGain_perMeeting`
  * of the way to 1. Regular attendees with long tenure hold most; absentees and newcomers little.
+ * Attachment is kept by person id in a typed array (0 for anyone who is not a member), so a
+ * meeting allocates nothing; only members can hold any, so only they need decaying.
  */
-function buildAttachment(p: Params, community: Community, attendees: readonly number[]): void {
-  const attachment = (community.attachment ??= new Map<number, number>());
+function buildAttachment(state: State, p: Params, community: Community, attendees: readonly number[]): void {
+  const attachment = attachmentRoom(community, state.people.length);
   const keep = 1 - p.communityIdentityDecay_perMeeting;
-  for (const [person, a] of attachment) attachment.set(person, a * keep);
-  for (const person of attendees) {
-    const a = attachment.get(person) ?? 0;
-    attachment.set(person, a + p.communityIdentityGain_perMeeting * (1 - a));
+  const members = community.members;
+  for (let i = 0; i < members.length; i++) attachment[members[i]] *= keep;
+  for (let i = 0; i < attendees.length; i++) {
+    const person = attendees[i];
+    attachment[person] += p.communityIdentityGain_perMeeting * (1 - attachment[person]);
   }
+}
+
+/** The community's attachment array with room for `people` ids (grown with headroom, as staff are hired). */
+function attachmentRoom(community: Community, people: number): Float64Array {
+  const current = community.attachment;
+  if (current !== undefined && current.length >= people) return current;
+  const grown = new Float64Array(people + (people >> 2) + 64);
+  if (current !== undefined) grown.set(current);
+  community.attachment = grown;
+  return grown;
 }
 
 /** A meeting topic: a supplier's group talks about the supplier's modules, others about any domain. */
@@ -89,7 +112,8 @@ function topicOf(state: State, rng: Rng, community: Community, domains: number):
 
 /** A member's shared identity with a community (0 until they have taken part). */
 export function attachmentOf(community: Community, person: number): number {
-  return community.attachment?.get(person) ?? 0;
+  const attachment = community.attachment;
+  return attachment !== undefined && person < attachment.length ? attachment[person] : 0;
 }
 
 /**
@@ -131,9 +155,10 @@ export function membershipValue(
   // Shared identity built by taking part (common-identity attachment), valued by those who seek community.
   identity += p.communityIdentityBenefit_index * attachmentOf(community, person) * (0.5 + who.extrinsic);
   let tied = 0;
-  for (const id of who.ties) {
-    const t = state.ties[id];
-    const other = t.personA === person ? t.personB : t.personA;
+  const table = state.tieTable.data;
+  for (let i = 0; i < who.ties.length; i++) {
+    const o = who.ties[i] * TIE_STRIDE;
+    const other = table[o + TIE_PERSON_A] === person ? table[o + TIE_PERSON_B] : table[o + TIE_PERSON_A];
     if (other >= 0 && isMember[other] === 1) tied += 1;
   }
   const bond = p.networkBondBenefit_index * (community.members.length > 1 ? tied / (community.members.length - 1) : 0) * (0.5 + who.extrinsic);
@@ -179,13 +204,16 @@ function memberBest(state: State, community: Community, bestTacit: Float64Array,
 
 /**
  * Word of mouth: a member may invite one of their ties, who joins if membership would be worth
- * it to them now. Communities that offer their members something grow; others do not.
+ * it to them now. Communities that offer their members something grow; others do not. The
+ * membership mask is set once and kept up to date as invitees join (each invitee is valued
+ * against the members of the moment), rather than rebuilt for every invitee.
  */
 function recruit(state: State, ctx: StepContext, rng: Rng, community: Community): void {
   const p = ctx.params;
   const n = state.orgs[0].tacit.length;
   let bestTacit: Float64Array | undefined;
   let bestOrg: Int32Array | undefined;
+  let isMember: Uint8Array | undefined;
   const count = community.members.length;
   for (let i = 0; i < count; i++) {
     if (rng() >= p.communityRecruit_prob) continue;
@@ -194,16 +222,19 @@ function recruit(state: State, ctx: StepContext, rng: Rng, community: Community)
     const tie = state.ties[ties[randInt(rng, ties.length)]];
     const invitee = tie.personA === community.members[i] ? tie.personB : tie.personA;
     if (invitee < 0 || state.people[invitee].org < 0 || state.people[invitee].memberships.includes(community.id)) continue;
-    if (!bestTacit || !bestOrg) {
+    if (!bestTacit || !bestOrg || !isMember) {
       bestTacit = new Float64Array(n);
       bestOrg = new Int32Array(n);
       memberBest(state, community, bestTacit, bestOrg);
+      isMember = scratchMask(state, ctx, community);
     }
-    const isMember = scratchMask(state, ctx, community);
     const value = membershipValue(state, p, community, invitee, bestTacit, bestOrg, isMember);
-    clearMask(isMember, community.members);
-    if (value > 0) joinCommunity(state, community, invitee);
+    if (value > 0) {
+      joinCommunity(state, community, invitee);
+      isMember[invitee] = 1;
+    }
   }
+  if (isMember) clearMask(isMember, community.members);
 }
 
 function updateMembership(state: State, ctx: StepContext, community: Community): void {
@@ -222,7 +253,7 @@ function updateMembership(state: State, ctx: StepContext, community: Community):
     const person = community.members[i];
     const value = membershipValue(state, p, community, person, bestTacit, bestOrg, isMember);
     community.negativeReviews[i] = value < 0 ? community.negativeReviews[i] + 1 : 0;
-    if (community.negativeReviews[i] >= p.networkLeaveAfter_reviews) leaveCommunity(state, community, person);
+    if (community.negativeReviews[i] >= p.networkLeaveAfter_reviews) leaveCommunityAt(state, community, i);
   }
   clearMask(isMember, before);
   if (community.host >= 0 && !community.members.some((person) => state.people[person].org === community.host)) {
@@ -289,7 +320,7 @@ function meet(state: State, ctx: StepContext, rng: Rng, community: Community): v
       org.timeUsed_hours += p.meetingAttendance_hours;
     }
   }
-  if (isVoluntary(community)) buildAttachment(p, community, attendees);
+  if (isVoluntary(community)) buildAttachment(state, p, community, attendees);
   if (host) userGroupAgenda(state, ctx, community, attendees);
   if (attendees.length < 2) return;
   const openness = community.mode === Mode.userGroup ? 0.3 + 0.7 * community.userAgenda : 1;

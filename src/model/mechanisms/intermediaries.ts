@@ -5,6 +5,7 @@ import { binomial, geometricGap } from '../rng.js';
 import type { Params } from '../parameters.js';
 import { independentNetworkBoost } from '../programme/funding.js';
 import type { State, StepContext } from '../state.js';
+import { TIE_ENDED, TIE_MODE, TIE_STRIDE } from '../tieTable.js';
 import { transferKnowledge } from './knowledge.js';
 
 /**
@@ -24,9 +25,11 @@ function consultancy(state: State, ctx: StepContext): void {
   const rng = ctx.rng.communities;
   const a = p.codifiedWeight_exponent;
   // Engagements in progress: transfer, and the consultant learns from the client when it ends.
+  // The tie table finds them without loading every tie.
+  const table = state.tieTable.data;
   for (const id of state.activeTies) {
+    if (table[id * TIE_STRIDE + TIE_MODE] !== Mode.consultancy || table[id * TIE_STRIDE + TIE_ENDED] >= 0) continue;
     const tie = state.ties[id];
-    if (tie.mode !== Mode.consultancy || tie.ended >= 0) continue;
     const consultant = state.people[tie.personA];
     const client = state.orgs[tie.orgB];
     const d = tie.domain;

@@ -4,6 +4,7 @@ import { Direction, EndReason, Formality, Influence, Mode, Origin } from '../enu
 import { endTie, formTie, logEvent, mayTie } from '../relationships.js';
 import { geometricGap, randInt } from '../rng.js';
 import type { State, StepContext } from '../state.js';
+import { addStaff } from '../training.js';
 import { createIndividual } from '../population/staff.js';
 
 /**
@@ -45,7 +46,7 @@ export function mobilityPhase(state: State, ctx: StepContext): void {
       leaveWorkforce(state, ctx, leaver, to.id);
     }
     person.org = to.id;
-    to.staff.push(id);
+    addStaff(state, to, id);
     const a = p.codifiedWeight_exponent;
     for (let d = 0; d < from.tacit.length; d++) {
       const gap = from.tacit[d] - to.tacit[d];
@@ -129,7 +130,7 @@ function destination(state: State, ctx: StepContext, from: Organization): Organi
 /** A person leaves an organization, which loses a little tacit know-how; the post is refilled if asked. */
 function depart(state: State, ctx: StepContext, org: Organization, person: number, refill: boolean): void {
   const p = ctx.params;
-  removeStaff(org, person);
+  removeStaff(state, org, person);
   for (let d = 0; d < org.tacit.length; d++) setKnowledge(org, d, org.codified[d], org.tacit[d] * (1 - p.turnoverTacitLoss_share), p.codifiedWeight_exponent);
   if (!refill) return;
   const role = state.people[person].role;
@@ -147,7 +148,9 @@ function leaveWorkforce(state: State, ctx: StepContext, id: number, org: number)
   logEvent(state, ctx, 'person', 'left_workforce', org, -1, `person=${id}`);
 }
 
-function removeStaff(org: Organization, person: number): void {
+function removeStaff(state: State, org: Organization, person: number): void {
   const i = org.staff.indexOf(person);
-  if (i >= 0) org.staff.splice(i, 1);
+  if (i < 0) return;
+  org.staff.splice(i, 1);
+  if (state.people[person].trained) org.trainedStaff -= 1;
 }

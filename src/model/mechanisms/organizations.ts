@@ -38,11 +38,7 @@ export function organizationPhase(state: State, ctx: StepContext): void {
       org.hasRoutine = true;
       logEvent(state, ctx, 'organization', 'request_routine_established', org.id, -1, `requests/month=${org.requestsSmoothed.toFixed(1)}`);
     }
-    let trained = 0;
-    const staff = org.staff;
-    const people = state.people;
-    for (let i = 0; i < staff.length; i++) if (people[staff[i]].trained) trained += 1;
-    const trainedShare = org.staff.length > 0 ? trained / org.staff.length : 0;
+    const trainedShare = org.staff.length > 0 ? org.trainedStaff / org.staff.length : 0;
     const roles = (org.hasCcio ? 1 : 0) + (org.hasCnio ? 1 : 0);
     const experience = Math.min(1, org.experience / p.experienceScale_count);
     const ac =

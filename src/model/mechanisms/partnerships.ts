@@ -4,6 +4,7 @@ import type { Params } from '../parameters.js';
 import { pick } from '../rng.js';
 import { formTie } from '../relationships.js';
 import type { State, StepContext } from '../state.js';
+import { TIE_ENDED, TIE_MODE, TIE_STRIDE } from '../tieTable.js';
 import { relevance, transferBetween } from './knowledge.js';
 
 /**
@@ -26,10 +27,12 @@ import { relevance, transferBetween } from './knowledge.js';
 export function partnershipPhase(state: State, ctx: StepContext): void {
   const p = ctx.params;
   const t = state.month;
-  // Running partnerships: the month's work.
+  // Running partnerships: the month's work. The tie table finds them without loading every tie.
+  const table = state.tieTable.data;
   for (const id of state.activeTies) {
+    if (table[id * TIE_STRIDE + TIE_MODE] !== Mode.partnership || table[id * TIE_STRIDE + TIE_ENDED] >= 0) continue;
     const tie = state.ties[id];
-    if (tie.mode !== Mode.partnership || tie.ended >= 0 || t >= tie.endsAt) continue;
+    if (t >= tie.endsAt) continue;
     const provider = state.orgs[tie.orgA];
     const client = state.orgs[tie.orgB];
     const moved = transferBetween(ctx, p, provider, client, tie.domain, p.partnershipTacit_rate, p.partnershipCodified_rate, Formality.formal);

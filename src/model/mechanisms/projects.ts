@@ -1,6 +1,7 @@
 import { capability, setKnowledge } from '../../agents/organization.js';
 import { Stage } from '../enums.js';
 import { GAIN_INTERNAL, type State, type StepContext } from '../state.js';
+import { TIE_ENDED, TIE_ORG_A, TIE_ORG_B, TIE_STRIDE } from '../tieTable.js';
 
 /**
  * Transformation projects (phase 3): per domain, procurement -> adoption -> use/optimization
@@ -80,16 +81,20 @@ export function peerExperience(state: State, ctx: StepContext, nDomains: number)
   ties.fill(0);
   done.fill(0);
   const orgs = state.orgs;
-  for (const id of state.activeTies) {
-    const tie = state.ties[id];
-    if (tie.ended >= 0 || tie.orgA < 0 || tie.orgB < 0 || tie.orgA === tie.orgB) continue;
-    const x = orgs[tie.orgA];
-    const y = orgs[tie.orgB];
-    ties[x.id] += 1;
-    ties[y.id] += 1;
+  const active = state.activeTies;
+  const table = state.tieTable.data;
+  for (let i = 0; i < active.length; i++) {
+    const o = active[i] * TIE_STRIDE;
+    const a = table[o + TIE_ORG_A];
+    const b = table[o + TIE_ORG_B];
+    if (table[o + TIE_ENDED] >= 0 || a < 0 || b < 0 || a === b) continue;
+    const x = orgs[a];
+    const y = orgs[b];
+    ties[a] += 1;
+    ties[b] += 1;
     for (let d = 0; d < nDomains; d++) {
-      if (y.stage[d] >= Stage.adoption) done[x.id * nDomains + d] += 1;
-      if (x.stage[d] >= Stage.adoption) done[y.id * nDomains + d] += 1;
+      if (y.stage[d] >= Stage.adoption) done[a * nDomains + d] += 1;
+      if (x.stage[d] >= Stage.adoption) done[b * nDomains + d] += 1;
     }
   }
   return { ties, done };

@@ -149,20 +149,24 @@ function userLedGroups(state: State, ctx: StepContext): void {
   const p = ctx.params;
   const rng = ctx.rng.suppliers;
   const nDomains = state.orgs[0].stage.length;
-  const adopters: number[][] = Array.from({ length: state.suppliers.length * nDomains }, () => []);
+  // Adopters are counted per (supplier, module) and listed only where a group forms, which is
+  // rare: most months no list is needed. The lists are in organization order, as before.
+  const keys = state.suppliers.length * nDomains;
+  const adopters = new Int32Array(keys);
   for (const org of state.orgs) {
-    for (let d = 0; d < nDomains; d++) if (org.stage[d] === Stage.adoption) adopters[org.suppliers[d] * nDomains + d].push(org.id);
+    for (let d = 0; d < nDomains; d++) if (org.stage[d] === Stage.adoption) adopters[org.suppliers[d] * nDomains + d] += 1;
   }
-  const existing = new Set<number>();
+  const existing = new Uint8Array(keys);
   for (const c of state.communities) {
-    if (c.ended < 0 && c.mode === Mode.communityOfPractice && c.supplier >= 0) existing.add(c.supplier * nDomains + c.domain);
+    if (c.ended < 0 && c.mode === Mode.communityOfPractice && c.supplier >= 0) existing[c.supplier * nDomains + c.domain] = 1;
   }
-  for (let key = 0; key < adopters.length; key++) {
-    const orgs = adopters[key];
-    if (orgs.length < p.userLedGroupMinCustomers_count || existing.has(key)) continue;
+  for (let key = 0; key < keys; key++) {
+    if (adopters[key] < p.userLedGroupMinCustomers_count || existing[key] === 1) continue;
     if (rng() >= p.userLedGroupFormation_probPerMonth) continue;
     const supplier = Math.floor(key / nDomains);
     const domain = key % nDomains;
+    const orgs: number[] = [];
+    for (const org of state.orgs) if (org.stage[domain] === Stage.adoption && org.suppliers[domain] === supplier) orgs.push(org.id);
     const roles = groupRoles(domain);
     const members = orgs.map((id) => {
       const staff = state.orgs[id].staff;

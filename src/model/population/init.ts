@@ -7,6 +7,7 @@ import type { State, StepContext } from '../state.js';
 import { createGeography, distanceMatrix } from './geography.js';
 import { createOrganizations } from './organizations.js';
 import { createConsultants, createStaff } from './staff.js';
+import { TieTable } from '../tieTable.js';
 import { createSuppliers } from './suppliers.js';
 
 function emptyProgramme(active: boolean): Programme {
@@ -55,6 +56,7 @@ export function initState(params: Params, ctx: StepContext): State {
     orgs,
     people,
     ties: [],
+    tieTable: new TieTable(),
     tiesFormed: 0,
     communities: [],
     suppliers: createSuppliers(),

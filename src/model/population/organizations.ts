@@ -78,6 +78,7 @@ export function createOrganizations(rng: Rng, p: Params, groupings: readonly Gro
       progress,
       absorptive: p.absorptiveBase_index,
       experience: 0,
+      trainedStaff: 0,
       requestsSmoothed: 0,
       requestsThisMonth: 0,
       hasRoutine: false,

@@ -3,6 +3,7 @@ import { Direction, Formality, Influence, Mode, Origin, Role, Status } from '../
 import { mayTie, formCommunity, formTie } from '../relationships.js';
 import { randInt, type Rng, shuffle } from '../rng.js';
 import type { State, StepContext } from '../state.js';
+import { markTrained } from '../training.js';
 import { willingness } from '../mechanisms/willingness.js';
 
 const LEADERS: readonly number[] = [Role.ccio, Role.cnio, Role.cio, Role.digitalDirector, Role.clinicalTransformation];
@@ -34,7 +35,7 @@ export function launchCohort(state: State, ctx: StepContext, k: number): void {
     return keyed.slice(0, Math.max(0, places)).map((x) => x.id);
   };
   const chosen = shuffle(rng, [...draw(true, p.academyCohortSize_count), ...draw(false, p.academyOutsidePlaces_count)]);
-  for (const id of chosen) state.people[id].trained = true;
+  for (const id of chosen) markTrained(state, id);
   const cohort = formCommunity(state, ctx, {
     name: `Academy cohort ${k + 1}`,
     mode: Mode.academyCohort,

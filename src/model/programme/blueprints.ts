@@ -30,16 +30,25 @@ function produce(state: State, ctx: StepContext): void {
   const p = ctx.params;
   const rng = ctx.rng.programme;
   const written = state.programme.blueprintsByDomain;
+  // Once funding ends nobody writes (and no draw is made): the organizations need not be visited.
+  if (state.month >= p.fundingEnd_month) return;
   for (const org of state.orgs) {
-    if (org.status === Status.outside || state.month >= p.fundingEnd_month) continue;
+    if (org.status === Status.outside) continue;
     for (let d = 0; d < org.stage.length; d++) {
       if (org.stage[d] < Stage.adoption || rng() >= p.blueprintProduction_probPerMonth) continue;
-      if (written[d].some((i) => state.programme.blueprints[i].author === org.id)) continue;
+      if (hasWritten(state, written[d], org.id)) continue;
       written[d].push(state.programme.blueprints.length);
       state.programme.blueprints.push({ author: org.id, domain: d, codified: org.codified[d], tacit: org.tacit[d], month: state.month });
       logEvent(state, ctx, 'programme', 'blueprint_published', org.id, -1, DOMAINS[d]);
     }
   }
+}
+
+/** Whether `author` has a blueprint among those listed (a loop, not a closure per check). */
+function hasWritten(state: State, listed: readonly number[], author: number): boolean {
+  const blueprints = state.programme.blueprints;
+  for (let i = 0; i < listed.length; i++) if (blueprints[listed[i]].author === author) return true;
+  return false;
 }
 
 /**

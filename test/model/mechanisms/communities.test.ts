@@ -38,6 +38,13 @@ function noInfo(): [Float64Array, Int32Array] {
   return [new Float64Array(N_DOMAINS), new Int32Array(N_DOMAINS).fill(-1)];
 }
 
+/** A community's attachment array (by person id) with `value` for each of `ids`. */
+function attachmentOfIds(people: number, ids: readonly number[], value: number): Float64Array {
+  const a = new Float64Array(people);
+  for (const id of ids) a[id] = value;
+  return a;
+}
+
 describe('membershipValue', () => {
   function setup() {
     const w = world();
@@ -69,7 +76,7 @@ describe('membershipValue', () => {
     const { state, params: p, community, person } = setup();
     const [bt, bo] = noInfo();
     const plain = membershipValue(state, p, community, person, bt, bo);
-    community.attachment = new Map([[person, 0.6]]);
+    community.attachment = attachmentOfIds(state.people.length, [person], 0.6);
     const built = membershipValue(state, p, community, person, bt, bo);
     expect(built - plain).toBeCloseTo(p.communityIdentityBenefit_index * 0.6 * (0.5 + state.people[person].extrinsic), 12);
     expect(membershipValue(state, p, community, community.members[1], bt, bo)).toBeLessThan(0);
@@ -281,7 +288,7 @@ describe('communityPhase', () => {
     const c = network(state, ctx, 20, { meetingInterval: 60 });
     for (const o of state.orgs) o.timePressure = 0;
     const committed = c.members.slice(0, 10);
-    c.attachment = new Map(committed.map((m) => [m, 1]));
+    c.attachment = attachmentOfIds(state.people.length, committed, 1);
     state.month = 3;
     communityPhase(state, ctx);
     // The committed all stay; of the others only those whose information or bonds cover the cost.
@@ -318,7 +325,7 @@ describe('communityPhase', () => {
       const c = network(state, ctx, 12, { launchedByProgramme: true, fundedUntil: 30, meetingInterval: 60 });
       for (const o of state.orgs) o.timePressure = 0;
       // At this tiny cost every member would stay with a host (share 1); attachment makes the first six the likeliest host.
-      c.attachment = new Map(c.members.slice(0, 6).map((m) => [m, 1]));
+      c.attachment = attachmentOfIds(state.people.length, c.members.slice(0, 6), 1);
       state.month = month;
       communityPhase(state, withRng(ctx, { communities: constant(draw) }));
       return { c, p, state, ctx };

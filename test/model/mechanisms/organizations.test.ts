@@ -3,6 +3,7 @@ import { maturity } from '../../../src/agents/organization.js';
 import { Stage, Status } from '../../../src/model/enums.js';
 import { allocateProjectTime, organizationPhase, stageDemand } from '../../../src/model/mechanisms/organizations.js';
 import { mut, setStages, world } from './fixtures.js';
+import { markTrained } from '../../../src/model/training.js';
 
 function setup(overrides: Record<string, number> = {}) {
   const w = world(overrides);
@@ -15,7 +16,7 @@ function setup(overrides: Record<string, number> = {}) {
   // No projects: no project hours, so time pressure is sharing alone unless a test sets stages.
   setStages(org, Stage.none);
   org.projectHours = 0;
-  for (const id of org.staff) w.state.people[id].trained = false;
+  expect(org.trainedStaff).toBe(0);
   return { ...w, org };
 }
 
@@ -203,7 +204,7 @@ describe('organizationPhase: absorptive capacity', () => {
     const { state, ctx, params, org } = setup();
     org.experience = 30;
     org.hasCcio = true;
-    state.people[org.staff[0]].trained = true;
+    markTrained(state, org.staff[0]);
     organizationPhase(state, ctx);
     expect(org.absorptive).toBeCloseTo(expectedAc(params, org, 1 / org.staff.length, 1, 0), 12);
   });
@@ -213,7 +214,7 @@ describe('organizationPhase: absorptive capacity', () => {
     organizationPhase(state, ctx);
     const before = org.absorptive;
     const half = Math.floor(org.staff.length / 2);
-    for (const id of org.staff.slice(0, half)) state.people[id].trained = true;
+    for (const id of org.staff.slice(0, half)) markTrained(state, id);
     organizationPhase(state, ctx);
     expect(org.absorptive - before).toBeCloseTo((p.absorptiveFromTraining_index * half) / org.staff.length, 12);
   });
