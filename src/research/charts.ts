@@ -80,7 +80,7 @@ export function indicesChart(dir: string, outcome: string, rows: readonly { para
       width: 520,
       height: { step: 30 },
       data: { values },
-      encoding: { y: { field: 'parameter', type: 'nominal', title: null, sort: { field: 'estimate', order: 'descending' } }, yOffset: { field: 'index' } },
+      encoding: { y: { field: 'parameter', type: 'nominal', title: null, sort: { field: 'estimate', order: 'descending' }, axis: { labelLimit: 400 } }, yOffset: { field: 'index' } },
       layer: [
         { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x: { field: 'low', type: 'quantitative', title: 'Index' }, x2: { field: 'high' }, color: colour } },
         { mark: { type: 'point', filled: true, size: 60 }, encoding: { x: { field: 'estimate', type: 'quantitative' }, color: colour } },
