@@ -169,25 +169,43 @@ export function boxChart(dir: string, rows: readonly { parameter: string; low: n
 
 export function pairsChart(dir: string, names: readonly string[], particles: readonly (readonly number[])[], weights: readonly number[]): Chart {
   const title = 'Calibration posterior: pairs of parameters';
-  const caption = 'Each point is a particle of the last ABC-SMC population, its size its importance weight; each panel shows two calibrated parameters.';
+  const caption = 'The last ABC-SMC population. Diagonal: each parameter\'s posterior, as a histogram of particles weighted by their importance weights. Below it: each pair of parameters, a point per particle sized by its weight.';
   const values = particles.map((p, i) => ({ ...Object.fromEntries(names.map((n, j) => [n, p[j]])), weight: weights[i] }));
+  const side = 130;
+  const last = names.length - 1;
+  // Axis titles only on the outer panels: inside the grid they ran into the neighbouring panels.
+  const axis = (name: string, shown: boolean) => ({ field: name, type: 'quantitative', scale: { zero: false }, title: shown ? name : null });
+  const histogram = (name: string, row: number) => ({
+    width: side,
+    height: side,
+    mark: { type: 'bar', color: CATEGORY_COLOURS[0], opacity: 0.8 },
+    encoding: {
+      x: { ...axis(name, row === last), bin: { maxbins: 12 } },
+      y: { aggregate: 'sum', field: 'weight', type: 'quantitative', title: row === 0 ? 'posterior weight' : null },
+    },
+  });
+  const scatter = (xName: string, yName: string, row: number, column: number) => ({
+    width: side,
+    height: side,
+    mark: { type: 'point', filled: true, opacity: 0.5, color: CATEGORY_COLOURS[0] },
+    encoding: {
+      x: axis(xName, row === last),
+      y: axis(yName, column === 0),
+      size: { field: 'weight', type: 'quantitative', legend: null, scale: { range: [5, 60] } },
+    },
+  });
+  // The upper triangle repeats the lower one mirrored, so it is left empty.
+  const blank = { width: side, height: side, mark: { type: 'point' }, data: { values: [] }, view: { stroke: null } };
   return {
     kind: 'pairs',
     title,
     caption,
     spec: topLevel(meta(dir), title, caption, {
       data: { values },
-      repeat: { row: [...names], column: [...names] },
-      spec: {
-        width: 130,
-        height: 130,
-        mark: { type: 'point', filled: true, opacity: 0.5, color: CATEGORY_COLOURS[0] },
-        encoding: {
-          x: { field: { repeat: 'column' }, type: 'quantitative', scale: { zero: false } },
-          y: { field: { repeat: 'row' }, type: 'quantitative', scale: { zero: false } },
-          size: { field: 'weight', type: 'quantitative', legend: null, scale: { range: [5, 60] } },
-        },
-      },
+      // One grid (concat with columns) so that panels line up in columns whatever their axes' widths.
+      columns: names.length,
+      spacing: 16,
+      concat: names.flatMap((rowName, row) => names.map((columnName, column) => (column === row ? histogram(rowName, row) : column < row ? scatter(columnName, rowName, row, column) : blank))),
     }),
   };
 }
