@@ -81,10 +81,19 @@ export function metricsOf(criteria: readonly Criterion[], runs: readonly Runs[])
   return criteria.map((c) => runs.map((r) => c.value(r)).map((v) => (Number.isFinite(v) ? v : NaN)));
 }
 
-/** Root mean square of the criteria's distances at their mean metric over replicates (each with its noise, if given). */
-export function patternDistance(criteria: readonly Criterion[], metrics: readonly (readonly number[])[], noise: readonly CriterionNoise[] = []): number {
+/**
+ * How the criteria's distances combine into a particle's: their root mean square, or the largest.
+ * Under the root mean square one criterion's miss weighs 1/n of the sum, so with 34 criteria a
+ * particle that misses one noisy criterion by a standard deviation is still accepted; the largest
+ * asks, as lesim patterns does, that every criterion be met.
+ */
+export const DISTANCES = ['rms', 'max'] as const;
+export type DistanceKind = (typeof DISTANCES)[number];
+
+/** The criteria's distances at their mean metric over replicates (each with its noise, if given), combined. */
+export function patternDistance(criteria: readonly Criterion[], metrics: readonly (readonly number[])[], noise: readonly CriterionNoise[] = [], kind: DistanceKind = 'rms'): number {
   const d = criteria.map((c, i) => criterionDistance(c, mean(metrics[i].filter(Number.isFinite)), noise[i] ?? NO_NOISE));
-  return Math.sqrt(mean(d.map((x) => x * x)));
+  return kind === 'max' ? Math.max(...d) : Math.sqrt(mean(d.map((x) => x * x)));
 }
 
 /** Whether each criterion meets its target as lesim patterns judges it (mean or whole interval). */

@@ -54,6 +54,7 @@ describe('research commands refuse bad input', () => {
     refused(['reps', 'gde-baseline', '--outcome', 'nothing', '--out', 'r'], /--outcome: nothing: unknown outcome/, cwd, 'r');
     refused(['calibrate', '--parameters', 'nope_index', '--out', 'c'], /--parameters: nope_index: unknown parameter/, cwd, 'c');
     refused(['calibrate', '--parameters', 'search_probPerMonth', '--criteria', 'P99z', '--out', 'c'], /--criteria: P99z: unknown criterion/, cwd, 'c');
+    refused(['calibrate', '--parameters', 'search_probPerMonth', '--distance', 'mean', '--out', 'c'], /distance, Given: "mean", Choices: "rms", "max"/, cwd, 'c');
   });
 
   it('propositions --list shows the ten declared experiments', () => {

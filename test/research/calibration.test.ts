@@ -48,6 +48,19 @@ describe('calibration distances', () => {
     expect(patternDistance([above], [values])).toBe(0);
   });
 
+  it('combines the criteria by root mean square, or by the largest (every criterion must be met)', () => {
+    // Distances 0.2 (above: 0.04 against > 0.05) and 0.2 (band: 22 against 10 to 20), and 0.
+    const metrics = [[0.04], [22], [15]];
+    const three = [above, band, band];
+    expect(patternDistance(three, metrics)).toBeCloseTo(Math.sqrt((0.04 + 0.04) / 3), 12);
+    expect(patternDistance(three, metrics, [], 'max')).toBeCloseTo(0.2, 12);
+    // One miss among many: diluted by the root mean square, whole under the largest.
+    const many = [above, ...Array.from({ length: 33 }, () => band)];
+    const fits = [[0.04], ...Array.from({ length: 33 }, () => [15])];
+    expect(patternDistance(many, fits)).toBeCloseTo(0.2 / Math.sqrt(34), 12);
+    expect(patternDistance(many, fits, [], 'max')).toBeCloseTo(0.2, 12);
+  });
+
   it('a bound at zero without a known noise is measured in margins, not in a near-zero scale', () => {
     const positive = criterion({ kind: 'above', value: 0 } as Target);
     expect(criterionDistance(positive, 0, margin(0.08))).toBeCloseTo(1, 12);
