@@ -91,9 +91,18 @@ export const DISTANCES = ['rms', 'max'] as const;
 export type DistanceKind = (typeof DISTANCES)[number];
 
 /** The criteria's distances at their mean metric over replicates (each with its noise, if given), combined. */
-export function patternDistance(criteria: readonly Criterion[], metrics: readonly (readonly number[])[], noise: readonly CriterionNoise[] = [], kind: DistanceKind = 'rms'): number {
+export function patternDistance(criteria: readonly Criterion[], metrics: readonly (readonly number[])[], noise: readonly CriterionNoise[] = [], kind: DistanceKind = 'max'): number {
   const d = criteria.map((c, i) => criterionDistance(c, mean(metrics[i].filter(Number.isFinite)), noise[i] ?? NO_NOISE));
   return kind === 'max' ? Math.max(...d) : Math.sqrt(mean(d.map((x) => x * x)));
+}
+
+/**
+ * The criteria that no particle of a batch could measure (no finite metric in any replicate), as
+ * at a horizon too short for them: each such criterion puts every particle at the distance of an
+ * unmeasured criterion, which under the largest distance leaves the sampler nothing to choose by.
+ */
+export function unmeasuredCriteria(criteria: readonly Criterion[], particleMetrics: readonly (readonly (readonly number[])[])[]): string[] {
+  return criteria.filter((_, i) => particleMetrics.every((m) => !m[i].some(Number.isFinite))).map((c) => c.id);
 }
 
 /** Whether each criterion meets its target as lesim patterns judges it (mean or whole interval). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { criterionDistance, criterionNoise, patternDistance } from '../../src/research/calibration.js';
+import { criterionDistance, criterionNoise, patternDistance, unmeasuredCriteria } from '../../src/research/calibration.js';
 import type { Criterion } from '../../src/patterns/table.js';
 import type { Target } from '../../src/patterns/targets.js';
 
@@ -52,13 +52,20 @@ describe('calibration distances', () => {
     // Distances 0.2 (above: 0.04 against > 0.05) and 0.2 (band: 22 against 10 to 20), and 0.
     const metrics = [[0.04], [22], [15]];
     const three = [above, band, band];
-    expect(patternDistance(three, metrics)).toBeCloseTo(Math.sqrt((0.04 + 0.04) / 3), 12);
+    expect(patternDistance(three, metrics, [], 'rms')).toBeCloseTo(Math.sqrt((0.04 + 0.04) / 3), 12);
     expect(patternDistance(three, metrics, [], 'max')).toBeCloseTo(0.2, 12);
     // One miss among many: diluted by the root mean square, whole under the largest.
     const many = [above, ...Array.from({ length: 33 }, () => band)];
     const fits = [[0.04], ...Array.from({ length: 33 }, () => [15])];
-    expect(patternDistance(many, fits)).toBeCloseTo(0.2 / Math.sqrt(34), 12);
+    expect(patternDistance(many, fits, [], 'rms')).toBeCloseTo(0.2 / Math.sqrt(34), 12);
     expect(patternDistance(many, fits, [], 'max')).toBeCloseTo(0.2, 12);
+  });
+
+  it('names the criteria that no particle could measure', () => {
+    const a = { ...above, id: 'A' } as Criterion;
+    const b = { ...band, id: 'B' } as Criterion;
+    expect(unmeasuredCriteria([a, b], [[[0.1], [NaN]], [[NaN], [NaN, NaN]]])).toEqual(['B']);
+    expect(unmeasuredCriteria([a, b], [[[0.1], [NaN, 12]]])).toEqual([]);
   });
 
   it('a bound at zero without a known noise is measured in margins, not in a near-zero scale', () => {

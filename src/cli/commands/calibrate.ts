@@ -13,7 +13,7 @@ import { patternBatch } from '../../research/patternBatch.js';
 import { allCriteria } from '../../patterns/table.js';
 import { describeTarget } from '../../patterns/targets.js';
 import { abcSmc, posteriorSummary, type Population } from '../../research/abcSmc.js';
-import { calibrationCriteria, criteriaConfigs, criteriaMet, metricsOf, particleParams, particleRuns, criterionNoise, patternDistance, DISTANCES, type CriterionNoise, type DistanceKind } from '../../research/calibration.js';
+import { calibrationCriteria, criteriaConfigs, criteriaMet, metricsOf, particleParams, particleRuns, criterionNoise, patternDistance, unmeasuredCriteria, DISTANCES, type CriterionNoise, type DistanceKind } from '../../research/calibration.js';
 import { ResearchInputError } from '../../research/errors.js';
 import { parseFactorList, type Factor } from '../../research/factors.js';
 import { resolveShard, resolveWorkers } from '../batch.js';
@@ -76,7 +76,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
       .option('quantile', numberOption('Next tolerance: this quantile of the last population\'s distances', 0.5))
       .option('check-reps', numberOption('Replications of the whole pattern table at the posterior median (0: no check)', 5))
       .option('noise-reps', numberOption('Replications at the prior\'s centre that measure each criterion\'s noise: a gap to a declared bound counts in its standard deviations, and a particle\'s mean must clear the bound by the half-width of its 95% interval over this many replications, as lesim patterns needs the whole interval to clear it (default: --check-reps when at least 2, else 0: no noise measured)'))
-      .option('distance', { type: 'string', default: 'rms', choices: DISTANCES as unknown as string[], describe: 'How the criteria\'s distances combine: rms (root mean square) or max (the largest: every criterion must be met, as lesim patterns asks)' })
+      .option('distance', { type: 'string', default: 'max', choices: DISTANCES as unknown as string[], describe: 'How the criteria\'s distances combine: max (the largest: every criterion must be met, as lesim patterns asks) or rms (their root mean square, under which one criterion\'s miss weighs 1/n)' })
       .option('months', numberOption('Months to simulate (default 120, as lesim patterns)'))
       .option('seed', numberOption('Base seed of the runs and of the sampler', 1))
       .option('out', { type: 'string', describe: 'Output directory (default runs/calibrate-<time>)' })
@@ -123,7 +123,7 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     const out = args.out ?? defaultOut('calibrate', new Date());
     const distance = args.distance as DistanceKind;
     // The batch size decides the proposals: part of the settings when it is not the default.
-    const settings = { factors, criteria: criteria.map((c) => c.id), particles, reps, quantile, months: months ?? null, seed, noise_reps: noiseReps, ...(distance !== 'rms' ? { distance } : {}), ...(batchSize !== particles ? { batch: batchSize } : {}) };
+    const settings = { factors, criteria: criteria.map((c) => c.id), particles, reps, quantile, months: months ?? null, seed, noise_reps: noiseReps, distance, ...(batchSize !== particles ? { batch: batchSize } : {}) };
     const state = mode === 'status' ? checkStateSettings(out, settings) : mode === 'shard' ? joinState(out, settings) : openState(out, args, settings);
     if (mode === 'status' && !existsSync(state) && existsSync(join(out, 'calibrate.json'))) {
       process.stdout.write(`done: ${out} holds the results\n`);
@@ -148,14 +148,20 @@ export const calibrateCommand: CommandModule<object, CalibrateArgs> = {
     // Each criterion's noise (its scale and how far inside a declared bound a particle's mean must
     // lie): measured once, at the prior's centre.
     let noise: CriterionNoise[] = criteria.map(() => ({ sd: 0, margin: 0 }));
+    const warned = new Set<string>();
     const simulate = async (thetas: readonly (readonly number[])[], generation: number, batch: number): Promise<number[]> => {
       const cache = join(state, `g${generation}-b${batch}.json`);
       if (existsSync(cache)) return (JSON.parse(readFileSync(cache, 'utf8')) as { distances: (number | null)[] }).distances.map((d) => d ?? Infinity);
       const points = thetas.flatMap((t) => particleParams(configs, extraOf(t)));
       const values = await batchValues(`g${generation}-b${batch}`, `generation ${generation} batch ${batch}`, points, reps, seed);
-      const distances = thetas.map((_, i) => {
-        const runs = particleRuns(configs, values.slice(i * configs.length, (i + 1) * configs.length), reps);
-        const d = patternDistance(criteria, metricsOf(criteria, runs), noise, distance);
+      const metrics = thetas.map((_, i) => metricsOf(criteria, particleRuns(configs, values.slice(i * configs.length, (i + 1) * configs.length), reps)));
+      const unmeasured = unmeasuredCriteria(criteria, metrics).filter((id) => !warned.has(id));
+      if (unmeasured.length > 0) {
+        for (const id of unmeasured) warned.add(id);
+        process.stderr.write(`calibrate: warning: no particle of generation ${generation} could measure ${unmeasured.join(', ')}${months !== undefined ? ` in ${months} months` : ''}; ${distance === 'max' ? 'under --distance max every particle is then equally far, so the calibration learns nothing: choose --criteria measurable at this horizon, or --distance rms' : 'each counts as a fixed distance for every particle'}\n`);
+      }
+      const distances = metrics.map((m) => {
+        const d = patternDistance(criteria, m, noise, distance);
         return Number.isFinite(d) ? d : Infinity;
       });
       writeFileAtomic(cache, JSON.stringify({ thetas, distances: distances.map((d) => (Number.isFinite(d) ? d : null)) }));
