@@ -79,10 +79,15 @@ describe('WorkerPool', () => {
       const byIndex = seen.sort((x, y) => x.index - y.index);
       expect(byIndex.map((r) => [r.index, r.ok])).toEqual([[0, true], [1, false], [2, true], [3, true], [4, false], [5, true]]);
       expect(byIndex[1].ok ? '' : byIndex[1].error).toBe('worker died: exited with code 7');
-      expect(pool.started).toBe(4);
-      // The replacements are warm for the next batch, whose results are those of a fresh pool.
+      // A dead thread is replaced at the next dispatch: the one that ran task 1 always (tasks were
+      // left), the one that ran task 4 only if task 5 was still waiting when it died, which depends
+      // on which thread finished first (a quiet CI machine once made it 3).
+      expect([3, 4]).toContain(pool.started);
+      // Either way the next batch finds, or starts, its two threads, and its results are those of
+      // a fresh pool.
       const again = await collect(plan, [0, 1, 2], { workers: 2, pool });
       expect(pool.started).toBe(4);
+      expect(pool.threads).toBe(2);
       expect(again).toEqual(await collect(plan, [0, 1, 2], { workers: 0 }));
     } finally {
       await pool.close();
