@@ -3,8 +3,9 @@ import type { State } from './state.js';
 
 /**
  * Academy training and the per-organization count of trained staff that absorptive capacity
- * reads each month (organizations.ts), kept here as people are trained and as staff join, so that
- * the monthly step does not visit every person to count them.
+ * reads each month (organizations.ts), kept here as people are trained and as staff join and
+ * leave, so that the monthly step does not visit every person to count them. Every change of a
+ * staff list after set-up goes through addStaff and removeStaff.
  */
 export function markTrained(state: State, id: number): void {
   const person = state.people[id];
@@ -17,4 +18,12 @@ export function markTrained(state: State, id: number): void {
 export function addStaff(state: State, org: Organization, id: number): void {
   org.staff.push(id);
   if (state.people[id].trained) org.trainedStaff += 1;
+}
+
+/** A person leaves an organization's staff (before their employer changes). */
+export function removeStaff(state: State, org: Organization, id: number): void {
+  const i = org.staff.indexOf(id);
+  if (i < 0) return;
+  org.staff.splice(i, 1);
+  if (state.people[id].trained) org.trainedStaff -= 1;
 }

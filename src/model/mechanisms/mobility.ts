@@ -4,7 +4,7 @@ import { Direction, EndReason, Formality, Influence, Mode, Origin } from '../enu
 import { endTie, formTie, logEvent, mayTie } from '../relationships.js';
 import { geometricGap, randInt } from '../rng.js';
 import type { State, StepContext } from '../state.js';
-import { addStaff } from '../training.js';
+import { addStaff, removeStaff } from '../training.js';
 import { createIndividual } from '../population/staff.js';
 
 /**
@@ -136,7 +136,7 @@ function depart(state: State, ctx: StepContext, org: Organization, person: numbe
   const role = state.people[person].role;
   const newcomer = createIndividual(ctx.rng.mobility, state.people.length, org.id, role, p);
   state.people.push(newcomer);
-  org.staff.push(newcomer.id);
+  addStaff(state, org, newcomer.id);
 }
 
 /** Someone whose post a mover takes leaves the digitally engaged workforce; their ties end with them. */
@@ -146,11 +146,4 @@ function leaveWorkforce(state: State, ctx: StepContext, id: number, org: number)
   person.org = NO_EMPLOYER.left;
   for (const tie of [...person.ties]) endTie(state, ctx, state.ties[tie], EndReason.personLeft);
   logEvent(state, ctx, 'person', 'left_workforce', org, -1, `person=${id}`);
-}
-
-function removeStaff(state: State, org: Organization, person: number): void {
-  const i = org.staff.indexOf(person);
-  if (i < 0) return;
-  org.staff.splice(i, 1);
-  if (state.people[person].trained) org.trainedStaff -= 1;
 }

@@ -3,6 +3,7 @@ import { Role } from '../enums.js';
 import { createIndividual } from '../population/staff.js';
 import { logEvent } from '../relationships.js';
 import type { State, StepContext } from '../state.js';
+import { addStaff } from '../training.js';
 
 /**
  * New mediator roles (001 Macroenvironmental: the Wachter review advanced CCIO and CNIO posts).
@@ -31,6 +32,6 @@ export function newRolesPhase(state: State, ctx: StepContext): void {
 function addPost(state: State, ctx: StepContext, orgId: number, role: number): void {
   const person = createIndividual(ctx.rng.programme, state.people.length, orgId, role, ctx.params);
   state.people.push(person);
-  state.orgs[orgId].staff.push(person.id);
+  addStaff(state, state.orgs[orgId], person.id);
   logEvent(state, ctx, 'organization', role === Role.ccio ? 'ccio_appointed' : 'cnio_appointed', orgId);
 }
