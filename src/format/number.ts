@@ -97,7 +97,7 @@ export function estimate(mean: number, low: number, high: number, digits = 2): s
   const m = Math.abs(mean) <= NOISE * Math.max(Math.abs(low), Math.abs(high), 1) ? 0 : mean;
   if (!interval) return fixed(m, d);
   // A value without spread is shown as it is (to six significant digits), not rounded to an interval.
-  if (same) return `${fixed(mean, decimalsFor(mean, 6)).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')} (the same in every replication)`;
+  if (same) return `${significant(mean, 6)} (the same in every replication)`;
   let parts = [m, low, high].map((x) => fixed(x, d));
   // Zeros that all three end in say nothing ("167.40 (161.90 to 172.90)" is "167.4 (161.9 to 172.9)").
   while (parts.every((p) => p.includes('.') && p.endsWith('0'))) parts = parts.map((p) => p.slice(0, -1).replace(/\.$/, ''));

@@ -2,8 +2,9 @@
  * Where to put the text labels of a scatter chart so that they do not cover each other: a
  * greedy pass over the labels in order of importance, each taking the first of six places
  * (right of its point; above or below right, one or two lines off; left) whose box is clear of
- * the labels already placed and of the other points, and inside the plot. Vega-Lite has no collision avoidance for text, and two parameters
- * with nearly equal indices printed their names over each other in the Morris chart.
+ * the labels already placed and of the other points, and inside the plot. Vega-Lite has no
+ * collision avoidance for text, and two parameters with nearly equal indices printed their names
+ * over each other in the Morris chart.
  *
  * Positions are estimated in pixels from linear scales over the data extents with zero included
  * (Vega-Lite's default for these charts); the axes' rounding to nice numbers makes the estimate
