@@ -14,7 +14,7 @@ import { BASELINE_COMMIT, baselineDist } from './baseline.js';
  * helpers), which a busy machine disturbs far less than wall time; throughput is wall time.
  * Measured, never asserted.
  *
- * Environment: BENCH_ONLY=replication,scale,startup,parallel,ensemble (default: all);
+ * Environment: BENCH_ONLY=replication,phases,scale,startup,parallel,ensemble (default: all);
  * BENCH_ROUNDS (alternations, default 3); BENCH_REPS (interleaved replications, default 12);
  * BENCH_SCALE_MONTHS (default 36); BENCH_PARALLEL_LARGE (the larger batch, default 200); BENCH_ENSEMBLE_REPS (default 400; 10000 for the goal's
  * figure, about ten times as long); BENCH_BASE_COMMIT.
@@ -24,7 +24,7 @@ const newDist = resolve(here, '..');
 const checkout = resolve(newDist, '..');
 const baseCommit = process.env.BENCH_BASE_COMMIT ?? BASELINE_COMMIT;
 const oldDist = baselineDist(checkout, baseCommit);
-const only = new Set((process.env.BENCH_ONLY ?? 'replication,scale,startup,parallel,ensemble').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'replication,phases,scale,startup,parallel,ensemble').split(','));
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const builds = { old: oldDist, new: newDist } as const;
 type Build = keyof typeof builds;
@@ -89,6 +89,17 @@ if (only.has('replication')) {
   row('allocated per replication', median(got.old.allocated_bytes) / 2 ** 20, median(got.new.allocated_bytes) / 2 ** 20, 'MiB', 1);
   const rss = alternate((b) => probe<ReplicationProbe>(b, 'replication', { reps: 2, warmup: 1 }).maxRss_mib);
   row('peak resident memory, one process (3 runs)', median(rss.old), median(rss.new), 'MiB');
+}
+
+if (only.has('phases')) {
+  // This checkout only: the commit before issue 10 had a different phase table.
+  const reps = Number(process.env.BENCH_REPS ?? 12);
+  const out = execFileSync(process.execPath, [join(newDist, 'bench', 'probe.js'), newDist, 'phases', JSON.stringify({ reps, warmup: 3 })], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const got = JSON.parse(out.trim().split('\n').pop()!) as { names: string[]; ms: number[][]; months: number };
+  const medians = got.ms.map(median);
+  const total = medians.reduce((a, b) => a + b, 0);
+  write(`where a replication's time goes (this checkout; wall time of one thread, ${reps} replications after 3 warm-up, medians; spin-up months counted in set-up):`);
+  got.names.forEach((name, i) => write(`  ${name.padEnd(24)} ${fmt(medians[i], 1).padStart(7)} ms ${fmt((100 * medians[i]) / total, 1).padStart(5)}%`));
 }
 
 if (only.has('scale')) {

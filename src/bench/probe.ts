@@ -12,6 +12,7 @@ import { GCProfiler, getHeapStatistics } from 'node:v8';
  *   node dist/bench/probe.js <dist root> replication '{"reps":6,"warmup":2,"scale":1,"months":120}'
  *   node dist/bench/probe.js <dist root> batch '{"reps":24,"workers":2}'
  *   node dist/bench/probe.js <dist root> ensemble '{"reps":400}'
+ *   node dist/bench/probe.js <dist root> phases '{"reps":6,"warmup":3}'
  */
 type Json = Record<string, number>;
 type Params = Record<string, number>;
@@ -224,7 +225,63 @@ async function ensemble(): Promise<unknown> {
   }
 }
 
-const probes: Record<string, () => Promise<unknown>> = { replication, interleaved, batch, ensemble };
+interface PhaseModules {
+  startReplication: (p: Params, seed: number, rep: number) => {
+    state: { month: number };
+    ctx: { events: unknown[]; flows: Float64Array };
+    series: Float64Array;
+    tracker: { observe: (state: unknown, events: unknown, flows: Float64Array) => void };
+    scratch: unknown;
+    params: Params;
+  };
+  runReplication: Run;
+  PHASES: readonly { name: string; run: (state: unknown, ctx: unknown) => void }[];
+  recordMonth: (state: unknown, ctx: unknown, row: Float64Array, scratch: unknown) => void;
+  N_CELLS: number;
+}
+
+/**
+ * Time per phase of the monthly step (ms per replication, wall time of this thread), which whole
+ * replications cannot resolve when a change moves one phase by a few per cent. The months are
+ * stepped by a copy of run.ts's advance loop with a clock around each phase; set-up and spin-up
+ * are timed as one. Only for this checkout's build: it reads the phase table of step.ts.
+ */
+async function phases(): Promise<unknown> {
+  const m = {
+    ...(await load<PhaseModules>('model/run.js')),
+    ...(await load<PhaseModules>('model/step.js')),
+    ...(await load<PhaseModules>('model/recorder.js')),
+  };
+  const params = scaled(await baselineParams(), args.scale ?? 1, args.months ?? 120);
+  for (let k = 0; k < (args.warmup ?? 3); k++) m.runReplication(params, 99, k);
+  const names = ['set-up and spin-up', ...m.PHASES.map((ph) => ph.name), 'recording'];
+  const ms: number[][] = names.map(() => []);
+  for (let k = 0; k < (args.reps ?? 6); k++) {
+    const acc = new Float64Array(names.length);
+    let t0 = performance.now();
+    const run = m.startReplication(params, 1, k);
+    acc[0] = performance.now() - t0;
+    const { state, ctx, series, tracker, scratch } = run;
+    for (let t = 0; t < params.horizon_months; t++) {
+      state.month = t;
+      for (let i = 0; i < m.PHASES.length; i++) {
+        t0 = performance.now();
+        m.PHASES[i].run(state, ctx);
+        acc[i + 1] += performance.now() - t0;
+      }
+      t0 = performance.now();
+      m.recordMonth(state, ctx, series.subarray(t * m.N_CELLS, (t + 1) * m.N_CELLS), scratch);
+      tracker.observe(state, ctx.events, ctx.flows);
+      ctx.events.length = 0;
+      ctx.flows.fill(0);
+      acc[names.length - 1] += performance.now() - t0;
+    }
+    for (let i = 0; i < names.length; i++) ms[i].push(acc[i]);
+  }
+  return { names, ms, months: params.horizon_months };
+}
+
+const probes: Record<string, () => Promise<unknown>> = { replication, interleaved, batch, ensemble, phases };
 const probe = probes[what];
 if (!probe) throw new Error(`probe: unknown measurement '${what}' (one of ${Object.keys(probes).join(', ')})`);
 process.stdout.write(JSON.stringify(await probe()) + '\n');
