@@ -137,6 +137,8 @@ export interface StepScratch {
   orgTies: Float64Array;
   /** Per organization and domain: those relationships with an organization past procurement there. */
   orgDomainTies: Float64Array;
+  /** Per organization and domain: 1 where it is past procurement (projects.ts, rebuilt each month). */
+  orgDomainAdopted: Uint8Array;
 }
 
 /** A fresh context for one run. */
@@ -148,6 +150,6 @@ export function createContext(params: Params, rng: RunStreams): StepContext {
     flows: new Float64Array(FLOW_LEDGER_LENGTH),
     moved: { codified: 0, tacit: 0 },
     factors: { month: -1, contactCostFactor: 1, grantWeight: 0 },
-    scratch: { mask: new Uint8Array(0), list: [], rooms: [], orgTies: new Float64Array(0), orgDomainTies: new Float64Array(0) },
+    scratch: { mask: new Uint8Array(0), list: [], rooms: [], orgTies: new Float64Array(0), orgDomainTies: new Float64Array(0), orgDomainAdopted: new Uint8Array(0) },
   };
 }

@@ -76,11 +76,19 @@ export function peerExperience(state: State, ctx: StepContext, nDomains: number)
   const scratch = ctx.scratch;
   if (scratch.orgTies.length !== n) scratch.orgTies = new Float64Array(n);
   if (scratch.orgDomainTies.length !== n * nDomains) scratch.orgDomainTies = new Float64Array(n * nDomains);
+  if (scratch.orgDomainAdopted.length !== n * nDomains) scratch.orgDomainAdopted = new Uint8Array(n * nDomains);
   const ties = scratch.orgTies;
   const done = scratch.orgDomainTies;
   ties.fill(0);
   done.fill(0);
   const orgs = state.orgs;
+  // Stages read once per organization into one flat row, rather than once per tie and end; adding
+  // the 0s leaves every count as it was.
+  const adopted = scratch.orgDomainAdopted;
+  for (let v = 0; v < n; v++) {
+    const stage = orgs[v].stage;
+    for (let d = 0; d < nDomains; d++) adopted[v * nDomains + d] = stage[d] >= Stage.adoption ? 1 : 0;
+  }
   const active = state.activeTies;
   const table = state.tieTable.data;
   for (let i = 0; i < active.length; i++) {
@@ -88,13 +96,13 @@ export function peerExperience(state: State, ctx: StepContext, nDomains: number)
     const a = table[o + TIE_ORG_A];
     const b = table[o + TIE_ORG_B];
     if (table[o + TIE_ENDED] >= 0 || a < 0 || b < 0 || a === b) continue;
-    const x = orgs[a];
-    const y = orgs[b];
     ties[a] += 1;
     ties[b] += 1;
+    const rowA = a * nDomains;
+    const rowB = b * nDomains;
     for (let d = 0; d < nDomains; d++) {
-      if (y.stage[d] >= Stage.adoption) done[a * nDomains + d] += 1;
-      if (x.stage[d] >= Stage.adoption) done[b * nDomains + d] += 1;
+      done[rowA + d] += adopted[rowB + d];
+      done[rowB + d] += adopted[rowA + d];
     }
   }
   return { ties, done };

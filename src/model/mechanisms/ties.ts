@@ -148,7 +148,11 @@ function unpair(state: State, x: number, y: number): void {
 }
 
 function shareCommunity(state: State, a: number, b: number): boolean {
+  const ma = state.people[a].memberships;
   const mb = state.people[b].memberships;
-  for (const c of state.people[a].memberships) if (mb.includes(c)) return true;
+  for (let i = 0; i < ma.length; i++) {
+    const c = ma[i];
+    for (let j = 0; j < mb.length; j++) if (mb[j] === c) return true;
+  }
   return false;
 }
