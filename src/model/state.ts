@@ -5,6 +5,7 @@ import type { Community, Tie } from '../agents/relationship.js';
 import type { Supplier } from '../agents/supplier.js';
 import type { Params } from './parameters.js';
 import type { RunStreams } from './rng.js';
+import { IntList } from './intList.js';
 import type { TieTable } from './tieTable.js';
 
 export interface Grouping {
@@ -130,9 +131,9 @@ export interface MonthFactors {
 export interface StepScratch {
   /** 1 for each person in a set (community membership checks); sized to the people, grown on demand. */
   mask: Uint8Array;
-  readonly list: number[];
+  readonly list: IntList;
   /** Per room (region) lists of meeting attendees. */
-  readonly rooms: number[][];
+  readonly rooms: IntList[];
   /** Per organization: its active relationships with other organizations (projects.ts). */
   orgTies: Float64Array;
   /** Per organization and domain: those relationships with an organization past procurement there. */
@@ -150,6 +151,6 @@ export function createContext(params: Params, rng: RunStreams): StepContext {
     flows: new Float64Array(FLOW_LEDGER_LENGTH),
     moved: { codified: 0, tacit: 0 },
     factors: { month: -1, contactCostFactor: 1, grantWeight: 0 },
-    scratch: { mask: new Uint8Array(0), list: [], rooms: [], orgTies: new Float64Array(0), orgDomainTies: new Float64Array(0), orgDomainAdopted: new Uint8Array(0) },
+    scratch: { mask: new Uint8Array(0), list: new IntList(), rooms: [], orgTies: new Float64Array(0), orgDomainTies: new Float64Array(0), orgDomainAdopted: new Uint8Array(0) },
   };
 }

@@ -4,6 +4,7 @@ import { Direction, EndReason, Formality, Influence, Mode, Origin, Status, type 
 import type { Params } from '../parameters.js';
 import { mayTie, changeForm, endCommunity, formTie, joinCommunity, leaveCommunityAt, leaveCommunityWhere, logEvent } from '../relationships.js';
 import { randInt, type Rng } from '../rng.js';
+import { IntList } from '../intList.js';
 import type { State, StepContext } from '../state.js';
 import { TIE_PERSON_A, TIE_PERSON_B, TIE_STRIDE } from '../tieTable.js';
 import { monthFactors } from '../programme/funding.js';
@@ -80,13 +81,13 @@ function hasNoEmployer(state: State, person: number): boolean {
  * Attachment is kept by person id in a typed array (0 for anyone who is not a member), so a
  * meeting allocates nothing; only members can hold any, so only they need decaying.
  */
-function buildAttachment(state: State, p: Params, community: Community, attendees: readonly number[]): void {
+function buildAttachment(state: State, p: Params, community: Community, attendees: IntList): void {
   const attachment = attachmentRoom(community, state.people.length);
   const keep = 1 - p.communityIdentityDecay_perMeeting;
   const members = community.members;
   for (let i = 0; i < members.length; i++) attachment[members[i]] *= keep;
   for (let i = 0; i < attendees.length; i++) {
-    const person = attendees[i];
+    const person = attendees.items[i];
     attachment[person] += p.communityIdentityGain_perMeeting * (1 - attachment[person]);
   }
 }
@@ -187,6 +188,10 @@ function clearMask(mask: Uint8Array, members: readonly number[]): void {
   for (let i = 0; i < members.length; i++) mask[members[i]] = 0;
 }
 
+function clearMaskOf(mask: Uint8Array, list: IntList): void {
+  for (let i = 0; i < list.length; i++) mask[list.items[i]] = 0;
+}
+
 /** Best tacit know-how per domain among member organizations (for the information value). */
 function memberBest(state: State, community: Community, bestTacit: Float64Array, bestOrg: Int32Array): void {
   bestTacit.fill(0);
@@ -245,7 +250,7 @@ function updateMembership(state: State, ctx: StepContext, community: Community):
   memberBest(state, community, bestTacit, bestOrg);
   // The mask is of the members at the start of the review (as before: leavers stay set in it).
   const before = ctx.scratch.list;
-  before.length = 0;
+  before.clear();
   for (const person of community.members) before.push(person);
   const isMember = scratchMask(state, ctx, community);
   if (mayBeHosted(state, p, community)) hostTakeover(state, ctx, community, bestTacit, bestOrg, isMember);
@@ -255,7 +260,7 @@ function updateMembership(state: State, ctx: StepContext, community: Community):
     community.negativeReviews[i] = value < 0 ? community.negativeReviews[i] + 1 : 0;
     if (community.negativeReviews[i] >= p.networkLeaveAfter_reviews) leaveCommunityAt(state, community, i);
   }
-  clearMask(isMember, before);
+  clearMaskOf(isMember, before);
   if (community.host >= 0 && !community.members.some((person) => state.people[person].org === community.host)) {
     logEvent(state, ctx, 'organization', 'network_host_withdrew', community.host, -1, community.name);
     community.host = -1;
@@ -304,7 +309,7 @@ function hostTakeover(state: State, ctx: StepContext, community: Community, best
 function meet(state: State, ctx: StepContext, rng: Rng, community: Community): void {
   const p = ctx.params;
   const attendees = ctx.scratch.list;
-  attendees.length = 0;
+  attendees.clear();
   const host = community.mode === Mode.userGroup && community.supplier >= 0 ? state.suppliers[community.supplier] : undefined;
   // Time pressure keeps busy people away in proportion to what taking part costs them; national
   // activities (webinars, agendas shaped nationally, curated material) cut that cost while they run,
@@ -329,18 +334,20 @@ function meet(state: State, ctx: StepContext, rng: Rng, community: Community): v
   // The professional network meets by region, with a national event once a year (001 Macroenvironmental).
   const regional = community.mode === Mode.professionalNetwork && (state.month - community.formed) % 12 !== 0;
   const rooms = ctx.scratch.rooms;
-  for (const room of rooms) room.length = 0;
-  for (const person of attendees) {
+  for (let r = 0; r < rooms.length; r++) rooms[r].clear();
+  for (let i = 0; i < attendees.length; i++) {
+    const person = attendees.items[i];
     const room = regional ? state.orgs[state.people[person].org].region : 0;
-    while (rooms.length <= room) rooms.push([]);
+    while (rooms.length <= room) rooms.push(new IntList());
     rooms[room].push(person);
   }
-  for (const person of attendees) {
+  for (let i = 0; i < attendees.length; i++) {
+    const person = attendees.items[i];
     const who = state.people[person];
     const org = state.orgs[who.org];
     const room = rooms[regional ? org.region : 0];
     for (let k = 0; k < p.meetingContacts_count; k++) {
-      const other = room[randInt(rng, room.length)];
+      const other = room.items[randInt(rng, room.length)];
       if (other === person) continue;
       const otherOrg = state.orgs[state.people[other].org];
       if (otherOrg === org) continue;

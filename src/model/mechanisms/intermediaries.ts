@@ -117,14 +117,15 @@ export function professionalNetworkJoins(state: State, ctx: StepContext): void {
   state.professionalNetworkWider = wider - binomial(rng, wider, leave) + binomial(rng, Math.max(0, pool - wider), Math.min(1, join));
   // Leaving, by thinning at the highest possible rate (1.5 · leave).
   const leavers = ctx.scratch.list;
-  leavers.length = 0;
+  leavers.clear();
   const leaveCeiling = Math.min(1, leave * 1.5);
   const members = network.members;
   for (let i = geometricGap(rng, leaveCeiling); i < members.length; i += 1 + geometricGap(rng, leaveCeiling)) {
     const person = state.people[members[i]];
     if (rng() * leaveCeiling < leave * (1.5 - person.intrinsic)) leavers.push(person.id);
   }
-  for (const id of leavers) {
+  for (let k = 0; k < leavers.length; k++) {
+    const id = leavers.items[k];
     state.people[id].professionalMember = false;
     leaveCommunity(state, network, id);
   }

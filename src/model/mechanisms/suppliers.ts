@@ -4,6 +4,7 @@ import { randInt } from '../rng.js';
 import type { Organization } from '../../agents/organization.js';
 import type { Community } from '../../agents/relationship.js';
 import type { Supplier } from '../../agents/supplier.js';
+import type { IntList } from '../intList.js';
 import type { State, StepContext } from '../state.js';
 import { transferBetween } from './knowledge.js';
 import { ReferenceSites } from './referenceSites.js';
@@ -62,13 +63,13 @@ export const SUPPLIER_AGENDA_BELOW = 0.45;
  * participation drops (time pressure, customers leaving the supplier's modules) or nobody specifies. Past 0.5 the group
  * is user-driven (a change of form); below SUPPLIER_AGENDA_BELOW it is the supplier's again.
  */
-export function userGroupAgenda(state: State, ctx: StepContext, group: Community, attendees: readonly number[]): void {
+export function userGroupAgenda(state: State, ctx: StepContext, group: Community, attendees: IntList): void {
   const p = ctx.params;
   const rng = ctx.rng.suppliers;
   if (group.supplier < 0 || group.members.length === 0) return;
   const supplier = state.suppliers[group.supplier];
   let adopting = 0;
-  for (const person of attendees) if (needsFunctionality(supplier, state.orgs[state.people[person].org])) adopting += 1;
+  for (let i = 0; i < attendees.length; i++) if (needsFunctionality(supplier, state.orgs[state.people[attendees.items[i]].org])) adopting += 1;
   let u = group.userAgenda;
   for (let i = 0; i + 1 < adopting; i += 2) {
     if (rng() < p.jointSpecification_prob) u += p.jointSpecificationAgenda_gain * p.userGroupOpenness_share * (1 - u);

@@ -88,7 +88,7 @@ function session(state: State, ctx: StepContext, rng: Rng, cohort: Community): v
   const n = members.length;
   if (n < 2) return;
   const present = ctx.scratch.list;
-  present.length = 0;
+  present.clear();
   for (let i = 0; i < n; i++) {
     const person = state.people[members[i]];
     if (person.org < 0) continue;
@@ -98,18 +98,18 @@ function session(state: State, ctx: StepContext, rng: Rng, cohort: Community): v
       org.timeUsed_hours += p.meetingAttendance_hours;
     }
   }
-  const here = (i: number) => present.indexOf(i) >= 0;
   const size = Math.max(1, Math.round(p.academyLearningSet_count));
-  for (const i of present) {
+  for (let q = 0; q < present.length; q++) {
+    const i = present.items[q];
     // Learning set: members of the same run of `size`, each pair once (from its lower index).
     const set = Math.floor(i / size);
-    for (let j = i + 1; j < Math.min(n, (set + 1) * size); j++) if (here(j)) contact(state, ctx, rng, members[i], members[j]);
+    for (let j = i + 1; j < Math.min(n, (set + 1) * size); j++) if (present.indexOf(j) >= 0) contact(state, ctx, rng, members[i], members[j]);
     // Conversations with anyone present, weighted to similar others (rejection sampling).
     const a = state.people[members[i]];
     const maxWeight = Math.max(1, p.academySimilarity_ratio);
     for (let k = 0; k < p.academyConversations_count; k++) {
       for (let tries = 0; tries < 8; tries++) {
-        const j = present[randInt(rng, present.length)];
+        const j = present.items[randInt(rng, present.length)];
         if (j === i) continue;
         const b = state.people[members[j]];
         const similar = b.role === a.role || (b.org >= 0 && a.org >= 0 && state.orgs[b.org].setting === state.orgs[a.org].setting);

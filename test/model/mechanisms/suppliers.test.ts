@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { capability, setKnowledge } from '../../../src/agents/organization.js';
 import { Direction, EndReason, Formality, Influence, Mode, Origin, Stage } from '../../../src/model/enums.js';
 import { relevance } from '../../../src/model/mechanisms/knowledge.js';
+import { IntList } from '../../../src/model/intList.js';
 import { SUPPLIER_AGENDA_BELOW, supplierPhase, userGroupAgenda, userGroupStake } from '../../../src/model/mechanisms/suppliers.js';
 import { constant, setStages, withRng, world, formedTies } from './fixtures.js';
 
@@ -33,7 +34,7 @@ describe('userGroupAgenda: agendas move both ways at meetings', () => {
     const { state, ctx0, params: p } = setup({ supplierAgendaPull_share: 0 });
     const { group, people } = adopting(state, 5);
     const u0 = group.userAgenda;
-    userGroupAgenda(state, ctx0, group, people);
+    userGroupAgenda(state, ctx0, group, IntList.of(people));
     const g = p.jointSpecificationAgenda_gain * p.userGroupOpenness_share;
     const once = u0 + g * (1 - u0);
     expect(group.userAgenda).toBeCloseTo(once + g * (1 - once), 12);
@@ -44,7 +45,7 @@ describe('userGroupAgenda: agendas move both ways at meetings', () => {
     const { group } = adopting(state, 5);
     const others = group.members.filter((m) => state.orgs[state.people[m].org].stage.every((x) => x === Stage.none));
     const before = group.userAgenda;
-    userGroupAgenda(state, ctx0, group, others);
+    userGroupAgenda(state, ctx0, group, IntList.of(others));
     expect(group.userAgenda).toBe(before);
   });
 
@@ -52,11 +53,11 @@ describe('userGroupAgenda: agendas move both ways at meetings', () => {
     const { state, ctx0, params: p } = setup();
     const { group } = largestGroup(state);
     group.userAgenda = 0.8;
-    userGroupAgenda(state, ctx0, group, []);
+    userGroupAgenda(state, ctx0, group, IntList.of([]));
     expect(group.userAgenda).toBeCloseTo(0.8 - p.supplierAgendaPull_share * (0.8 - held(p, 0)), 12);
     const low = p.userGroupInitialUserAgenda_share;
     group.userAgenda = low;
-    userGroupAgenda(state, ctx0, group, group.members);
+    userGroupAgenda(state, ctx0, group, IntList.of(group.members));
     expect(group.userAgenda).toBeCloseTo(low + p.supplierAgendaPull_share * (held(p, 1) - low), 12);
   });
 
@@ -65,16 +66,16 @@ describe('userGroupAgenda: agendas move both ways at meetings', () => {
     const { group, people } = adopting(state, 2);
     group.userAgenda = 0.499;
     ctx0.events.length = 0;
-    userGroupAgenda(state, ctx0, group, people);
+    userGroupAgenda(state, ctx0, group, IntList.of(people));
     expect(group.userAgenda).toBeGreaterThan(0.5);
     expect(group.origin).toBe(Origin.provider);
     expect(group.influence).toBe(Influence.enable);
     expect(ctx0.events.filter((e) => e.what === 'user_group_became_user_driven')).toHaveLength(1);
     group.userAgenda = 0.47;
-    userGroupAgenda(state, { ...ctx0, params: { ...ctx0.params, jointSpecification_prob: 0 } }, group, []);
+    userGroupAgenda(state, { ...ctx0, params: { ...ctx0.params, jointSpecification_prob: 0 } }, group, IntList.of([]));
     expect(group.origin).toBe(Origin.provider);
     group.userAgenda = SUPPLIER_AGENDA_BELOW - 0.01;
-    userGroupAgenda(state, { ...ctx0, params: { ...ctx0.params, jointSpecification_prob: 0 } }, group, []);
+    userGroupAgenda(state, { ...ctx0, params: { ...ctx0.params, jointSpecification_prob: 0 } }, group, IntList.of([]));
     expect(group.origin).toBe(Origin.supplier);
     expect(group.influence).toBe(Influence.control);
     expect(ctx0.events.filter((e) => e.what === 'user_group_back_to_supplier_agenda')).toHaveLength(1);
@@ -83,7 +84,7 @@ describe('userGroupAgenda: agendas move both ways at meetings', () => {
   it('userAgenda stays within 0 and 1', () => {
     const { state, ctx0 } = setup({ jointSpecificationAgenda_gain: 1, userGroupOpenness_share: 1 });
     const { group, people } = adopting(state, 10);
-    userGroupAgenda(state, ctx0, group, people);
+    userGroupAgenda(state, ctx0, group, IntList.of(people));
     expect(group.userAgenda).toBeLessThanOrEqual(1);
     expect(group.userAgenda).toBeGreaterThan(0.9);
   });
