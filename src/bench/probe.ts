@@ -117,7 +117,9 @@ async function interleaved(): Promise<unknown> {
       got[i].allocated_bytes.push(m.bytes);
     }
   }
-  return { builds: got, months: builds[0].params.horizon_months, organizations: builds[0].params.organizations_count };
+  // Months each build simulates per replication: the horizon and, in builds that have one, the spin-up.
+  const simulated = builds.map((b) => b.params.horizon_months + (b.params.spinUp_months ?? 0));
+  return { builds: got, months: builds[0].params.horizon_months, simulated, organizations: builds[0].params.organizations_count };
 }
 
 /** Replications run in this thread: CPU, wall and bytes allocated per replication. */
