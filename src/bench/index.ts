@@ -98,7 +98,7 @@ if (only.has('phases')) {
   // This checkout only: the commit before issue 10 had a different phase table.
   const reps = Number(process.env.BENCH_REPS ?? 12);
   const out = execFileSync(process.execPath, [join(newDist, 'bench', 'probe.js'), newDist, 'phases', JSON.stringify({ reps, warmup: 3 })], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  const got = JSON.parse(out.trim().split('\n').pop()!) as { names: string[]; ms: number[][]; months: number };
+  const got = JSON.parse(out.trim().split('\n').pop()!) as { names: string[]; ms: number[][] };
   const medians = got.ms.map(median);
   const total = medians.reduce((a, b) => a + b, 0);
   write(`where a replication's time goes (this checkout; wall time of one thread, ${reps} replications after 3 warm-up, medians; spin-up months counted in set-up):`);

@@ -184,12 +184,9 @@ function scratchMask(state: State, ctx: StepContext, community: Community): Uint
   return mask;
 }
 
-function clearMask(mask: Uint8Array, members: readonly number[]): void {
-  for (let i = 0; i < members.length; i++) mask[members[i]] = 0;
-}
-
-function clearMaskOf(mask: Uint8Array, list: IntList): void {
-  for (let i = 0; i < list.length; i++) mask[list.items[i]] = 0;
+/** Clears the first `count` ids of `ids` (a member list, or an IntList's items) from the mask. */
+function clearMask(mask: Uint8Array, ids: ArrayLike<number>, count = ids.length): void {
+  for (let i = 0; i < count; i++) mask[ids[i]] = 0;
 }
 
 /** Best tacit know-how per domain among member organizations (for the information value). */
@@ -260,7 +257,7 @@ function updateMembership(state: State, ctx: StepContext, community: Community):
     community.negativeReviews[i] = value < 0 ? community.negativeReviews[i] + 1 : 0;
     if (community.negativeReviews[i] >= p.networkLeaveAfter_reviews) leaveCommunityAt(state, community, i);
   }
-  clearMaskOf(isMember, before);
+  clearMask(isMember, before.items, before.length);
   if (community.host >= 0 && !community.members.some((person) => state.people[person].org === community.host)) {
     logEvent(state, ctx, 'organization', 'network_host_withdrew', community.host, -1, community.name);
     community.host = -1;
