@@ -76,7 +76,8 @@ export interface Community extends Classified {
   /**
    * Shared identity (attachment, 0-1) each member has built with this community by taking part,
    * indexed by person id (0 for non-members; ids past its end have none); made on first use by
-   * mechanisms/communities.ts (voluntary communities only).
+   * mechanisms/communities.ts (voluntary communities only). Present from creation (undefined until
+   * then), so every community keeps one object shape.
    */
-  attachment?: Float64Array;
+  attachment: Float64Array | undefined;
 }

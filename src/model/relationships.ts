@@ -191,6 +191,7 @@ export function formCommunity(state: State, ctx: StepContext, s: CommunitySpec, 
     userAgenda: s.userAgenda,
     transformed: -1,
     host: -1,
+    attachment: undefined,
   };
   state.communities.push(community);
   for (const person of members) joinCommunity(state, community, person);

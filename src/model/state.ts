@@ -46,9 +46,10 @@ export interface State {
   /**
    * Members of the professional network from the wider pool of NHS digital health leaders who are
    * not modelled as individuals (7.12, `widerDigitalLeaders_perOrganization`); set by the first
-   * intermediary phase at its equilibrium.
+   * intermediary phase at its equilibrium (undefined before; present from initState on, so the
+   * state keeps one object shape).
    */
-  professionalNetworkWider?: number;
+  professionalNetworkWider: number | undefined;
   /** Distances between organizations, km (n*n). */
   readonly distance_km: Float32Array;
   /** Relationships ever formed between each pair of organizations (n*n, symmetric): prior ties. */

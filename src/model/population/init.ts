@@ -65,6 +65,7 @@ export function initState(params: Params, ctx: StepContext): State {
     consultants: people.filter((x) => x.org === NO_EMPLOYER.consultant).map((x) => x.id),
     activeTies: [],
     professionalNetwork: -1,
+    professionalNetworkWider: undefined,
     spinningUp: false,
     distance_km: distanceMatrix(orgs.map((o) => o.x_km), orgs.map((o) => o.y_km)),
     pairEver: new Uint16Array(orgs.length * orgs.length),
