@@ -51,7 +51,9 @@ export function partnershipPhase(state: State, ctx: StepContext): void {
     if (org.partnershipUntil > t) continue;
     const d = neediestDomain(org);
     if (d < 0) continue;
-    const chance = p.partnership_probPerMonth * need(org, d) * (1 + p.partnershipFunded_ratio * fundingStability(org, p, t));
+    const stability = fundingStability(org, p, t);
+    // 1 exactly when unfunded, without reading the funded ratio (so the spin-up never reads it).
+    const chance = p.partnership_probPerMonth * need(org, d) * (stability > 0 ? 1 + p.partnershipFunded_ratio * stability : 1);
     if (rng() >= chance) continue;
     let best = -1;
     let bestValue = 0;

@@ -21,7 +21,8 @@ const DIRECTORY_LIMIT = 8;
  */
 export function blueprintPhase(state: State, ctx: StepContext): void {
   const p = ctx.params;
-  if (state.month < p.blueprintStart_month) return;
+  // Without the programme nobody writes (no organization holds a status) and so nobody reads.
+  if (!state.programme.active || state.month < p.blueprintStart_month) return;
   produce(state, ctx);
   read(state, ctx);
 }

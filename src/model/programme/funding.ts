@@ -123,7 +123,9 @@ export function monthFactors(state: State, ctx: StepContext): MonthFactors {
     const p = ctx.params;
     f.month = state.month;
     f.contactCostFactor = nationalActive(state, p) ? nationalCostFactor(p, state.month) : 1;
-    f.grantWeight = state.month >= p.programmeStart_month && state.month < p.fundingEnd_month ? spendWeight(p, state.month, 'grants') : 0;
+    // Without the programme (the spin-up, a counterfactual) nobody holds a grant: the weight is
+    // never read, and leaving it 0 keeps the world before 2017 from reading the funding schedule.
+    f.grantWeight = state.programme.active && state.month >= p.programmeStart_month && state.month < p.fundingEnd_month ? spendWeight(p, state.month, 'grants') : 0;
   }
   return f;
 }
@@ -147,6 +149,6 @@ export function nationalFundingActive(p: Params, t: number, programmeActive: boo
  * independent networks: 1 + effect per GBP million a year × GBP millions a year, while funded.
  */
 export function independentNetworkBoost(p: Params, t: number, programmeActive: boolean): number {
-  if (p.independentNetworkSupport_gbpPerYear <= 0 || !nationalFundingActive(p, t, programmeActive)) return 1;
+  if (!nationalFundingActive(p, t, programmeActive) || p.independentNetworkSupport_gbpPerYear <= 0) return 1;
   return 1 + p.independentNetworkEffect_perGbpMillion * (p.independentNetworkSupport_gbpPerYear / 1e6);
 }
