@@ -19,6 +19,8 @@ export interface ExecuteOptions {
   readonly stopped?: () => boolean;
   /** The threads to run on (default: the command's shared pool, kept warm for its next batch). */
   readonly pool?: WorkerPool;
+  /** False: every run builds its own spun-up world (task.ts shareSpinUp; the results are the same). */
+  readonly shareSpinUp?: boolean;
 }
 
 export interface ExecuteOutcome {
@@ -107,7 +109,7 @@ export async function executeBatch(plan: BatchPlan, store: BatchStore, options: 
     options.onProgress?.(done, tasks.length, failed);
   };
 
-  await runTasks(pending, { workers: options.workers, pool: options.pool ?? sharedPool(options.workers), setup: taskSetup(plan, options.failTasks ?? []), onResult, stopped: options.stopped });
+  await runTasks(pending, { workers: options.workers, pool: options.pool ?? sharedPool(options.workers), setup: { ...taskSetup(plan, options.failTasks ?? []), ...(options.shareSpinUp === false ? { shareSpinUp: false } : {}) }, onResult, stopped: options.stopped });
   // Whatever is still open was interrupted: keep what it has so far.
   for (const [point, progress] of open) store.writeCheckpoint(point, progress);
   const interrupted = done < tasks.length;

@@ -1,4 +1,7 @@
 import { Worker } from 'node:worker_threads';
+import { SpinUpShare } from '../model/spinUpShare.js';
+import { WorldCopier } from '../model/worldCopy.js';
+import { spreadJobs, taskJobs } from './jobs.js';
 import { executeTask, type TaskResult, type TaskSetup } from './task.js';
 
 export interface RunOptions {
@@ -19,8 +22,8 @@ export interface PoolOptions extends RunOptions {
   readonly pool?: WorkerPool;
 }
 
-/** What the pool posts to a worker: a new setup (once per run, before its first task) or a task. */
-export type ToWorker = { readonly setup: TaskSetup } | { readonly task: number };
+/** What the pool posts to a worker: a new setup (once per run, before its first job) or a job: tasks to run in order. */
+export type ToWorker = { readonly setup: TaskSetup } | { readonly tasks: readonly number[] };
 
 /**
  * The worker script. Compiled code runs dist/batch/worker.js; under the tests, which run the
@@ -37,8 +40,8 @@ interface Slot {
   readonly worker: Worker;
   /** The run whose setup this worker holds (0: none yet). */
   generation: number;
-  /** The task in flight, -1 when idle. */
-  current: number;
+  /** The tasks of its job not yet returned, in the order it runs them (the first is in flight); empty when idle. */
+  pending: number[];
   /** Terminated on purpose (the caller's handler failed, or the pool closed): its results are dropped. */
   doomed: boolean;
   /** The error that killed it, reported when it exits. */
@@ -46,12 +49,13 @@ interface Slot {
 }
 
 interface ActiveRun {
-  readonly tasks: readonly number[];
+  /** Jobs not yet handed out, next first (a dead thread's unstarted tasks go back to the front). */
+  readonly jobs: number[][];
   readonly options: RunOptions;
   readonly generation: number;
   /** Threads this run may keep busy at once. */
   readonly limit: number;
-  next: number;
+  /** Threads with a job. */
   inFlight: number;
   failed: boolean;
   failure: unknown;
@@ -62,9 +66,11 @@ interface ActiveRun {
 /**
  * Worker threads that live for a whole command and run one batch of tasks after another, each
  * with its own setup, so the JIT warm-up (seconds of CPU per thread) is paid once per command,
- * not once per round or scenario. Threads start when the first tasks need them (their start-up
- * overlaps the first runs), each takes the next task as soon as it is free, and a thread that
- * dies (out of memory, say) fails only its current task and is replaced. Idle threads do not keep
+ * not once per round or scenario. Tasks are handed out in jobs (jobs.ts: the runs of a replicate
+ * that share a spun-up world; otherwise one task each). Threads start when the first jobs need
+ * them (their start-up overlaps the first runs), each takes the next job as soon as it is free,
+ * and a thread that dies (out of memory, say) fails only its current task, is replaced, and the
+ * rest of its job goes back to be handed out again. Idle threads do not keep
  * the process alive, so a command that ends without closing its pool still exits.
  */
 export class WorkerPool {
@@ -102,7 +108,7 @@ export class WorkerPool {
     if (this.run_) return Promise.reject(new Error('the worker pool is already running a batch'));
     const limit = Math.max(1, Math.min(this.size_, options.workers ?? this.size_));
     return new Promise<void>((resolve, reject) => {
-      this.run_ = { tasks, options, generation: ++this.generation, limit, next: 0, inFlight: 0, failed: false, failure: undefined, resolve, reject };
+      this.run_ = { jobs: spreadJobs(taskJobs(options.setup, tasks), limit), options, generation: ++this.generation, limit, inFlight: 0, failed: false, failure: undefined, resolve, reject };
       this.pump();
     });
   }
@@ -126,16 +132,17 @@ export class WorkerPool {
   private pump(): void {
     const run = this.run_;
     if (!run) return;
-    while (run.inFlight < run.limit && run.next < run.tasks.length && !this.halted(run)) {
+    while (run.inFlight < run.limit && run.jobs.length > 0 && !this.halted(run)) {
       const slot = this.idleSlot() ?? this.start();
       if (slot.generation !== run.generation) {
         slot.worker.postMessage({ setup: run.options.setup } satisfies ToWorker);
         slot.generation = run.generation;
       }
-      slot.current = run.tasks[run.next++];
+      const job = run.jobs.shift()!;
+      slot.pending = job.slice();
       run.inFlight += 1;
       slot.worker.ref();
-      slot.worker.postMessage({ task: slot.current } satisfies ToWorker);
+      slot.worker.postMessage({ tasks: job } satisfies ToWorker);
     }
     if (run.inFlight > 0) return;
     this.run_ = undefined;
@@ -144,7 +151,7 @@ export class WorkerPool {
   }
 
   private idleSlot(): Slot | undefined {
-    for (const slot of this.slots) if (slot.current < 0 && !slot.doomed) return slot;
+    for (const slot of this.slots) if (slot.pending.length === 0 && !slot.doomed) return slot;
     return undefined;
   }
 
@@ -155,7 +162,7 @@ export class WorkerPool {
   private start(): Slot {
     const script = workerScript();
     const worker = new Worker(script.url, { workerData: script.data });
-    const slot: Slot = { worker, generation: 0, current: -1, doomed: false };
+    const slot: Slot = { worker, generation: 0, pending: [], doomed: false };
     this.slots.add(slot);
     this.started += 1;
     worker.on('message', (result: TaskResult) => this.received(slot, result));
@@ -181,7 +188,7 @@ export class WorkerPool {
       run.failed = true;
       run.failure = error;
     }
-    for (const slot of this.slots) if (slot.current >= 0) void this.terminate(slot);
+    for (const slot of this.slots) if (slot.pending.length > 0) void this.terminate(slot);
   }
 
   private terminate(slot: Slot): Promise<number> {
@@ -191,26 +198,33 @@ export class WorkerPool {
 
   private received(slot: Slot, result: TaskResult): void {
     const run = this.run_;
-    if (slot.doomed || !run || slot.current < 0) return;
-    slot.current = -1;
-    run.inFlight -= 1;
-    slot.worker.unref();
+    if (slot.doomed || !run || slot.pending.length === 0) return;
+    slot.pending.shift();
+    const idle = slot.pending.length === 0;
+    if (idle) {
+      run.inFlight -= 1;
+      slot.worker.unref();
+    }
     this.deliver(run, result);
-    this.pump();
+    if (idle) this.pump();
   }
 
   /**
    * A thread ended. One that dies mid-task fails only that task (the caller fills in its seed)
-   * and is replaced by the next dispatch, so the rest of the batch goes on.
+   * and is replaced by the next dispatch; the tasks of its job it had not started go back to be
+   * handed out first, so the rest of the batch goes on.
    */
   private exited(slot: Slot, code: number): void {
     this.slots.delete(slot);
     const run = this.run_;
-    if (slot.current < 0 || !run) return;
-    const lost = slot.current;
-    slot.current = -1;
+    if (slot.pending.length === 0 || !run) return;
+    const [lost, ...unstarted] = slot.pending;
+    slot.pending = [];
     run.inFlight -= 1;
-    if (!slot.doomed) this.deliver(run, { ok: false, index: lost, seed: '', error: `worker died: ${slot.why ?? `exited with code ${code}`}`, ms: 0 });
+    if (!slot.doomed) {
+      if (unstarted.length > 0) run.jobs.unshift(unstarted);
+      this.deliver(run, { ok: false, index: lost, seed: '', error: `worker died: ${slot.why ?? `exited with code ${code}`}`, ms: 0 });
+    }
     this.pump();
   }
 }
@@ -223,11 +237,15 @@ export class WorkerPool {
  */
 export async function runTasks(tasks: readonly number[], options: PoolOptions): Promise<void> {
   if (options.workers <= 0) {
-    for (const index of tasks) {
-      if (options.stopped?.()) return;
-      options.onResult(executeTask(options.setup, index));
-      // Let signal handlers and progress output run between tasks.
-      await new Promise((resolve) => setImmediate(resolve));
+    const copier = new WorldCopier();
+    for (const job of taskJobs(options.setup, tasks)) {
+      const share = job.length > 1 ? new SpinUpShare(copier, job.length - 1) : undefined;
+      for (const index of job) {
+        if (options.stopped?.()) return;
+        options.onResult(executeTask(options.setup, index, share));
+        // Let signal handlers and progress output run between tasks.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
     return;
   }

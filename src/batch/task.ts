@@ -3,6 +3,7 @@ import type { Outcomes } from '../model/outcomes.js';
 import type { Params } from '../model/parameters.js';
 import { replicateSeed } from '../model/rng.js';
 import { runReplication } from '../model/run.js';
+import type { SpinUpShare } from '../model/spinUpShare.js';
 import { OrganizationRecorder } from '../io/organizations.js';
 import type { State, StepContext } from '../model/state.js';
 import { PatternProbe, type Measures } from '../patterns/measures.js';
@@ -25,6 +26,11 @@ export interface TaskSetup {
   readonly keepOrganizations?: boolean;
   /** Also measure the pattern quantities (src/patterns/measures.ts) of each run (lesim patterns). */
   readonly patternMeasures?: boolean;
+  /**
+   * Hand one spun-up world on between the runs of a replicate that would each build it (jobs.ts);
+   * left out: yes. False runs every task on its own (the bench's comparison; results are the same).
+   */
+  readonly shareSpinUp?: boolean;
 }
 
 export type TaskResult =
@@ -69,9 +75,10 @@ export function failTasksFromEnv(env: NodeJS.ProcessEnv = process.env): number[]
 
 /**
  * Runs one task. Never throws: a failing run comes back as a result with its seed and error, so
- * one bad run cannot take the batch down.
+ * one bad run cannot take the batch down. `share` carries a spun-up world between the tasks of a
+ * job (jobs.ts).
  */
-export function executeTask(setup: TaskSetup, index: number): TaskResult {
+export function executeTask(setup: TaskSetup, index: number, share?: SpinUpShare): TaskResult {
   const started = performance.now();
   const { point, replicate } = taskAt({ replicates: setup.replicates } as BatchPlan, index);
   const params = setup.points[point];
@@ -83,7 +90,7 @@ export function executeTask(setup: TaskSetup, index: number): TaskResult {
     const organizations = setup.keepOrganizations ? new OrganizationRecorder(params, replicate) : undefined;
     const observers = [probe, organizations].filter((o) => o !== undefined);
     const observer = observers.length > 0 ? { observe: (state: State, ctx: StepContext) => observers.forEach((o) => o.observe(state, ctx)) } : undefined;
-    const run = runReplication(params, setup.baseSeed, replicate, { keepEvents: setup.keepEvents, stream, observer });
+    const run = runReplication(params, setup.baseSeed, replicate, { keepEvents: setup.keepEvents, stream, observer, spinUpShare: share });
     const prefix = setup.kind === 'sweep' ? [point] : [];
     return {
       ok: true,

@@ -1,21 +1,29 @@
 import { parentPort } from 'node:worker_threads';
+import { SpinUpShare } from '../model/spinUpShare.js';
+import { WorldCopier } from '../model/worldCopy.js';
 import type { ToWorker } from './pool.js';
 import { executeTask, type TaskSetup } from './task.js';
 
 /**
  * A worker thread of a pool: holds the setup of the batch it is working on (a new one arrives
- * before the first task of each batch, so a warm thread serves many batches), runs the task
- * indices it is given and posts each result back (the series buffer is transferred, not copied).
+ * before the first job of each batch, so a warm thread serves many batches), runs the jobs it is
+ * given, task by task in order, handing a spun-up world on between a job's tasks, and posts each
+ * result back as it finishes (the series buffer is transferred, not copied).
  */
 let setup: TaskSetup | undefined;
+// Kept for the thread's life: its compiled copiers stay warm from job to job.
+const copier = new WorldCopier();
 parentPort!.on('message', (message: ToWorker) => {
   if ('setup' in message) {
     setup = message.setup;
     return;
   }
-  const index = message.task;
-  // The test hook for a thread that dies mid-task (a crash or out of memory).
-  if (setup!.exitTasks?.includes(index)) process.exit(7);
-  const result = executeTask(setup!, index);
-  parentPort!.postMessage(result, result.ok ? [result.series.buffer as ArrayBuffer] : []);
+  const tasks = message.tasks;
+  const share = tasks.length > 1 ? new SpinUpShare(copier, tasks.length - 1) : undefined;
+  for (const index of tasks) {
+    // The test hook for a thread that dies mid-task (a crash or out of memory).
+    if (setup!.exitTasks?.includes(index)) process.exit(7);
+    const result = executeTask(setup!, index, share);
+    parentPort!.postMessage(result, result.ok ? [result.series.buffer as ArrayBuffer] : []);
+  }
 });

@@ -14,9 +14,9 @@ import { BASELINE_COMMIT, baselineDist } from './baseline.js';
  * helpers), which a busy machine disturbs far less than wall time; throughput is wall time.
  * Measured, never asserted.
  *
- * Environment: BENCH_ONLY=replication,phases,scale,startup,parallel,ensemble (default: all);
+ * Environment: BENCH_ONLY=replication,phases,scale,startup,parallel,compare,ensemble (default: all);
  * BENCH_ROUNDS (alternations, default 3); BENCH_REPS (interleaved replications, default 12);
- * BENCH_SCALE_MONTHS (default 36); BENCH_PARALLEL_LARGE (the larger batch, default 200); BENCH_ENSEMBLE_REPS (default 400; 10000 for the goal's
+ * BENCH_SCALE_MONTHS (default 36); BENCH_COMPARE_REPS (default 8); BENCH_PARALLEL_LARGE (the larger batch, default 200); BENCH_ENSEMBLE_REPS (default 400; 10000 for the goal's
  * figure, about ten times as long); BENCH_BASE_COMMIT.
  */
 const here = dirname(fileURLToPath(import.meta.url));
@@ -24,7 +24,7 @@ const newDist = resolve(here, '..');
 const checkout = resolve(newDist, '..');
 const baseCommit = process.env.BENCH_BASE_COMMIT ?? BASELINE_COMMIT;
 const oldDist = baselineDist(checkout, baseCommit);
-const only = new Set((process.env.BENCH_ONLY ?? 'replication,phases,scale,startup,parallel,ensemble').split(','));
+const only = new Set((process.env.BENCH_ONLY ?? 'replication,phases,scale,startup,parallel,compare,ensemble').split(','));
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
 const builds = { old: oldDist, new: newDist } as const;
 type Build = keyof typeof builds;
@@ -167,6 +167,27 @@ if (only.has('parallel')) {
     row(`${reps} replications, 2 workers: helper-thread CPU %`, share('old', 'helperCpu_s'), share('new', 'helperCpu_s'), '%', 0, 'higher');
     row(`${reps} replications, 2 workers: main-thread CPU %`, share('old', 'mainCpu_s'), share('new', 'mainCpu_s'), '%', 0, 'higher');
   }
+}
+
+if (only.has('compare')) {
+  interface CompareProbe {
+    runs: number;
+    wall_msPerRun: number;
+    cpu_msPerRun: number;
+  }
+  const reps = Number(process.env.BENCH_COMPARE_REPS ?? 8);
+  // Three ways, alternated: the old build; this checkout with every run spinning up on its own; this checkout as it runs.
+  const got: { old: CompareProbe[]; alone: CompareProbe[]; shared: CompareProbe[] } = { old: [], alone: [], shared: [] };
+  for (let r = 0; r < rounds; r++) {
+    const order: (keyof typeof got)[] = r % 2 === 0 ? ['old', 'alone', 'shared'] : ['shared', 'alone', 'old'];
+    for (const way of order) got[way].push(probe<CompareProbe>(way === 'old' ? 'old' : 'new', 'compare', { reps, workers: 2, share: way === 'shared' ? 1 : 0 }));
+  }
+  const med = (way: keyof typeof got, k: 'wall_msPerRun' | 'cpu_msPerRun') => median(got[way].map((x) => x[k]));
+  write(`lesim compare of 5 scenarios that differ in the programme only (gde-baseline, no-programme, extended-funding, early-taper, front-loaded; 120 months), ${reps} paired replications on 2 workers, medians per run:`);
+  row('wall time, this checkout: own spin-up / shared', med('alone', 'wall_msPerRun'), med('shared', 'wall_msPerRun'), 'ms');
+  row('CPU time, this checkout: own spin-up / shared', med('alone', 'cpu_msPerRun'), med('shared', 'cpu_msPerRun'), 'ms');
+  row('wall time per run', med('old', 'wall_msPerRun'), med('shared', 'wall_msPerRun'), 'ms');
+  row('CPU time per run', med('old', 'cpu_msPerRun'), med('shared', 'cpu_msPerRun'), 'ms');
 }
 
 if (only.has('ensemble')) {

@@ -13,6 +13,7 @@ import { GCProfiler, getHeapStatistics } from 'node:v8';
  *   node dist/bench/probe.js <dist root> batch '{"reps":24,"workers":2}'
  *   node dist/bench/probe.js <dist root> ensemble '{"reps":400}'
  *   node dist/bench/probe.js <dist root> phases '{"reps":6,"warmup":3}'
+ *   node dist/bench/probe.js <dist root> compare '{"reps":8,"workers":2,"share":1}'
  */
 type Json = Record<string, number>;
 type Params = Record<string, number>;
@@ -209,6 +210,32 @@ async function batch(): Promise<unknown> {
   }
 }
 
+/** The scenarios of a funding comparison: they differ in the programme only (lesim compare's usual use). */
+const COMPARED = ['gde-baseline', 'no-programme', 'extended-funding', 'early-taper', 'front-loaded'];
+
+/**
+ * A comparison as `lesim compare` runs it (paired replications of COMPARED, 120 months each) on
+ * worker threads: wall and process CPU. `share: 0` makes every run build its own spun-up world
+ * (a build from before the sharing ignores the option and always does).
+ */
+async function compare(): Promise<unknown> {
+  const m = await batchModules();
+  const scenarios = await load<{ findScenario: (n: string) => unknown; resolveScenario: (s: unknown, extra: Params) => Params }>('scenarios/index.js');
+  const points = COMPARED.map((name, id) => ({ id, values: {}, params: scenarios.resolveScenario(scenarios.findScenario(name), { horizon_months: 120 }) }));
+  const compared = { ...(plan(points[0].params, args.reps) as object), kind: 'compare', points, compare: { baseline: 0, scenarios: COMPARED.map((name) => ({ name })), notices: [] } };
+  const dir = mkdtempSync(join(tmpdir(), 'lesim-bench-'));
+  try {
+    const c0 = processCpu_ms();
+    const t0 = performance.now();
+    await m.executeBatch(compared, new m.BatchStore(dir), { workers: args.workers, shard: m.WHOLE, resume: false, shareSpinUp: args.share !== 0 });
+    const seconds = (performance.now() - t0) / 1000;
+    const runs = points.length * args.reps;
+    return { seconds, runs, wall_msPerRun: (1000 * seconds) / runs, cpu_msPerRun: (processCpu_ms() - c0) / runs };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** A large ensemble on two workers, stored and finalized: wall time and peak resident memory. */
 async function ensemble(): Promise<unknown> {
   const m = await batchModules();
@@ -273,7 +300,7 @@ async function phases(): Promise<unknown> {
   return { names, ms };
 }
 
-const probes: Record<string, () => Promise<unknown>> = { replication, interleaved, batch, ensemble, phases };
+const probes: Record<string, () => Promise<unknown>> = { replication, interleaved, batch, ensemble, phases, compare };
 const probe = probes[what];
 if (!probe) throw new Error(`probe: unknown measurement '${what}' (one of ${Object.keys(probes).join(', ')})`);
 process.stdout.write(JSON.stringify(await probe()) + '\n');

@@ -23,6 +23,10 @@ export interface RunStreams {
 
 const STREAM_NAMES = ['setup', 'programme', 'projects', 'search', 'ties', 'communities', 'suppliers', 'mobility'] as const;
 
+/** Where a generator is in its sequence (Alea's four numbers): enough to carry on from there. */
+export type StreamState = seedrandom.State.Alea;
+export type StreamStates = Readonly<Record<(typeof STREAM_NAMES)[number], StreamState>>;
+
 /** The seed of replication `replicate` of a run with base seed `baseSeed`. */
 export function replicateSeed(baseSeed: number, replicate: number, stream?: string): string {
   return stream === undefined ? `lesim:${baseSeed}:${replicate}` : `lesim:${baseSeed}:${stream}:${replicate}`;
@@ -39,7 +43,20 @@ export function createStreams(runSeed: string): RunStreams {
 
 export function makeRng(seed: string): Rng {
   // Alea's generator is itself callable: hand it out as is, without a wrapper call per draw.
-  return seedrandom.alea(seed);
+  // `state: true` only adds a state() reader (streamStates); the draws are the same.
+  return seedrandom.alea(seed, { state: true });
+}
+
+/** Where each stream of a run is now, to carry on later from exactly there (streamsFrom). */
+export function streamStates(streams: RunStreams): StreamStates {
+  const entries = STREAM_NAMES.map((name) => [name, (streams[name] as seedrandom.StatefulPRNG<StreamState>).state()] as const);
+  return Object.freeze(Object.fromEntries(entries)) as unknown as StreamStates;
+}
+
+/** Streams that carry on from saved states: they draw what the saved streams would have drawn next. */
+export function streamsFrom(states: StreamStates): RunStreams {
+  const entries = STREAM_NAMES.map((name) => [name, seedrandom.alea('', { state: { ...states[name] } }) as Rng] as const);
+  return Object.freeze(Object.fromEntries(entries)) as unknown as RunStreams;
 }
 
 export function randInt(rng: Rng, n: number): number {

@@ -5,6 +5,7 @@ import { NetworkScratch } from './network.js';
 import { createStreams, replicateSeed } from './rng.js';
 import { createContext, type ModelEvent, type State, type StepContext } from './state.js';
 import { spinUp, type SpinUpObserver } from './spinup.js';
+import type { SpinUpShare } from './spinUpShare.js';
 import { step } from './step.js';
 import { OutcomeTracker, type Outcomes } from './outcomes.js';
 
@@ -23,6 +24,12 @@ export interface RunOptions {
    * otherwise. Its `month` argument is the calendar month (-spinUp_months..-1).
    */
   readonly spinUpObserver?: SpinUpObserver;
+  /**
+   * Hands the spun-up world on between runs of one seed whose parameters agree on everything the
+   * spin-up reads (spinUpShare.ts): the run takes it if one is held, else builds it and offers it.
+   * Changes no result. Ignored with a spinUpObserver, which must see the spin-up months.
+   */
+  readonly spinUpShare?: SpinUpShare;
 }
 
 /** Sees the state after every month's phases, with that month's events and flows still in the context. */
@@ -68,9 +75,19 @@ export interface Replication {
  */
 export function startReplication(params: Params, baseSeed: number, replicate: number, options: RunOptions = {}): Replication {
   const seed = replicateSeed(baseSeed, replicate, options.stream);
-  const ctx = createContext(params, createStreams(seed));
-  const state = initState(params, ctx);
-  spinUp(state, ctx, params.spinUp_months, options.spinUpObserver);
+  const share = options.spinUpObserver === undefined ? options.spinUpShare : undefined;
+  const shared = share?.take(seed, params);
+  let state: State;
+  let ctx: StepContext;
+  if (shared !== undefined) {
+    ctx = createContext(params, shared.streams);
+    state = shared.state;
+  } else {
+    ctx = createContext(params, createStreams(seed));
+    state = initState(params, ctx);
+    spinUp(state, ctx, params.spinUp_months, options.spinUpObserver);
+    share?.keep(seed, params, state, ctx.rng);
+  }
   const series = new Float64Array(params.horizon_months * N_CELLS);
   const tracker = new OutcomeTracker(params);
   const scratch = new NetworkScratch(state.orgs.length);

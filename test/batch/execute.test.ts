@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -46,6 +46,22 @@ describe('executeBatch', () => {
       for (let k = 0; k < 3; k++) expect(b.readRecord(point, k)).toEqual(a.readRecord(point, k));
     }
     expect(a.readComplete()).toEqual(WHOLE);
+  });
+
+  it('gives the same records, events and sums whether or not the points share their spun-up worlds', async () => {
+    // The sweep's points differ in ownChoicePairing_share, which the spin-up never reads: each
+    // replicate's runs are one job sharing one world (jobs.ts), unless sharing is off.
+    const alone = store();
+    const shared = store();
+    await executeBatch(plan, alone, { workers: 0, shard: WHOLE, resume: false, shareSpinUp: false });
+    await executeBatch(plan, shared, { workers: 2, shard: WHOLE, resume: false });
+    for (const point of [0, 1]) {
+      for (let i = 0; i < 10 * N_CELLS; i += 3) expect(shared.readCheckpoint(point)!.series.get(i)).toEqual(alone.readCheckpoint(point)!.series.get(i));
+      for (let k = 0; k < 3; k++) {
+        expect(shared.readRecord(point, k)).toEqual(alone.readRecord(point, k));
+        expect(readFileSync(shared.eventsFile(point, k), 'utf8')).toBe(readFileSync(alone.eventsFile(point, k), 'utf8'));
+      }
+    }
   });
 
   it('resuming skips the runs already folded in and ends where an uninterrupted batch ends', async () => {

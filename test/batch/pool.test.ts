@@ -94,6 +94,24 @@ describe('WorkerPool', () => {
     }
   });
 
+  it('gives a job\'s unstarted tasks to another thread when its thread dies mid-job, failing only the task it was on', async () => {
+    // Three points that differ in the programme only: each replicate's three runs are one job.
+    const programme: BatchPlan = { ...plan, kind: 'compare', points: [1, 0.5, 0].map((x, id) => ({ id, values: {}, params: resolveParams({ horizon_months: 3, nationalCostReduction_share: x }, 'test') })), replicates: 2 };
+    const pool = new WorkerPool(2);
+    try {
+      const seen: TaskResult[] = [];
+      // Job [0, 2, 4] (replicate 0): the thread delivers 0, dies on 2; 4 goes back and runs elsewhere.
+      await pool.run([0, 1, 2, 3, 4, 5], { setup: { ...taskSetup(programme), exitTasks: [2] }, onResult: (r) => seen.push(r) });
+      const byIndex = seen.sort((x, y) => x.index - y.index);
+      expect(byIndex.map((r) => [r.index, r.ok])).toEqual([[0, true], [1, true], [2, false], [3, true], [4, true], [5, true]]);
+      const inline = await collect(programme, [0, 1, 3, 4, 5], { workers: 0 });
+      const ok = byIndex.filter((r) => r.ok).map((r) => (r.ok ? { index: r.index, seed: r.seed, series: [...r.series], outcomes: r.outcomes } : r));
+      expect(ok).toEqual(inline);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('after a failing handler keeps serving later batches; stops handing out tasks once stopped', async () => {
     const pool = new WorkerPool(2);
     try {

@@ -37,6 +37,11 @@ function emptyProgramme(active: boolean): Programme {
   };
 }
 
+/** Whether the scenario runs the programme (from January 2017; the spin-up runs without it whatever this says). */
+export function programmeSwitchedOn(params: Params): boolean {
+  return params.programmeActive_flag === 1;
+}
+
 /** Roles that represent an organization at its supplier's user group (IT and digital leads). */
 const USER_GROUP_ROLES: readonly number[] = [Role.cio, Role.it, Role.digitalDirector, Role.projectManager];
 
@@ -61,7 +66,7 @@ export function initState(params: Params, ctx: StepContext): State {
     communities: [],
     suppliers: createSuppliers(),
     groupings,
-    programme: emptyProgramme(params.programmeActive_flag === 1),
+    programme: emptyProgramme(programmeSwitchedOn(params)),
     consultants: people.filter((x) => x.org === NO_EMPLOYER.consultant).map((x) => x.id),
     activeTies: [],
     professionalNetwork: -1,

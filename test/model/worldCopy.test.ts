@@ -1,0 +1,55 @@
+import { serialize } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { startReplication } from '../../src/model/run.js';
+import { TieTable } from '../../src/model/tieTable.js';
+import { resolveParams } from '../../src/model/validate.js';
+import { WorldCopier } from '../../src/model/worldCopy.js';
+
+describe('WorldCopier', () => {
+  it('copies a spun-up world exactly (every byte of its serialization) and independently', () => {
+    const run = startReplication(resolveParams({ spinUp_months: 24, organizations_count: 80, groupings_count: 12 }, 'test'), 3, 0);
+    const world = run.state;
+    const copy = new WorldCopier().copy(world);
+    expect(copy).not.toBe(world);
+    expect(serialize(copy).equals(serialize(world))).toBe(true);
+    expect(copy.tieTable).toBeInstanceOf(TieTable);
+    expect(copy.tieTable.data).not.toBe(world.tieTable.data);
+    expect(copy.orgs[0].codified).not.toBe(world.orgs[0].codified);
+    // Changing the copy leaves the original as it was.
+    const before = serialize(world);
+    copy.orgs[0].codified[0] = 0.123;
+    copy.people[0].ties.push(999);
+    copy.ties[0].trust = -1;
+    copy.tieTable.data[0] = -5;
+    expect(serialize(world).equals(before)).toBe(true);
+  });
+
+  it('keeps shared references shared and views of one buffer views of one buffer', () => {
+    const shared = { n: 1 };
+    const buffer = new Float64Array(8);
+    const world = { a: shared, b: [shared, shared], left: buffer.subarray(0, 4), right: buffer.subarray(4), whole: buffer, n: NaN, inf: Infinity, none: undefined as number | undefined };
+    const copy = new WorldCopier().copy(world);
+    expect(copy.a).not.toBe(shared);
+    expect(copy.b[0]).toBe(copy.a);
+    expect(copy.b[1]).toBe(copy.a);
+    expect(copy.left.buffer).toBe(copy.whole.buffer);
+    expect(copy.right.buffer).toBe(copy.whole.buffer);
+    expect(copy.whole.buffer).not.toBe(buffer.buffer);
+    copy.right[0] = 7;
+    expect(copy.whole[4]).toBe(7);
+    expect(buffer[4]).toBe(0);
+    expect(copy.n).toBeNaN();
+    expect(copy.inf).toBe(Infinity);
+    expect(Object.keys(copy)).toEqual(Object.keys(world));
+  });
+
+  it('refuses what it cannot copy exactly, saying what it met', () => {
+    const copier = new WorldCopier();
+    expect(() => copier.copy({ m: new Map() })).toThrow('cannot copy a Map');
+    expect(() => copier.copy({ f: () => 1 })).toThrow('a function is not world data');
+    expect(() => copier.copy([() => 1])).toThrow('a function is not world data');
+    class Thing {}
+    expect(() => copier.copy({ t: new Thing() })).toThrow('cannot copy a Thing');
+    expect(() => copier.copy({ 0: 1 })).toThrow("index key ('0')");
+  });
+});
