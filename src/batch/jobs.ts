@@ -2,9 +2,9 @@ import { spinUpKey } from '../model/spinUpKey.js';
 import type { TaskSetup } from './task.js';
 
 /**
- * Points a job may span. Tasks arrive point-major, and a window of this many points is taken
- * replicate by replicate, so a batch's callers hold the running sums of about this many points
- * at once (a sweep may have thousands), and a job runs at most this many runs.
+ * Points a job may span: a job runs at most this many runs in a row on one thread, and a batch's
+ * callers hold the running sums of about this many points of one spin-up at once (a sweep may
+ * have thousands of points).
  */
 export const JOB_POINTS = 8;
 
@@ -12,38 +12,46 @@ export const JOB_POINTS = 8;
  * The tasks grouped into jobs, each run in order on one thread: the tasks of one replicate whose
  * runs build the same spun-up world (the same seed: one stream, as under common random numbers;
  * the same spin-up key) share one job, so that world is built once and handed on
- * (model/spinUpShare.ts) instead of once per point. Grouping changes no result, only the order
- * results arrive in, which callers never depend on. Every other task is a job of its own.
+ * (model/spinUpShare.ts) instead of once per point. Points are gathered by spin-up, in the order
+ * each spin-up first appears among the tasks, and taken `maxPoints` at a time, replicate by
+ * replicate; a point whose spin-up no other point has keeps its tasks in their own order, one job
+ * each. Grouping changes no result, only the order results arrive in, which callers never depend on.
  */
 export function taskJobs(setup: TaskSetup, tasks: readonly number[], maxPoints = JOB_POINTS): number[][] {
   if (setup.shareSpinUp === false) return tasks.map((t) => [t]);
-  const keys = new Map<number, string>();
-  const keyOf = (point: number): string => {
-    let key = keys.get(point);
-    if (key === undefined) {
-      key = `${setup.streams[point] ?? ''}\u0000${spinUpKey(setup.points[point])}`;
-      keys.set(point, key);
-    }
-    return key;
-  };
-  const jobs: number[][] = [];
-  let window = new Map<string, number[]>();
-  const points = new Set<number>();
-  const flush = (): void => {
-    for (const job of window.values()) jobs.push(job);
-    window = new Map();
-    points.clear();
-  };
+  // Per spin-up (stream and key), its points in order of first appearance and each point's tasks.
+  const groups = new Map<string, Map<number, number[]>>();
+  const keyOf = new Map<number, string>();
   for (const task of tasks) {
     const point = Math.floor(task / setup.replicates);
-    if (!points.has(point) && points.size === maxPoints) flush();
-    points.add(point);
-    const id = `${task % setup.replicates}\u0000${keyOf(point)}`;
-    const job = window.get(id);
-    if (job) job.push(task);
-    else window.set(id, [task]);
+    let key = keyOf.get(point);
+    if (key === undefined) {
+      key = `${setup.streams[point] ?? ''}\u0000${spinUpKey(setup.points[point])}`;
+      keyOf.set(point, key);
+    }
+    let points = groups.get(key);
+    if (!points) groups.set(key, (points = new Map()));
+    const own = points.get(point);
+    if (own) own.push(task);
+    else points.set(point, [task]);
   }
-  flush();
+  const jobs: number[][] = [];
+  for (const points of groups.values()) {
+    const list = [...points.values()];
+    for (let w = 0; w < list.length; w += maxPoints) {
+      // One job per replicate of the window, in the order the replicates first appear.
+      const byReplicate = new Map<number, number[]>();
+      for (const own of list.slice(w, w + maxPoints)) {
+        for (const task of own) {
+          const replicate = task % setup.replicates;
+          const job = byReplicate.get(replicate);
+          if (job) job.push(task);
+          else byReplicate.set(replicate, [task]);
+        }
+      }
+      for (const job of byReplicate.values()) jobs.push(job.sort((a, b) => a - b));
+    }
+  }
   return jobs;
 }
 

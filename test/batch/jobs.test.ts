@@ -21,8 +21,10 @@ describe('taskJobs', () => {
     // Points 0, 1 and 3 differ in the programme only; point 2 spins up differently.
     const s = setup([base, funded, other, off], 3);
     expect(taskJobs(s, all(12))).toEqual([[0, 3, 9], [1, 4, 10], [2, 5, 11], [6], [7], [8]]);
+    // Points of one spin-up far apart still meet (here 0 and 3, with point 1 and 2 between).
+    expect(taskJobs(setup([base, other, resolveParams({ horizon_months: 6, tieUse_probPerMonth: 0.01 }, 'test'), off], 2), all(8))).toEqual([[0, 6], [1, 7], [2], [3], [4], [5]]);
     // Any subset (a resumed batch, a shard): only the tasks given, grouped the same way.
-    expect(taskJobs(s, [1, 4, 7, 9, 11])).toEqual([[1, 4], [7], [9], [11]]);
+    expect(taskJobs(s, [1, 4, 7, 9, 11])).toEqual([[1, 4], [9], [11], [7]]);
   });
 
   it('keeps each task alone without common random numbers, or when sharing is off', () => {
@@ -30,9 +32,9 @@ describe('taskJobs', () => {
     expect(taskJobs(setup([base, funded], 2, undefined, { shareSpinUp: false }), all(4))).toEqual([[0], [1], [2], [3]]);
   });
 
-  it('groups within windows of at most maxPoints points, so callers hold few points at once', () => {
-    const s = setup([base, funded, off, base, funded], 2);
-    expect(taskJobs(s, all(10), 2)).toEqual([[0, 2], [1, 3], [4, 6], [5, 7], [8], [9]]);
+  it('groups within windows of at most maxPoints points of one spin-up, so callers hold few points at once', () => {
+    const s = setup([base, funded, other, off, base], 2);
+    expect(taskJobs(s, all(10), 2)).toEqual([[0, 2], [1, 3], [6, 8], [7, 9], [4], [5]]);
   });
 });
 
