@@ -57,6 +57,10 @@ export const SPIN_UP_PARAMETERS: readonly ParameterName[] = (Object.keys(PARAMET
 /** Equal for two parameter sets exactly when set-up and spin-up read the same values from both. */
 export function spinUpKey(params: Params): string {
   let key = '';
-  for (const name of SPIN_UP_PARAMETERS) key += `${params[name]},`;
+  for (const name of SPIN_UP_PARAMETERS) {
+    const value = params[name];
+    // String() is exact for every number but -0, which it writes as 0.
+    key += Object.is(value, -0) ? '-0,' : `${value},`;
+  }
   return key;
 }
