@@ -6,8 +6,7 @@ import { PARAMETERS, type ParameterName, type Params } from './parameters.js';
  * seed, start 2017 from one and the same spun-up world (spinUpShare.ts lets them share it).
  * They are the programme's own parameters (the programme phase does nothing during the spin-up
  * and nobody holds a programme status), the rules that act on programme statuses, and the
- * output calendar. (The consultancy subsidy is not among them: it scales consultants' hiring in
- * the spin-up too.)
+ * output calendar.
  *
  * test/model/spinUpKey.test.ts holds this list to account both ways: set-up and spin-up of every
  * built-in scenario read none of them (a recording proxy on the parameters), and moving any of
@@ -43,7 +42,7 @@ export const SPIN_UP_FREE_PARAMETERS: ReadonlySet<ParameterName> = new Set<Param
   // new roles, yearly budget profiles, secondments, independent networks, follow-on funding
   'newRole_probPerMonth', 'fundedNewRole_ratio',
   ...yearly('national'), ...yearly('academy'),
-  'secondments_perYear', 'secondmentDuration_months', 'secondmentTacit_rate', 'secondmentCost_gbpPerMonth', 'independentNetworkEffect_perGbpMillion',
+  'consultancySubsidy_share', 'secondments_perYear', 'secondmentDuration_months', 'secondmentTacit_rate', 'secondmentCost_gbpPerMonth', 'independentNetworkEffect_perGbpMillion',
   'followOnOrganizations_count', 'followOnStart_month', 'followOnFunded_months', 'followOnGrant_gbp',
 ]);
 

@@ -47,7 +47,10 @@ function consultancy(state: State, ctx: StepContext): void {
   if (state.consultants.length === 0) return;
   const consultants = state.consultants;
   const people = state.people;
-  const hireScale = 1 + 2 * p.consultancySubsidy_share;
+  // The national subsidy is a lever of the scenario's own years: the decade before 2017 (the
+  // spin-up, run without the programme and its national activities) hires without it.
+  const subsidy = state.spinningUp ? 0 : p.consultancySubsidy_share;
+  const hireScale = 1 + 2 * subsidy;
   for (const client of state.orgs) {
     for (let d = 0; d < client.stage.length; d++) {
       if (client.stage[d] !== Stage.adoption) continue;
@@ -70,8 +73,8 @@ function consultancy(state: State, ctx: StepContext): void {
       state.people[best].engagedUntil = state.month + p.consultancyTerm_months;
       const fee = p.consultancyDays_count * p.consultancyDayRate_gbp;
       state.programme.spendConsultancy_gbp += fee;
-      state.programme.spendNational_gbp += fee * p.consultancySubsidy_share;
-      state.programme.spendConsultancySubsidy_gbp += fee * p.consultancySubsidy_share;
+      state.programme.spendNational_gbp += fee * subsidy;
+      state.programme.spendConsultancySubsidy_gbp += fee * subsidy;
       formTie(state, ctx, {
         mode: Mode.consultancy,
         formality: Formality.formal,

@@ -53,6 +53,19 @@ describe('intermediaryPhase: consultancy', () => {
     expect(state.programme.spendNational_gbp).toBe(0.5 * p.consultancyDays_count * p.consultancyDayRate_gbp);
   });
 
+  it('a subsidy neither raises hiring nor costs anything in the spin-up, the decade before 2017', () => {
+    // The hiring draw: 0.3 misses at the plain chance and hits at the subsidised one (x 1 + 2 x 0.5).
+    const chance = (p: { consultancyHire_probPerMonth: number }) => p.consultancyHire_probPerMonth * (1 - 0.2 ** 0.35 * 0.1 ** 0.65);
+    for (const spinningUp of [false, true]) {
+      const { state, ctx, params: p } = setup({ consultancySubsidy_share: 0.5, consultancyHire_probPerMonth: 0.2 });
+      const draw = (chance(p) + 2 * chance(p)) / 2;
+      state.spinningUp = spinningUp;
+      intermediaryPhase(state, withRng(ctx, { communities: constant(draw) }));
+      expect(state.ties.filter((t) => t.mode === Mode.consultancy)).toHaveLength(spinningUp ? 0 : 1);
+      expect(state.programme.spendNational_gbp).toBe(spinningUp ? 0 : 0.5 * p.consultancyDays_count * p.consultancyDayRate_gbp);
+    }
+  });
+
   it('transfers tacit know-how from the consultant\'s carried knowledge each month, and no codified knowledge', () => {
     const { state, ctx0, params: p, client } = setup();
     intermediaryPhase(state, ctx0);
