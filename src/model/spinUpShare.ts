@@ -33,13 +33,22 @@ export class SpinUpShare {
   /** Runs that were handed the world so far (the bench and the tests read it). */
   given = 0;
 
-  /** `takers`: the runs after the first that may take the world (the copy is let go after the last). */
+  /**
+   * `takers`: the runs after the first that may take the world (the copy is let go after the
+   * last); Infinity keeps it, and hands out copies, for as long as the share lives.
+   */
   constructor(private readonly copier: WorldCopier, private takers: number) {}
+
+  /** Whether it holds the world a run of `seed` with `params` would build. */
+  holds(seed: string, params: Params): boolean {
+    const held = this.held;
+    return held !== undefined && held.seed === seed && held.key === spinUpKey(params);
+  }
 
   /** The spun-up world for a run of `seed` with `params`, if one is held that such a run would build. */
   take(seed: string, params: Params): SpunUp | undefined {
     const held = this.held;
-    if (held === undefined || held.seed !== seed || held.key !== spinUpKey(params)) return undefined;
+    if (held === undefined || !this.holds(seed, params)) return undefined;
     this.takers -= 1;
     this.given += 1;
     let state: State;

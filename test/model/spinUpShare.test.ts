@@ -49,4 +49,19 @@ describe('a spun-up world handed on between runs', () => {
     expectSameRun(runReplication(baseline, 9, 0, { keepEvents: true, spinUpShare: share }), runReplication(baseline, 9, 0, { keepEvents: true }));
     expect(share.given).toBe(1);
   });
+
+  it('kept for good (Infinity takers, as lesim explore keeps one per replicate), hands out copies to any number of runs', () => {
+    const [baseline, counterfactual] = programmeScenarios();
+    const share = new SpinUpShare(new WorldCopier(), Infinity);
+    expect(share.holds('lesim:9:1', baseline)).toBe(false);
+    const first = runReplication(baseline, 9, 1, { keepEvents: true, spinUpShare: share });
+    expect(share.holds('lesim:9:1', counterfactual)).toBe(true);
+    expect(share.holds('lesim:9:2', counterfactual)).toBe(false);
+    const again = [counterfactual, baseline, counterfactual].map((p) => runReplication(p, 9, 1, { keepEvents: true, spinUpShare: share }));
+    expect(share.given).toBe(3);
+    expect(share.holds('lesim:9:1', baseline)).toBe(true);
+    expectSameRun(again[1], first);
+    expectSameRun(again[0], runReplication(counterfactual, 9, 1, { keepEvents: true }));
+    expectSameRun(again[2], again[0]);
+  });
 });

@@ -1,5 +1,9 @@
 import { N_CELLS } from '../../model/recorder.js';
+import type { Params } from '../../model/parameters.js';
+import { replicateSeed } from '../../model/rng.js';
 import { advance, replicationResult, startReplication, type Replication } from '../../model/run.js';
+import { SpinUpShare } from '../../model/spinUpShare.js';
+import { WorldCopier } from '../../model/worldCopy.js';
 import { networkSnapshot } from '../networkMap.js';
 import type { FromWorker, ReplicationUpdate, Slot, ToWorker } from '../protocol.js';
 
@@ -17,11 +21,28 @@ interface Held {
 /** Months between snapshots of the network map. */
 const MAP_EVERY = 3;
 const held = new Map<Slot, Held>();
+const copier = new WorldCopier();
+/**
+ * Per replicate, the spun-up world of the last scenario started. Scenario B is A with levers
+ * changed, and most levers are ones the world before 2017 never reads (model/spinUpKey.ts), so B
+ * (and each edit of it) starts from a copy of A's world instead of simulating the spin-up again;
+ * the results are the same either way (model/spinUpShare.ts).
+ */
+const spunUp = new Map<number, SpinUpShare>();
+
+function start(params: Params, baseSeed: number, replicate: number): Replication {
+  let share = spunUp.get(replicate);
+  if (!share?.holds(replicateSeed(baseSeed, replicate), params)) {
+    share = new SpinUpShare(copier, Infinity);
+    spunUp.set(replicate, share);
+  }
+  return startReplication(params, baseSeed, replicate, { spinUpShare: share });
+}
 const scope = globalThis as unknown as { onmessage: ((e: { data: ToWorker }) => void) | null; postMessage: (m: FromWorker, transfer?: Transferable[]) => void };
 
 function handle(m: ToWorker): void {
   if (m.type === 'start') {
-    held.set(m.slot, { generation: m.generation, runs: m.replicates.map((k) => startReplication(m.params, m.baseSeed, k)) });
+    held.set(m.slot, { generation: m.generation, runs: m.replicates.map((k) => start(m.params, m.baseSeed, k)) });
     return;
   }
   if (m.type === 'drop') {
