@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { startReplication } from '../../src/model/run.js';
+import { runReplication, startReplication } from '../../src/model/run.js';
 import { TieTable } from '../../src/model/tieTable.js';
 import { resolveParams } from '../../src/model/validate.js';
 import { WorldCopier } from '../../src/model/worldCopy.js';
@@ -55,5 +55,20 @@ describe('WorldCopier', () => {
     class Thing {}
     expect(() => copier.copy({ t: new Thing() })).toThrow('cannot copy a Thing');
     expect(() => copier.copy({ 0: 1 })).toThrow("index key ('0')");
+  });
+
+  it('finds one object shape per kind in a grown world, as copying by literal needs (no field added after creation)', () => {
+    const params = resolveParams({ spinUp_months: 24, horizon_months: 36, organizations_count: 80, groupings_count: 12 }, 'test');
+    const start = startReplication(params, 3, 1).state;
+    const end = runReplication(params, 3, 1).finalState;
+    const shapes = (objects: readonly object[]) => [...new Set(objects.map((o) => Object.keys(o).join(',')))];
+    expect(Object.keys(end)).toEqual(Object.keys(start));
+    expect(Object.keys(end.programme)).toEqual(Object.keys(start.programme));
+    for (const kind of ['orgs', 'people', 'ties', 'communities', 'suppliers'] as const) {
+      expect(shapes(end[kind]), kind).toHaveLength(1);
+      expect(shapes(end[kind]), kind).toEqual(shapes(start[kind]));
+    }
+    // The programme's records are made during the run: one shape each.
+    for (const list of [end.programme.pairings, end.programme.blueprints, end.programme.learningNetworks, end.programme.academyCohorts] as readonly object[][]) expect(shapes(list).length).toBeLessThanOrEqual(1);
   });
 });
