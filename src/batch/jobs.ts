@@ -1,4 +1,6 @@
+import { SpinUpShare } from '../model/spinUpShare.js';
 import { spinUpKey } from '../model/spinUpKey.js';
+import type { WorldCopier } from '../model/worldCopy.js';
 import type { TaskSetup } from './task.js';
 
 /**
@@ -61,7 +63,8 @@ export function taskJobs(setup: TaskSetup, tasks: readonly number[], maxPoints =
  * still shares its own spun-up world.
  */
 export function spreadJobs(jobs: readonly number[][], threads: number): number[][] {
-  const out = jobs.map((job) => job.slice());
+  // Halves are new arrays: the jobs given are never changed.
+  const out = [...jobs];
   while (out.length < threads) {
     let longest = 0;
     for (let i = 1; i < out.length; i++) if (out[i].length > out[longest].length) longest = i;
@@ -71,4 +74,9 @@ export function spreadJobs(jobs: readonly number[][], threads: number): number[]
     out.splice(longest, 1, job.slice(0, half), job.slice(half));
   }
   return out;
+}
+
+/** What hands the spun-up world on between the tasks of one job, run in order (none for a job of one). */
+export function jobShare(copier: WorldCopier, job: readonly number[]): SpinUpShare | undefined {
+  return job.length > 1 ? new SpinUpShare(copier, job.length - 1) : undefined;
 }

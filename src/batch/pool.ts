@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { SpinUpShare } from '../model/spinUpShare.js';
 import { WorldCopier } from '../model/worldCopy.js';
-import { spreadJobs, taskJobs } from './jobs.js';
+import { jobShare, spreadJobs, taskJobs } from './jobs.js';
 import { executeTask, type TaskResult, type TaskSetup } from './task.js';
 
 export interface RunOptions {
@@ -239,7 +238,7 @@ export async function runTasks(tasks: readonly number[], options: PoolOptions): 
   if (options.workers <= 0) {
     const copier = new WorldCopier();
     for (const job of taskJobs(options.setup, tasks)) {
-      const share = job.length > 1 ? new SpinUpShare(copier, job.length - 1) : undefined;
+      const share = jobShare(copier, job);
       for (const index of job) {
         if (options.stopped?.()) return;
         options.onResult(executeTask(options.setup, index, share));

@@ -1,6 +1,6 @@
 import { parentPort } from 'node:worker_threads';
-import { SpinUpShare } from '../model/spinUpShare.js';
 import { WorldCopier } from '../model/worldCopy.js';
+import { jobShare } from './jobs.js';
 import type { ToWorker } from './pool.js';
 import { executeTask, type TaskSetup } from './task.js';
 
@@ -19,7 +19,7 @@ parentPort!.on('message', (message: ToWorker) => {
     return;
   }
   const tasks = message.tasks;
-  const share = tasks.length > 1 ? new SpinUpShare(copier, tasks.length - 1) : undefined;
+  const share = jobShare(copier, tasks);
   for (const index of tasks) {
     // The test hook for a thread that dies mid-task (a crash or out of memory).
     if (setup!.exitTasks?.includes(index)) process.exit(7);

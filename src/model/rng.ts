@@ -37,8 +37,12 @@ export function replicateSeed(baseSeed: number, replicate: number, stream?: stri
  * seed string so streams are independent and adding a stream never changes the others.
  */
 export function createStreams(runSeed: string): RunStreams {
-  const entries = STREAM_NAMES.map((name) => [name, makeRng(`${runSeed}:${name}`)] as const);
-  return Object.freeze(Object.fromEntries(entries)) as unknown as RunStreams;
+  return streamsOf((name) => makeRng(`${runSeed}:${name}`));
+}
+
+/** The frozen table of a run's streams, each made by `make` from its name. */
+function streamsOf(make: (name: (typeof STREAM_NAMES)[number]) => Rng): RunStreams {
+  return Object.freeze(Object.fromEntries(STREAM_NAMES.map((name) => [name, make(name)] as const))) as unknown as RunStreams;
 }
 
 export function makeRng(seed: string): Rng {
@@ -55,8 +59,7 @@ export function streamStates(streams: RunStreams): StreamStates {
 
 /** Streams that carry on from saved states: they draw what the saved streams would have drawn next. */
 export function streamsFrom(states: StreamStates): RunStreams {
-  const entries = STREAM_NAMES.map((name) => [name, seedrandom.alea('', { state: { ...states[name] } }) as Rng] as const);
-  return Object.freeze(Object.fromEntries(entries)) as unknown as RunStreams;
+  return streamsOf((name) => seedrandom.alea('', { state: { ...states[name] } }));
 }
 
 export function randInt(rng: Rng, n: number): number {

@@ -30,7 +30,7 @@ interface Held {
  */
 export class SpinUpShare {
   private held: Held | undefined;
-  /** Runs that were handed the world so far (the bench and the tests read it). */
+  /** Runs that were handed the world so far (the tests read it). */
   given = 0;
 
   /**
