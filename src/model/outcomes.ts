@@ -1,5 +1,6 @@
 import { maturity } from '../agents/organization.js';
 import { Domain, Formality, Mode, Status } from './enums.js';
+import { distance_km } from './distance.js';
 import type { Params } from './parameters.js';
 import type { Programme } from '../agents/programme.js';
 import { GAIN_BASE, GAIN_INTERNAL, type State } from './state.js';
@@ -283,7 +284,7 @@ export class OutcomeTracker {
       if (x.grouping === y.grouping && x.setting === y.setting) rivals += 1;
       if (x.suppliers[Domain.epr] === y.suppliers[Domain.epr]) s += 1;
       if (x.setting === y.setting) c += 1;
-      dist += state.distance_km[x.id * n + y.id];
+      dist += distance_km(x, y);
     }
     let pairs = 0;
     let eg = 0;
@@ -298,7 +299,7 @@ export class OutcomeTracker {
         if (x.grouping === y.grouping) eg += 1;
         if (x.suppliers[Domain.epr] === y.suppliers[Domain.epr]) es += 1;
         if (x.setting === y.setting) ec += 1;
-        ed += state.distance_km[i * n + j];
+        ed += distance_km(x, y);
       }
     }
     const ratio = (observed: number, expected: number) => (ties > 0 && expected > 0 ? observed / ties / (expected / pairs) : NaN);

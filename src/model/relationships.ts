@@ -1,5 +1,6 @@
 import type { Community, Tie } from '../agents/relationship.js';
 import { Direction, EndReason, Formality, Influence, Mode, Origin, MODES, END_REASONS } from './enums.js';
+import { addPair } from './pairSet.js';
 import type { State, StepContext } from './state.js';
 import { TIE_ENDED, TIE_PERSON_A, TIE_PERSON_B, TIE_STRIDE } from './tieTable.js';
 
@@ -81,11 +82,7 @@ function noteExperience(state: State, org: number): void {
 
 function notePair(state: State, a: number, b: number): void {
   if (a < 0 || b < 0 || a === b) return;
-  const n = state.orgs.length;
-  if (state.pairEver[a * n + b] < 65535) {
-    state.pairEver[a * n + b] += 1;
-    state.pairEver[b * n + a] += 1;
-  }
+  addPair(state.pairEver, state.orgs.length, a, b);
 }
 
 function markInformal(state: State, org: number): void {

@@ -6,6 +6,7 @@ import type { Supplier } from '../agents/supplier.js';
 import type { Params } from './parameters.js';
 import type { RunStreams } from './rng.js';
 import { IntList } from './intList.js';
+import type { PairSet } from './pairSet.js';
 import type { TieTable } from './tieTable.js';
 
 export interface Grouping {
@@ -50,10 +51,8 @@ export interface State {
    * state keeps one object shape).
    */
   professionalNetworkWider: number | undefined;
-  /** Distances between organizations, km (n*n). */
-  readonly distance_km: Float32Array;
-  /** Relationships ever formed between each pair of organizations (n*n, symmetric): prior ties. */
-  readonly pairEver: Uint16Array;
+  /** The pairs of organizations that have ever had a relationship (prior ties, pairSet.ts). */
+  readonly pairEver: PairSet;
 }
 
 export const EventKind = {

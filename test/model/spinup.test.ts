@@ -17,7 +17,7 @@ function world(state: State): string {
     communities: state.communities,
     people: state.people.map((p) => ({ ...p, carriedTacit: p.carriedTacit && Array.from(p.carriedTacit), carriedSuppliers: p.carriedSuppliers && Array.from(p.carriedSuppliers) })),
     orgs: state.orgs.map((o) => ({ ...o, codified: Array.from(o.codified), tacit: Array.from(o.tacit), stage: Array.from(o.stage), progress: Array.from(o.progress), capability: Array.from(o.capability), suppliers: Array.from(o.suppliers) })),
-    pairEver: Array.from(state.pairEver),
+    pairEver: [state.pairEver.size, Array.from(state.pairEver.keys)],
   });
 }
 

@@ -1,6 +1,7 @@
 import { NO_EMPLOYER } from '../../agents/individual.js';
 import { setKnowledge, type Organization } from '../../agents/organization.js';
 import { Direction, EndReason, Formality, Influence, Mode, Origin } from '../enums.js';
+import { distance_km } from '../distance.js';
 import { endTie, formTie, logEvent, mayTie } from '../relationships.js';
 import { geometricGap, randInt } from '../rng.js';
 import type { State, StepContext } from '../state.js';
@@ -118,7 +119,7 @@ function destination(state: State, ctx: StepContext, from: Organization): Organi
   for (let k = 0; k < 8; k++) {
     const to = state.orgs[randInt(rng, n)];
     if (to === from) continue;
-    const weight = Math.exp(-state.distance_km[from.id * n + to.id] / p.mobilityDistance_km) * (to.setting === from.setting ? 1 : 0.3) * rng();
+    const weight = Math.exp(-distance_km(from, to) / p.mobilityDistance_km) * (to.setting === from.setting ? 1 : 0.3) * rng();
     if (weight > bestWeight) {
       bestWeight = weight;
       best = to;

@@ -2,6 +2,7 @@ import type { Individual } from '../../agents/individual.js';
 import { capability, type Organization } from '../../agents/organization.js';
 import type { Tie } from '../../agents/relationship.js';
 import { EndReason, Formality, Influence, Mode, Origin, Direction } from '../enums.js';
+import { distance_km } from '../distance.js';
 import type { Params } from '../parameters.js';
 import { monthFactors } from '../programme/funding.js';
 import { compactActiveTies, endTie, oneOff } from '../relationships.js';
@@ -57,7 +58,7 @@ function personTie(state: State, ctx: StepContext, p: Params, tie: Tie): void {
     const chance = ceiling * pull * (1 - 0.5 * pressure);
     if (draw < chance) {
       used = true;
-      const near = state.distance_km[orgA.id * state.orgs.length + orgB.id] < p.siteVisitDistance_km;
+      const near = distance_km(orgA, orgB) < p.siteVisitDistance_km;
       const visit = near && rng() < p.siteVisit_prob;
       const tacitRate = p.tacitTransfer_rate * (visit ? p.siteVisitTacit_ratio : 1);
       // Between rivals each side passes on only the tacit share it is willing to give a rival.

@@ -27,16 +27,3 @@ export function createGeography(rng: Rng, regions: number, groupings: number, wi
   }
   return out;
 }
-
-export function distanceMatrix(xs: readonly number[], ys: readonly number[]): Float32Array {
-  const n = xs.length;
-  const d = new Float32Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = i + 1; j < n; j++) {
-      const v = Math.hypot(xs[i] - xs[j], ys[i] - ys[j]);
-      d[i * n + j] = v;
-      d[j * n + i] = v;
-    }
-  }
-  return d;
-}

@@ -4,7 +4,8 @@ import type { Params } from '../parameters.js';
 import { NO_EMPLOYER } from '../../agents/individual.js';
 import { formCommunity } from '../relationships.js';
 import type { State, StepContext } from '../state.js';
-import { createGeography, distanceMatrix } from './geography.js';
+import { createGeography } from './geography.js';
+import { createPairSet } from '../pairSet.js';
 import { createOrganizations } from './organizations.js';
 import { createConsultants, createStaff } from './staff.js';
 import { TieTable } from '../tieTable.js';
@@ -72,8 +73,7 @@ export function initState(params: Params, ctx: StepContext): State {
     professionalNetwork: -1,
     professionalNetworkWider: undefined,
     spinningUp: false,
-    distance_km: distanceMatrix(orgs.map((o) => o.x_km), orgs.map((o) => o.y_km)),
-    pairEver: new Uint16Array(orgs.length * orgs.length),
+    pairEver: createPairSet(),
   };
   const members = people.filter((p) => p.professionalMember && p.org >= 0).map((p) => p.id);
   state.professionalNetwork = formCommunity(

@@ -26,6 +26,16 @@ export function mut<T>(x: T): Mutable<T> {
   return x as Mutable<T>;
 }
 
+/**
+ * Places organization b km east of organization a, so the two are km apart (distances come from
+ * coordinates, src/model/distance.ts); b's distances to the others change with it.
+ */
+export function setDistance(state: State, a: number, b: number, km: number): void {
+  const from = state.orgs[a];
+  mut(state.orgs[b]).x_km = from.x_km + km;
+  mut(state.orgs[b]).y_km = from.y_km;
+}
+
 /** A generator that always returns v. */
 export function constant(v: number): Rng {
   return () => v;

@@ -157,8 +157,8 @@ describe('mobilityPhase', () => {
   // person.org = the old employer: an employed person listed in no organization's staff.
   it('a person who finds no destination stays listed with an employer (no orphaned staff)', () => {
     const { state, ctx } = world({ mobility_probPerMonth: 0.05, becomeConsultant_share: 0, mobilityDistance_km: 1 });
-    const n = state.orgs.length;
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) if (i !== j) state.distance_km[i * n + j] = 5000;
+    // Every organization 5,000 km or more from every other.
+    state.orgs.forEach((o, i) => Object.assign(o, { x_km: 5000 * i, y_km: 0 }));
     mobilityPhase(state, ctx);
     expectStaffConsistent(state);
   });

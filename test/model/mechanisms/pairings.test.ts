@@ -7,7 +7,7 @@ import { perceivedStanding } from '../../../src/model/mechanisms/labels.js';
 import { pairingFit } from '../../../src/model/mechanisms/proximity.js';
 import { areTied, endTie, mayTie } from '../../../src/model/relationships.js';
 import { EndReason } from '../../../src/model/enums.js';
-import { constant, informalTie, pairUp, setAll, setStages, withParams, withRng, world } from './fixtures.js';
+import { constant, informalTie, pairUp, setAll, setDistance, setStages, withParams, withRng, world } from './fixtures.js';
 
 /** An exemplar (org 0) paired with a follower (org 1); both equal in knowledge, so nothing moves. */
 function setup(overrides: Record<string, number> = {}, bias = -1) {
@@ -72,9 +72,7 @@ describe('pairingPhase: engagement', () => {
   it('rises with partner fit', () => {
     const w = setup();
     const low = engagement(w);
-    const n = w.state.orgs.length;
-    w.state.distance_km[w.ex.id * n + w.fo.id] = 0;
-    w.state.distance_km[w.fo.id * n + w.ex.id] = 0;
+    setDistance(w.state, w.ex.id, w.fo.id, 0);
     const high = engagement(w);
     expect(high).toBeGreaterThan(low);
     expect(worked(w, (low + high) / 2)).toBe(true);

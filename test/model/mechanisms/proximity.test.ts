@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CareSetting, Domain, Status } from '../../../src/model/enums.js';
 import { contactCost, pairingFit } from '../../../src/model/mechanisms/proximity.js';
-import type { State } from '../../../src/model/state.js';
-import { mut, world } from './fixtures.js';
-
-function setDistance(state: State, a: number, b: number, km: number): void {
-  const n = state.orgs.length;
-  state.distance_km[a * n + b] = km;
-  state.distance_km[b * n + a] = km;
-}
+import { addPair } from '../../../src/model/pairSet.js';
+import { mut, world, setDistance } from './fixtures.js';
 
 /** Two organizations that differ in every dimension of proximity, 100 km apart, after funding ends. */
 function strangers(overrides: Record<string, number> = {}) {
@@ -59,8 +53,7 @@ describe('contactCost', () => {
     mut(b).setting = a.setting;
     const st = contactCost(state, p, a, b);
     expect(st / s).toBeCloseTo(Math.exp(-p.sameSettingCost_logRatio), 10);
-    const n = state.orgs.length;
-    state.pairEver[a.id * n + b.id] = 1;
+    addPair(state.pairEver, state.orgs.length, a.id, b.id);
     const prior = contactCost(state, p, a, b);
     expect(prior / st).toBeCloseTo(Math.exp(-p.priorTieCost_logRatio), 10);
     a.status = Status.exemplar;

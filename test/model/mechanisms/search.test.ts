@@ -4,8 +4,7 @@ import { EndReason, Formality, Influence, Mode, Origin, Stage } from '../../../s
 import { contactCost } from '../../../src/model/mechanisms/proximity.js';
 import { labelDiscount } from '../../../src/model/mechanisms/labels.js';
 import { searchPhase, sendRequest, utility } from '../../../src/model/mechanisms/search.js';
-import { constant, formedTies } from './fixtures.js';
-import type { State } from '../../../src/model/state.js';
+import { constant, formedTies, setDistance } from './fixtures.js';
 import { alike, informalTie, mut, pairUp, sequence, setAll, setStages, withParams, world } from './fixtures.js';
 import { willingness } from '../../../src/model/mechanisms/willingness.js';
 
@@ -18,12 +17,6 @@ function utilitySetup() {
   setAll(other, 0.6, 0.6, a);
   own.absorptive = 0.5;
   return { ...w, own, other, a };
-}
-
-function setDistance(state: State, a: number, b: number, km: number): void {
-  const n = state.orgs.length;
-  state.distance_km[a * n + b] = km;
-  state.distance_km[b * n + a] = km;
 }
 
 describe('utility', () => {

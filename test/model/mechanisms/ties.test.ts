@@ -5,15 +5,9 @@ import { dropThreshold, tiePhase } from '../../../src/model/mechanisms/ties.js';
 import { monthFactors } from '../../../src/model/programme/funding.js';
 import { joinCommunity, leaveCommunity } from '../../../src/model/relationships.js';
 import type { State } from '../../../src/model/state.js';
-import { alike, constant, informalTie, pairUp, sequence, setAll, setStages, withParams, withRng, world, formedTies } from './fixtures.js';
+import { alike, constant, informalTie, pairUp, sequence, setAll, setStages, withParams, withRng, world, formedTies, setDistance } from './fixtures.js';
 
 const NEVER = 0.999999;
-
-function setDistance(state: State, a: number, b: number, km: number): void {
-  const n = state.orgs.length;
-  state.distance_km[a * n + b] = km;
-  state.distance_km[b * n + a] = km;
-}
 
 function setup(overrides: Record<string, number> = {}) {
   const w = world(overrides);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createGeography, distanceMatrix } from '../../../src/model/population/geography.js';
+import { createGeography } from '../../../src/model/population/geography.js';
 import { makeRng } from '../../../src/model/rng.js';
 import { world } from '../mechanisms/fixtures.js';
 
@@ -28,26 +28,5 @@ describe('createGeography', () => {
       }
     }
     expect(within / nWithin).toBeLessThan(across / nAcross);
-  });
-});
-
-describe('distanceMatrix', () => {
-  it('is Euclidean, symmetric, with a zero diagonal', () => {
-    const d = distanceMatrix([0, 3, 0], [0, 4, 1]);
-    expect(Array.from(d)).toEqual([0, 5, 1, 5, 0, Math.fround(Math.hypot(3, 3)), 1, Math.fround(Math.hypot(3, 3)), 0]);
-  });
-
-  it('the world\'s distances are symmetric with a zero diagonal and match the coordinates', () => {
-    const { state } = world();
-    const n = state.orgs.length;
-    for (let i = 0; i < n; i++) {
-      expect(state.distance_km[i * n + i]).toBe(0);
-      for (let j = i + 1; j < n; j++) {
-        expect(state.distance_km[i * n + j]).toBe(state.distance_km[j * n + i]);
-        const a = state.orgs[i];
-        const b = state.orgs[j];
-        expect(state.distance_km[i * n + j]).toBeCloseTo(Math.hypot(a.x_km - b.x_km, a.y_km - b.y_km), 2);
-      }
-    }
   });
 });

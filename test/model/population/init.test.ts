@@ -12,7 +12,7 @@ describe('initState', () => {
     expect(state.ties).toHaveLength(0);
     expect(state.activeTies).toHaveLength(0);
     expect(state.programme.exemplars).toHaveLength(0);
-    expect(state.pairEver.every((x) => x === 0)).toBe(true);
+    expect(state.pairEver.size).toBe(0);
     expect(state.programme.active).toBe(true);
     expect(world({ programmeActive_flag: 0 }).state.programme.active).toBe(false);
   });

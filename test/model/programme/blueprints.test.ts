@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hasPair } from '../../../src/model/pairSet.js';
 import { setKnowledge } from '../../../src/agents/organization.js';
 import { Direction, EndReason, Formality, Influence, Mode, N_DOMAINS, Origin, Stage, Status } from '../../../src/model/enums.js';
 import { blueprintPhase } from '../../../src/model/programme/blueprints.js';
@@ -160,7 +161,7 @@ describe('blueprintPhase: reading', () => {
     expect([r.formality, r.origin, r.influence, r.direction]).toEqual([Formality.formal, Origin.policy, Influence.mandate, Direction.oneWay]);
     expect([r.orgA, r.orgB]).toEqual([author.id, reader.id]);
     expect(r.endReason).toBe(EndReason.oneOff);
-    expect(state.pairEver[author.id * state.orgs.length + reader.id]).toBe(0);
+    expect(hasPair(state.pairEver, state.orgs.length, author.id, reader.id)).toBe(false);
     expect([author.experience, reader.experience]).toEqual(experience);
   });
 
