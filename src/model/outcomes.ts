@@ -1,6 +1,7 @@
 import { maturity } from '../agents/organization.js';
 import { Domain, Formality, Mode, Status } from './enums.js';
 import { distance_km } from './distance.js';
+import { EventCode, type EventLog } from './eventLog.js';
 import type { Params } from './parameters.js';
 import type { Programme } from '../agents/programme.js';
 import { GAIN_BASE, GAIN_INTERNAL, type State } from './state.js';
@@ -47,7 +48,7 @@ export class OutcomeTracker {
   constructor(private readonly p: Params) {}
 
   /** Called after every month's phases, with the month's events already in the state log. */
-  observe(state: State, monthEvents: readonly { kind: string; formality: number; mode: number; detail: string; orgA: number; orgB: number }[], flows: Float64Array): void {
+  observe(state: State, monthEvents: EventLog, flows: Float64Array): void {
     const p = this.p;
     const t = state.month;
     if (t === 0) this.snapshotMaturity(state, 'start');
@@ -62,16 +63,19 @@ export class OutcomeTracker {
     if (t === p.evaluationStart_month - 1) this.exchangesAtStart = state.orgs.map((o) => o.informalExchanges);
     if (t === Math.min(p.evaluationEnd_month, p.horizon_months - 1)) this.snapshotNetworking(state);
     const inProgramme = t >= p.programmeStart_month && t < p.fundingEnd_month;
-    for (const e of monthEvents) {
-      if (e.kind !== 'formed') continue;
-      if (e.formality === Formality.informal) {
+    const ev = monthEvents;
+    for (let i = 0; i < ev.length; i++) {
+      if (ev.kind[i] !== EventCode.formed) continue;
+      const formality = ev.formality[i];
+      const mode = ev.mode[i];
+      if (formality === Formality.informal) {
         this.informalTotal += 1;
         if (inProgramme) this.informalProgramme += 1;
-      } else if (e.formality === Formality.formal && inProgramme) this.formalProgramme += 1;
-      if (e.mode === Mode.blueprintUse) this.blueprintReads += 1;
-      if (e.mode === Mode.partnership) this.partnerships += 1;
-      if (e.detail === 'via_blueprint') this.blueprintTriggered += 1;
-      if (inProgramme && e.formality === Formality.informal && e.orgA >= 0 && e.orgB >= 0) this.noteReach(state, e.orgA, e.orgB);
+      } else if (formality === Formality.formal && inProgramme) this.formalProgramme += 1;
+      if (mode === Mode.blueprintUse) this.blueprintReads += 1;
+      if (mode === Mode.partnership) this.partnerships += 1;
+      if (ev.detail[i] === 'via_blueprint') this.blueprintTriggered += 1;
+      if (inProgramme && formality === Formality.informal && ev.orgA[i] >= 0 && ev.orgB[i] >= 0) this.noteReach(state, ev.orgA[i], ev.orgB[i]);
     }
     for (let f = 0; f < 3; f++) this.gains[f] += flows[GAIN_BASE + f];
     this.gains[3] += flows[GAIN_INTERNAL];

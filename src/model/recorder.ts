@@ -2,6 +2,7 @@ import { FORMALITIES, MODES, Mode, ORIGINS, Origin, STATUSES, Status } from './e
 import { cohortMaturity, programmeSpend } from './outcomes.js';
 import { NetworkScratch, networkMeasures } from './network.js';
 import type { State, StepContext } from './state.js';
+import { EventCode } from './eventLog.js';
 import { TIE_ENDED, TIE_FORMALITY, TIE_MODE, TIE_ORIGIN, TIE_STRIDE } from './tieTable.js';
 
 /**
@@ -82,11 +83,13 @@ export const programmeIndex = (measure: (typeof PROGRAMME_MEASURES)[number]) => 
  */
 export function recordMonth(state: State, ctx: StepContext, row: Float64Array, scratch?: NetworkScratch): void {
   row.fill(0);
-  for (const e of ctx.events) {
-    if (e.kind !== 'formed' && e.kind !== 'ended') continue;
-    const measure = e.kind === 'formed' ? 0 : 1;
-    row[spectrumIndex(measure, e.formality, e.origin)] += 1;
-    row[modeIndex(measure, e.mode)] += 1;
+  const ev = ctx.events;
+  for (let i = 0; i < ev.length; i++) {
+    const kind = ev.kind[i];
+    if (kind !== EventCode.formed && kind !== EventCode.ended) continue;
+    const measure = kind === EventCode.formed ? 0 : 1;
+    row[spectrumIndex(measure, ev.formality[i], ev.origin[i])] += 1;
+    row[modeIndex(measure, ev.mode[i])] += 1;
   }
   const table = state.tieTable.data;
   for (let i = 0; i < state.activeTies.length; i++) {

@@ -1,5 +1,6 @@
 import type { Community, Tie } from '../agents/relationship.js';
 import { Direction, EndReason, Formality, Influence, Mode, Origin, MODES, END_REASONS } from './enums.js';
+import { EventCode, RelationshipKind } from './eventLog.js';
 import { addPair } from './pairSet.js';
 import type { State, StepContext } from './state.js';
 import { TIE_ENDED, TIE_PERSON_A, TIE_PERSON_B, TIE_STRIDE } from './tieTable.js';
@@ -296,37 +297,11 @@ function logTie(
   t: Pick<Tie, 'mode' | 'formality' | 'origin' | 'influence' | 'direction' | 'orgA' | 'orgB'>,
   detail: string,
 ): void {
-  ctx.events.push({
-    month: state.month,
-    kind,
-    what,
-    relationship: `t${ref}`,
-    mode: t.mode,
-    formality: t.formality,
-    origin: t.origin,
-    influence: t.influence,
-    direction: t.direction,
-    orgA: t.orgA,
-    orgB: t.orgB,
-    detail,
-  });
+  ctx.events.add(state.month, EventCode[kind], what, RelationshipKind.tie, ref, t.mode, t.formality, t.origin, t.influence, t.direction, t.orgA, t.orgB, detail);
 }
 
 function logCommunity(ctx: StepContext, state: State, kind: 'formed' | 'ended' | 'changed', what: string, c: Community, detail: string): void {
-  ctx.events.push({
-    month: state.month,
-    kind,
-    what,
-    relationship: `c${c.id}`,
-    mode: c.mode,
-    formality: c.formality,
-    origin: c.origin,
-    influence: c.influence,
-    direction: c.direction,
-    orgA: -1,
-    orgB: -1,
-    detail,
-  });
+  ctx.events.add(state.month, EventCode[kind], what, RelationshipKind.community, c.id, c.mode, c.formality, c.origin, c.influence, c.direction, -1, -1, detail);
 }
 
 /** A non-relationship event (programme milestones, routines, moves). */
@@ -339,5 +314,5 @@ export function logEvent(
   orgB = -1,
   detail = '',
 ): void {
-  ctx.events.push({ month: state.month, kind, what, relationship: '', mode: -1, formality: -1, origin: -1, influence: -1, direction: -1, orgA, orgB, detail });
+  ctx.events.add(state.month, EventCode[kind], what, RelationshipKind.none, -1, -1, -1, -1, -1, -1, orgA, orgB, detail);
 }

@@ -108,8 +108,8 @@ export function advance(run: Replication, months: number): number {
     recordMonth(state, ctx, series.subarray(t * N_CELLS, (t + 1) * N_CELLS), scratch);
     tracker.observe(state, ctx.events, ctx.flows);
     run.observer?.observe(state, ctx);
-    if (run.keepEvents) for (const e of ctx.events) kept.push(e);
-    ctx.events.length = 0;
+    if (run.keepEvents) ctx.events.appendTo(kept);
+    ctx.events.clear();
     ctx.flows.fill(0);
     run.monthsDone = t + 1;
   }

@@ -40,7 +40,7 @@ export function spinUp(state: State, ctx: StepContext, months: number, observer?
     state.month = t;
     step(state, ctx);
     observer?.observeSpinUp(state, ctx, t - months);
-    ctx.events.length = 0;
+    ctx.events.clear();
     ctx.flows.fill(0);
   }
   prog.active = active;

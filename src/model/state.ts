@@ -5,6 +5,7 @@ import type { Community, Tie } from '../agents/relationship.js';
 import type { Supplier } from '../agents/supplier.js';
 import type { Params } from './parameters.js';
 import type { RunStreams } from './rng.js';
+import { EventLog } from './eventLog.js';
 import { IntList } from './intList.js';
 import type { PairSet } from './pairSet.js';
 import type { TieTable } from './tieTable.js';
@@ -108,7 +109,7 @@ export interface StepContext {
   readonly params: Params;
   readonly rng: RunStreams;
   /** Events of the current month; the recorder reads and the run loop clears them. */
-  readonly events: ModelEvent[];
+  readonly events: EventLog;
   readonly flows: FlowLedger;
   /** The result of the latest knowledge transfer, reused to spare an allocation per transfer. */
   readonly moved: Transfer;
@@ -147,7 +148,7 @@ export function createContext(params: Params, rng: RunStreams): StepContext {
   return {
     params,
     rng,
-    events: [],
+    events: new EventLog(),
     flows: new Float64Array(FLOW_LEDGER_LENGTH),
     moved: { codified: 0, tacit: 0 },
     factors: { month: -1, contactCostFactor: 1, grantWeight: 0 },

@@ -1,4 +1,5 @@
 import { Domain, Mode, Status } from '../model/enums.js';
+import { EventCode } from '../model/eventLog.js';
 import { ROUTED, VIA_DIRECTORY } from '../model/mechanisms/search.js';
 import type { Params } from '../model/parameters.js';
 import type { RunObserver } from '../model/run.js';
@@ -84,17 +85,23 @@ export class PatternProbe implements RunObserver {
     const p = this.p;
     const t = state.month;
     for (const org of state.orgs) if (org.status === Status.exemplar) this.exemplarRequests += org.requestsThisMonth;
-    for (const e of ctx.events) {
-      if (e.kind !== 'formed') continue;
-      if (e.mode === Mode.directContact && e.orgA >= 0 && state.orgs[e.orgA].status === Status.exemplar) {
-        if (e.detail === ROUTED) this.exemplarAnswersRouted += 1;
-        else if (e.detail.startsWith('via_')) this.exemplarAnswersPersonal += 1;
+    const ev = ctx.events;
+    for (let i = 0; i < ev.length; i++) {
+      if (ev.kind[i] !== EventCode.formed) continue;
+      const mode = ev.mode[i];
+      const detail = ev.detail[i];
+      // A formed event's ref is its tie's number or, for a cohort, the community's id.
+      const ref = ev.ref[i];
+      const orgA = ev.orgA[i];
+      if (mode === Mode.directContact && orgA >= 0 && state.orgs[orgA].status === Status.exemplar) {
+        if (detail === ROUTED) this.exemplarAnswersRouted += 1;
+        else if (detail.startsWith('via_')) this.exemplarAnswersPersonal += 1;
       }
-      if (e.mode === Mode.pairing && e.detail === 'own_choice') this.ownChoice.add(Number(e.relationship.slice(1)));
-      if (e.detail === 'academy') this.academyTies += 1;
-      if (e.detail === VIA_DIRECTORY.label) this.blueprintTies.add(Number(e.relationship.slice(1)));
-      if (e.mode === Mode.academyCohort) {
-        const cohort = state.communities[Number(e.relationship.slice(1))];
+      if (mode === Mode.pairing && detail === 'own_choice') this.ownChoice.add(ref);
+      if (detail === 'academy') this.academyTies += 1;
+      if (detail === VIA_DIRECTORY.label) this.blueprintTies.add(ref);
+      if (mode === Mode.academyCohort) {
+        const cohort = state.communities[ref];
         this.academyParticipantsAll += cohort.members.length;
         if (t <= p.evaluationEnd_month) {
           for (const person of cohort.members) {

@@ -143,7 +143,7 @@ describe('communityPhase', () => {
     communityPhase(state, ctx);
     expect(small.ended).toBe(state.month);
     expect(small.endReason).toBe(EndReason.belowMinimum);
-    expect(ctx.events.some((e) => e.kind === 'ended' && e.what === 'below_minimum_membership' && e.relationship === `c${small.id}`)).toBe(true);
+    expect(ctx.events.toArray().some((e) => e.kind === 'ended' && e.what === 'below_minimum_membership' && e.relationship === `c${small.id}`)).toBe(true);
     for (const person of members) expect(state.people[person].memberships).not.toContain(small.id);
     expect(big.ended).toBe(-1);
   });
@@ -197,7 +197,7 @@ describe('communityPhase', () => {
     expect(c.transformed).toBe(state.month);
     state.month += 1;
     communityPhase(state, ctx);
-    expect(ctx.events.filter((e) => e.what === 'network_became_community_of_practice')).toHaveLength(1);
+    expect(ctx.events.toArray().filter((e) => e.what === 'network_became_community_of_practice')).toHaveLength(1);
     expect(c.transformed).toBe(30 + TRANSFORM_AFTER_FUNDING_MONTHS);
   });
 
@@ -251,7 +251,7 @@ describe('communityPhase', () => {
     // The first member's organization is ahead in every domain, so everyone learns from it.
     const host = state.orgs[state.people[group.members[0]].org];
     for (let d = 0; d < N_DOMAINS; d++) setKnowledge(host, d, 0.95, 0.95, p.codifiedWeight_exponent);
-    ctx.events.length = 0;
+    ctx.events.clear();
     communityPhase(state, withRng(ctx, { communities: constant(0) }));
     for (const o of state.orgs.slice(0, 12)) expect(o.timeUsed_hours).toBe(p.meetingAttendance_hours);
     expect(ctx.flows[Formality.periodic * 2]).toBeGreaterThan(0);
@@ -337,7 +337,7 @@ describe('communityPhase', () => {
     const inside = 30 - p.networkHostLead_months + 3;
     const taken = review(inside, 0);
     expect(taken.c.host).toBeGreaterThanOrEqual(0);
-    expect(taken.ctx.events.some((e) => e.what === 'network_host_took_over' && e.orgA === taken.c.host)).toBe(true);
+    expect(taken.ctx.events.toArray().some((e) => e.what === 'network_host_took_over' && e.orgA === taken.c.host)).toBe(true);
     const share = (draw: number) => review(inside, draw).c.host >= 0;
     const staying = 1; // every member's value is positive at this tiny cost
     expect(share(p.networkHostTakeover_probPerReview * staying * 0.99)).toBe(true);
@@ -362,7 +362,7 @@ describe('communityPhase', () => {
     state.month = 6;
     communityPhase(state, ctx);
     expect(c.host).toBe(-1);
-    expect(ctx.events.some((e) => e.what === 'network_host_withdrew' && e.orgA === hostOrg.id)).toBe(true);
+    expect(ctx.events.toArray().some((e) => e.what === 'network_host_withdrew' && e.orgA === hostOrg.id)).toBe(true);
   });
 
   it('a community does not meet between its meeting months', () => {

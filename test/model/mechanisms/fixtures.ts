@@ -111,7 +111,7 @@ export function pairUp(state: State, ctx: StepContext, exemplar: Organization, f
  * does not store it: relationships.ts oneOff), as ties in the order they formed. A one-off has no
  * people (-1), its domain and trust are not logged (-1, 0), and it ended in the month it formed.
  */
-export function formedTies(state: State, events: readonly ModelEvent[]): Tie[] {
+export function formedTies(state: State, events: Iterable<ModelEvent>): Tie[] {
   const stored = new Set(state.ties.map((t) => t.ref));
   const oneOffs: Tie[] = [];
   for (const e of events) {

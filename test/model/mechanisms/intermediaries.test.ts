@@ -27,7 +27,7 @@ function setup(overrides: Record<string, number> = {}) {
 describe('intermediaryPhase: consultancy', () => {
   it('hires the consultant whose carried know-how helps most: a formal, intermediary-origin engagement for consultancyTerm_months', () => {
     const { state, ctx0, params: p, client, best } = setup();
-    ctx0.events.length = 0;
+    ctx0.events.clear();
     intermediaryPhase(state, ctx0);
     const engagements = state.ties.filter((t) => t.mode === Mode.consultancy);
     expect(engagements).toHaveLength(1);
@@ -44,7 +44,7 @@ describe('intermediaryPhase: consultancy', () => {
     const fee = p.consultancyDays_count * p.consultancyDayRate_gbp;
     expect(state.programme.spendConsultancy_gbp).toBe(fee);
     expect(state.programme.spendNational_gbp).toBe(0);
-    expect(ctx0.events.find((x) => x.what === 'consultancy')?.detail).toBe(`fee_gbp=${fee}`);
+    expect(ctx0.events.toArray().find((x) => x.what === 'consultancy')?.detail).toBe(`fee_gbp=${fee}`);
   });
 
   it('a subsidy puts its share of the fee on the national budget', () => {

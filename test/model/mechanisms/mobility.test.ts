@@ -36,13 +36,13 @@ describe('mobilityPhase', () => {
   it('a mover changes employer, the post is refilled in the same role, someone at the destination leaves, and a personnel_move tie forms to a former colleague', () => {
     const { state, ctx } = world({ mobility_probPerMonth: 0.03, becomeConsultant_share: 0 });
     const before = snapshot(state);
-    ctx.events.length = 0;
+    ctx.events.clear();
     mobilityPhase(state, ctx);
     const movers = state.people.slice(0, before.people).filter((x) => x.org >= 0 && x.org !== before.employer[x.id]);
     const leavers = state.people.slice(0, before.people).filter((x) => x.org === NO_EMPLOYER.left);
     expect(movers.length).toBeGreaterThan(3);
     expect(leavers).toHaveLength(movers.length);
-    expect(ctx.events.filter((e) => e.what === 'left_workforce')).toHaveLength(leavers.length);
+    expect(ctx.events.toArray().filter((e) => e.what === 'left_workforce')).toHaveLength(leavers.length);
     for (const x of leavers) expect(x.ties).toHaveLength(0);
     const replacements = state.people.slice(before.people);
     expect(replacements).toHaveLength(movers.length);
@@ -107,7 +107,7 @@ describe('mobilityPhase', () => {
   it('some leavers become consultants carrying their former employer\'s know-how and systems', () => {
     const { state, ctx } = world({ mobility_probPerMonth: 0.01, becomeConsultant_share: 1 });
     const before = snapshot(state);
-    ctx.events.length = 0;
+    ctx.events.clear();
     mobilityPhase(state, ctx);
     const leavers = state.people.slice(0, before.people).filter((x) => x.org !== before.employer[x.id]);
     expect(leavers.length).toBeGreaterThan(0);
@@ -118,7 +118,7 @@ describe('mobilityPhase', () => {
       expect(Array.from(x.carriedSuppliers!)).toEqual(Array.from(from.suppliers));
       for (let d = 0; d < N_DOMAINS; d++) expect(x.carriedTacit![d]).toBeLessThanOrEqual(before.tacit[from.id][d]);
     }
-    expect(ctx.events.filter((e) => e.what === 'became_consultant')).toHaveLength(leavers.length);
+    expect(ctx.events.toArray().filter((e) => e.what === 'became_consultant')).toHaveLength(leavers.length);
     expect(state.ties.filter((t) => t.mode === Mode.personnelMove)).toHaveLength(0);
     expectStaffConsistent(state);
   });

@@ -160,7 +160,7 @@ describe('organizationPhase: request routines', () => {
 
   it('establishes a routine only past both thresholds, once, with an event', () => {
     const { state, ctx, params: p, org } = setup();
-    const routineEvents = () => ctx.events.filter((e) => e.what === 'request_routine_established' && e.orgA === org.id);
+    const routineEvents = () => ctx.events.toArray().filter((e) => e.what === 'request_routine_established' && e.orgA === org.id);
     // Many requests, too little experience.
     org.requestsSmoothed = p.routineThreshold_requestsPerMonth * 3;
     org.requestsThisMonth = Math.ceil(p.routineThreshold_requestsPerMonth * 3);

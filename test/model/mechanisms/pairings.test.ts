@@ -150,12 +150,12 @@ describe('pairingPhase: a worked month', () => {
     const { state, ctx, params: p, ex, fo, pairing, a } = w;
     setKnowledge(fo, 4, 0.8, 0.8, a);
     ex.absorptive = 0.5;
-    ctx.events.length = 0;
+    ctx.events.clear();
     pairingPhase(state, withRng(ctx, { programme: constant(0.2) }));
     expect(ex.codified[4]).toBeCloseTo(0.3 + (p.pairingCodified_rate / 2) * 0.5 * 0.5, 12);
     expect(pairing.givenB).toBe(1);
     expect(pairing.direction).toBe(Direction.multi);
-    expect(ctx.events.filter((e) => e.what === 'became_multidirectional')).toHaveLength(1);
+    expect(ctx.events.toArray().filter((e) => e.what === 'became_multidirectional')).toHaveLength(1);
   });
 
   it('a pairing is not worked once its term is over, nor counted as engaged', () => {
@@ -185,7 +185,7 @@ describe('pairingPhase: a worked month', () => {
 
   it('a meeting across the pair forms an overlay tie (policy origin, trigger) and notes the overlay once', () => {
     const w = setup();
-    w.ctx.events.length = 0;
+    w.ctx.events.clear();
     pairingPhase(w.state, withRng(w.ctx, { programme: constant(0) }));
     const overlay = w.state.ties.filter((t) => t.overlayOf === w.pairing.id);
     expect(overlay).toHaveLength(1);
@@ -194,7 +194,7 @@ describe('pairingPhase: a worked month', () => {
     expect(overlay[0].origin).toBe(Origin.policy);
     expect(overlay[0].influence).toBe(Influence.trigger);
     expect(w.state.programme.pairingOverlaySince[0]).toBe(w.state.month);
-    expect(w.ctx.events.filter((e) => e.what === 'informal_overlay_added')).toHaveLength(1);
+    expect(w.ctx.events.toArray().filter((e) => e.what === 'informal_overlay_added')).toHaveLength(1);
   });
 
   it('overlay trust raises the tacit share of a worked month by pairingOverlayTacit_ratio * trust; codified unchanged', () => {
@@ -261,11 +261,11 @@ describe('pairingPhase: a worked month', () => {
 describe('noteOverlay', () => {
   it('logs informal_overlay_added once per pairing and records the month', () => {
     const { state, ctx, pairing } = setup();
-    ctx.events.length = 0;
+    ctx.events.clear();
     noteOverlay(state, ctx, pairing.id);
     state.month = 9;
     noteOverlay(state, ctx, pairing.id);
-    const events = ctx.events.filter((e) => e.what === 'informal_overlay_added');
+    const events = ctx.events.toArray().filter((e) => e.what === 'informal_overlay_added');
     expect(events).toHaveLength(1);
     expect(events[0].kind).toBe('changed');
     expect(events[0].relationship).toBe(`t${pairing.id}`);
@@ -275,7 +275,7 @@ describe('noteOverlay', () => {
   it('does nothing for a tie that is not a pairing', () => {
     const { state, ctx, ex, fo } = setup();
     const tie = informalTie(state, ctx, ex, fo);
-    ctx.events.length = 0;
+    ctx.events.clear();
     noteOverlay(state, ctx, tie.id);
     expect(ctx.events).toHaveLength(0);
   });

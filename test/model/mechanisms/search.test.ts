@@ -100,9 +100,9 @@ describe('searchPhase', () => {
       pairings.set(`${40 + i}-${50 + i}`, tie.id);
     }
     const firstNew = state.ties.length;
-    ctx.events.length = 0;
+    ctx.events.clear();
     searchPhase(state, ctx);
-    const formed = ctx.events.filter((e) => e.kind === 'formed');
+    const formed = ctx.events.toArray().filter((e) => e.kind === 'formed');
     const expected: Record<string, [number, number]> = {
       via_personal_ties: [Origin.individual, Influence.enable],
       via_chance: [Origin.individual, Influence.trigger],
@@ -161,7 +161,7 @@ describe('searchPhase', () => {
   it('a routine at the donor routes contacts through an office: no personal tie, a one-off with influence control', () => {
     const { state, ctx, params: p } = eagerWorld({ routineRouting_share: 1 });
     for (const org of state.orgs) org.hasRoutine = true;
-    ctx.events.length = 0;
+    ctx.events.clear();
     searchPhase(state, ctx);
     const contacts = formedTies(state, ctx.events).filter((t) => t.mode === Mode.directContact);
     expect(contacts.length).toBeGreaterThan(10);
@@ -174,7 +174,7 @@ describe('searchPhase', () => {
       expect(t.ended).toBe(state.month);
       expect(t.endReason).toBe(EndReason.oneOff);
     }
-    expect(ctx.events.filter((e) => e.kind === 'formed').every((e) => e.detail === 'routed_through_office')).toBe(true);
+    expect(ctx.events.toArray().filter((e) => e.kind === 'formed').every((e) => e.detail === 'routed_through_office')).toBe(true);
     expect(state.people.every((person) => person.ties.length === 0)).toBe(true);
     // Documents only: no tacit know-how moves over a routed request.
     expect(ctx.flows[Formality.informal * 2 + 1]).toBe(0);
@@ -232,7 +232,7 @@ describe('searchPhase', () => {
 
   it('nobody searches when search_probPerMonth is 0', () => {
     const { state, ctx } = eagerWorld();
-    ctx.events.length = 0;
+    ctx.events.clear();
     searchPhase(state, withParams(ctx, { search_probPerMonth: 0 }));
     expect(formedTies(state, ctx.events)).toHaveLength(0);
     expect(ctx.events).toHaveLength(0);

@@ -65,12 +65,12 @@ describe('userGroupAgenda: agendas move both ways at meetings', () => {
     const { state, ctx0 } = setup({ supplierAgendaPull_share: 0 });
     const { group, people } = adopting(state, 2);
     group.userAgenda = 0.499;
-    ctx0.events.length = 0;
+    ctx0.events.clear();
     userGroupAgenda(state, ctx0, group, IntList.of(people));
     expect(group.userAgenda).toBeGreaterThan(0.5);
     expect(group.origin).toBe(Origin.provider);
     expect(group.influence).toBe(Influence.enable);
-    expect(ctx0.events.filter((e) => e.what === 'user_group_became_user_driven')).toHaveLength(1);
+    expect(ctx0.events.toArray().filter((e) => e.what === 'user_group_became_user_driven')).toHaveLength(1);
     group.userAgenda = 0.47;
     userGroupAgenda(state, { ...ctx0, params: { ...ctx0.params, jointSpecification_prob: 0 } }, group, IntList.of([]));
     expect(group.origin).toBe(Origin.provider);
@@ -78,7 +78,7 @@ describe('userGroupAgenda: agendas move both ways at meetings', () => {
     userGroupAgenda(state, { ...ctx0, params: { ...ctx0.params, jointSpecification_prob: 0 } }, group, IntList.of([]));
     expect(group.origin).toBe(Origin.supplier);
     expect(group.influence).toBe(Influence.control);
-    expect(ctx0.events.filter((e) => e.what === 'user_group_back_to_supplier_agenda')).toHaveLength(1);
+    expect(ctx0.events.toArray().filter((e) => e.what === 'user_group_back_to_supplier_agenda')).toHaveLength(1);
   });
 
   it('userAgenda stays within 0 and 1', () => {
@@ -147,7 +147,7 @@ describe('supplierPhase: pilot visits', () => {
 
   it('can leave a brokered personal contact of supplier origin', () => {
     const { state, ctx0, buyer, reference } = visit({ supplierBrokerage_prob: 1, willingnessIntercept_logit: 10 });
-    ctx0.events.length = 0;
+    ctx0.events.clear();
     supplierPhase(state, ctx0);
     const brokered = formedTies(state, ctx0.events).filter((t) => t.mode === Mode.directContact);
     expect(brokered).toHaveLength(1);
@@ -157,7 +157,7 @@ describe('supplierPhase: pilot visits', () => {
     expect(brokered[0].orgA).toBe(reference.id);
     expect(brokered[0].orgB).toBe(buyer.id);
     expect(brokered[0].ended).toBe(-1);
-    expect(ctx0.events.some((e) => e.detail === 'brokered_by_supplier')).toBe(true);
+    expect(ctx0.events.toArray().some((e) => e.detail === 'brokered_by_supplier')).toBe(true);
   });
 });
 

@@ -36,7 +36,7 @@ describe('tiePhase: endings', () => {
     tiePhase(state, c);
     expect(tie.ended).toBe(5);
     expect(tie.endReason).toBe(EndReason.termOver);
-    expect(ctx.events.some((e) => e.kind === 'ended' && e.what === 'term_over' && e.relationship === `t${tie.id}`)).toBe(true);
+    expect(ctx.events.toArray().some((e) => e.kind === 'ended' && e.what === 'term_over' && e.relationship === `t${tie.id}`)).toBe(true);
     expect(state.activeTies).not.toContain(tie.id);
     expect(state.people[tie.personA].ties).not.toContain(tie.id);
     expect(state.people[tie.personB].ties).not.toContain(tie.id);
@@ -80,7 +80,7 @@ describe('tiePhase: endings', () => {
     expect(keep.ended).toBe(-1);
     expect(drop.endReason).toBe(EndReason.neglect);
     expect(dropB.endReason).toBe(EndReason.neglect);
-    expect(ctx.events.filter((e) => e.what === 'neglect')).toHaveLength(2);
+    expect(ctx.events.toArray().filter((e) => e.what === 'neglect')).toHaveLength(2);
     // A more companionable person puts up with the same value: only the other side's threshold counts.
     expect(dropThreshold(p, 1)).toBeLessThan(dropThreshold(p, 0));
   });
@@ -272,7 +272,7 @@ describe('tiePhase: use', () => {
   it('a near tie can be used as a site visit: a one-off site_visit with siteVisitTacit_ratio times the tacit transfer', () => {
     const { state, ctx, params: p, A, B } = ahead();
     setDistance(state, A.id, B.id, p.siteVisitDistance_km / 2);
-    ctx.events.length = 0;
+    ctx.events.clear();
     tiePhase(state, withRng(ctx, { ties: constant(0) }));
     expect(B.tacit[1]).toBeCloseTo(0.3 + p.tacitTransfer_rate * p.siteVisitTacit_ratio * 0.5 * 0.5, 12);
     const visit = formedTies(state, ctx.events).find((t) => t.mode === Mode.siteVisit);

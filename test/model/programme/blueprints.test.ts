@@ -32,7 +32,7 @@ describe('blueprintPhase: writing', () => {
     fo.stage[2] = Stage.optimization;
     out.stage[0] = Stage.optimization;
     early.stage[0] = Stage.procurement;
-    ctx0.events.length = 0;
+    ctx0.events.clear();
     blueprintPhase(state, ctx0);
     const written = state.programme.blueprints.map((b) => [b.author, b.domain]).sort();
     expect(written).toEqual([[ex.id, 0], [ex.id, 1], [fo.id, 2]].sort());
@@ -42,7 +42,7 @@ describe('blueprintPhase: writing', () => {
       expect(b.month).toBe(state.month);
       expect(state.programme.blueprintsByDomain[b.domain]).toContain(state.programme.blueprints.indexOf(b));
     }
-    expect(ctx0.events.filter((e) => e.what === 'blueprint_published')).toHaveLength(3);
+    expect(ctx0.events.toArray().filter((e) => e.what === 'blueprint_published')).toHaveLength(3);
   });
 
   it('an organization writes one blueprint per domain, however many months pass', () => {
@@ -123,7 +123,7 @@ describe('blueprintPhase: reading', () => {
     expect(state.people[c.personA].org).toBe(author.id);
     expect(state.people[c.personB].org).toBe(reader.id);
     expect(author.requestsThisMonth).toBe(1);
-    expect(ctx0.events.some((e) => e.kind === 'formed' && e.detail === 'via_blueprint')).toBe(true);
+    expect(ctx0.events.toArray().some((e) => e.kind === 'formed' && e.detail === 'via_blueprint')).toBe(true);
     // The contact draw (the second of the phase for a reader that writes nothing) is compared
     // with blueprintContact_prob x need x relevance, need taken after the read.
     const probe = reading({ blueprintContact_prob: 0 });

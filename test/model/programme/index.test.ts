@@ -18,7 +18,7 @@ describe('programmePhase', () => {
     expect(w.state.programme.exemplars).toHaveLength(0);
     runTo(w, 2);
     expect(w.state.programme.exemplars.length).toBeGreaterThan(0);
-    expect(w.ctx.events.filter((e) => e.what === 'programme_started')).toHaveLength(1);
+    expect(w.ctx.events.toArray().filter((e) => e.what === 'programme_started')).toHaveLength(1);
     w.state.month = 4;
     programmePhase(w.state, w.ctx);
     expect(w.state.programme.pairings).toHaveLength(0);
@@ -49,7 +49,7 @@ describe('programmePhase', () => {
     expect(w.state.programme.spendAcademy_gbp).toBe(0);
     w.state.month = p.fundingEnd_month;
     programmePhase(w.state, w.ctx);
-    expect(w.ctx.events.filter((e) => e.what === 'national_funding_ended')).toHaveLength(1);
+    expect(w.ctx.events.toArray().filter((e) => e.what === 'national_funding_ended')).toHaveLength(1);
     expect(w.state.programme.spendGrants_gbp).toBe(0);
     expect(w.state.programme.spendNational_gbp).toBe(0);
   });

@@ -12,7 +12,7 @@ describe('newRolesPhase', () => {
       org.hasCnio = false;
       org.fundedUntil = org.id % 2 === 0 ? 50 : -1;
     }
-    w.ctx.events.length = 0;
+    w.ctx.events.clear();
     return { ...w, ctx: withRng(w.ctx, { programme: constant(draw) }) };
   }
 
@@ -37,8 +37,8 @@ describe('newRolesPhase', () => {
     const added = org.staff.slice(-2).map((id) => state.people[id]);
     expect(added.map((x) => x.role).sort()).toEqual([Role.ccio, Role.cnio].sort());
     for (const x of added) expect(x.org).toBe(org.id);
-    expect(ctx.events.filter((e) => e.what === 'ccio_appointed' && e.orgA === org.id)).toHaveLength(1);
-    expect(ctx.events.filter((e) => e.what === 'cnio_appointed' && e.orgA === org.id)).toHaveLength(1);
+    expect(ctx.events.toArray().filter((e) => e.what === 'ccio_appointed' && e.orgA === org.id)).toHaveLength(1);
+    expect(ctx.events.toArray().filter((e) => e.what === 'cnio_appointed' && e.orgA === org.id)).toHaveLength(1);
   });
 
   it('an organization with the post does not appoint another', () => {

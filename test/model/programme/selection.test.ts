@@ -65,8 +65,8 @@ describe('selectParticipants', () => {
       const ratio = org.setting === CareSetting.acute || org.setting === CareSetting.specialist ? 1 : p.mentalHealthGrant_ratio;
       expect(org.grant_gbp).toBe(base * ratio);
     }
-    expect(ctx.events.filter((e) => e.what === 'selected_exemplar')).toHaveLength(state.programme.exemplars.length);
-    expect(ctx.events.filter((e) => e.what === 'selected_follower')).toHaveLength(state.programme.followers.length);
+    expect(ctx.events.toArray().filter((e) => e.what === 'selected_exemplar')).toHaveLength(state.programme.exemplars.length);
+    expect(ctx.events.toArray().filter((e) => e.what === 'selected_follower')).toHaveLength(state.programme.followers.length);
   });
 
   it('with noise, counts still match and selection differs from the noiseless ranking somewhere', () => {
@@ -172,10 +172,10 @@ describe('formPairings', () => {
   it('labels pairings by how they were made', () => {
     const own = paired({ ownChoicePairing_share: 1 });
     const policy = paired({ ownChoicePairing_share: 0 });
-    expect(own.ctx.events.filter((e) => e.what === 'pairing').every((e) => e.detail === 'own_choice')).toBe(true);
-    expect(policy.ctx.events.filter((e) => e.what === 'pairing').every((e) => e.detail === 'policy_criteria')).toBe(true);
+    expect(own.ctx.events.toArray().filter((e) => e.what === 'pairing').every((e) => e.detail === 'own_choice')).toBe(true);
+    expect(policy.ctx.events.toArray().filter((e) => e.what === 'pairing').every((e) => e.detail === 'policy_criteria')).toBe(true);
     const mixed = paired({ ownChoicePairing_share: 0.6 });
-    const own_ = mixed.ctx.events.filter((e) => e.what === 'pairing' && e.detail === 'own_choice').length;
+    const own_ = mixed.ctx.events.toArray().filter((e) => e.what === 'pairing' && e.detail === 'own_choice').length;
     const p = mixed.params;
     expect(own_).toBe(Math.round(p.followersAcute_count * 0.6) + Math.round(p.followersMentalHealth_count * 0.6));
   });
