@@ -1,7 +1,7 @@
 import type { Programme } from '../../agents/programme.js';
 import { Formality, Influence, Mode, N_DOMAINS, Origin, Role } from '../enums.js';
 import type { Params } from '../parameters.js';
-import { NO_EMPLOYER } from '../../agents/individual.js';
+import { NO_EMPLOYER, type Individual } from '../../agents/individual.js';
 import { formCommunity } from '../relationships.js';
 import type { State, StepContext } from '../state.js';
 import { createGeography } from './geography.js';
@@ -43,6 +43,13 @@ export function programmeSwitchedOn(params: Params): boolean {
   return params.programmeActive_flag === 1;
 }
 
+/** Ids of the people who are independent consultants, ascending (built by push: see State in state.ts). */
+function consultantIds(people: readonly Individual[]): number[] {
+  const ids: number[] = [];
+  for (const person of people) if (person.org === NO_EMPLOYER.consultant) ids.push(person.id);
+  return ids;
+}
+
 /** Roles that represent an organization at its supplier's user group (IT and digital leads). */
 const USER_GROUP_ROLES: readonly number[] = [Role.cio, Role.it, Role.digitalDirector, Role.projectManager];
 
@@ -68,7 +75,7 @@ export function initState(params: Params, ctx: StepContext): State {
     suppliers: createSuppliers(),
     groupings,
     programme: emptyProgramme(programmeSwitchedOn(params)),
-    consultants: people.filter((x) => x.org === NO_EMPLOYER.consultant).map((x) => x.id),
+    consultants: consultantIds(people),
     activeTies: [],
     professionalNetwork: -1,
     professionalNetworkWider: undefined,

@@ -37,7 +37,10 @@ export function createOrganizations(rng: Rng, p: Params, groupings: readonly Gro
   shuffle(rng, settings);
   // Deal groupings so every grouping gets organizations before any gets a second round.
   const groupingOrder = shuffle(rng, groupings.map((g) => g.id));
-  return settings.map((setting, id) => {
+  // Built by push, not by map, so the array keeps one hidden class (see State in state.ts).
+  const orgs: Organization[] = [];
+  for (let id = 0; id < settings.length; id++) {
+    const setting = settings[id];
     const grouping = groupings[groupingOrder[id % groupingOrder.length]];
     const logSize = SIZE_OFFSET[setting] + normal(rng, 0, 0.45);
     const base = clamp01(normal(rng, p.initialMaturityMean_index, p.initialMaturitySd_index) + 0.05 * logSize);
@@ -96,7 +99,8 @@ export function createOrganizations(rng: Rng, p: Params, groupings: readonly Gro
       firstInformalMonth: -1,
       informalExchanges: 0,
     };
-    return org;
-  });
+    orgs.push(org);
+  }
+  return orgs;
 }
 

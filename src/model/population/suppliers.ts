@@ -31,7 +31,13 @@ export const SUPPLIER_TABLE: readonly SupplierRow[] = [
 ];
 
 export function createSuppliers(): Supplier[] {
-  return SUPPLIER_TABLE.map((row, id) => ({ id, name: row.name, strategy: row.strategy, domains: row.domains, userGroup: -1 }));
+  // Built by push, not by map, so the array keeps one hidden class (see State in state.ts).
+  const suppliers: Supplier[] = [];
+  for (let id = 0; id < SUPPLIER_TABLE.length; id++) {
+    const row = SUPPLIER_TABLE[id];
+    suppliers.push({ id, name: row.name, strategy: row.strategy, domains: row.domains, userGroup: -1 });
+  }
+  return suppliers;
 }
 
 /** Core (EPR) supplier shares by care setting, over SUPPLIER_TABLE rows; the mega-suite part scales with megaShare. */
