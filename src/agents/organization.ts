@@ -74,6 +74,20 @@ export interface Organization {
   informalExchanges: number;
 }
 
+/** Fields of an organization that come to hold fractions or months computed from parameters (model/shapes.ts). */
+export const ORGANIZATION_DOUBLE_FIELDS = [
+  'fundedUntil',
+  'grant_gbp',
+  'requestsSmoothed',
+  'timeBudget_hours',
+  'timeUsed_hours',
+  'timePressure',
+  'projectHours',
+  'projectPace',
+  'fundedHours',
+  'partnershipUntil',
+] as const satisfies readonly (keyof Organization)[];
+
 /** Capability from codified and tacit knowledge: K = C^a T^(1-a), so both are needed. */
 export function computeCapability(codified: number, tacit: number, codifiedWeight: number): number {
   if (codified <= 0 || tacit <= 0) return 0;

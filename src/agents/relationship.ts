@@ -46,6 +46,9 @@ export interface Tie extends Classified {
   overlayOf: number;
 }
 
+/** Fields of a tie that come to hold fractions or months computed from parameters (model/shapes.ts). */
+export const TIE_DOUBLE_FIELDS = ['formed', 'lastUsed', 'valueA', 'valueB', 'givenA', 'codifiedFlow', 'tacitFlow', 'tacitToB'] as const satisfies readonly (keyof Tie)[];
+
 /** A community with members (learning network, community of practice, user group, cohort, network). */
 export interface Community extends Classified {
   readonly kind: 'community';
@@ -81,3 +84,6 @@ export interface Community extends Classified {
    */
   attachment: Float64Array | undefined;
 }
+
+/** Fields of a community that come to hold fractions or months computed from parameters (model/shapes.ts). */
+export const COMMUNITY_DOUBLE_FIELDS = ['formed', 'fundedUntil', 'userAgenda'] as const satisfies readonly (keyof Community)[];

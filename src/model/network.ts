@@ -1,4 +1,5 @@
 import { Origin } from './enums.js';
+import { settleAsDoubles } from './shapes.js';
 import type { State } from './state.js';
 import { TIE_ENDED, TIE_FORMALITY, TIE_ORG_A, TIE_ORG_B, TIE_ORIGIN, TIE_PERSON_A, TIE_PERSON_B, TIE_STRIDE } from './tieTable.js';
 
@@ -47,6 +48,8 @@ export class NetworkScratch {
   readonly stack: Int32Array;
   readonly measures: NetworkMeasures = { density: 0, meanDegree: 0, clustering: 0, largestComponent: 0, networked: 0, intermediaryShare: NaN };
   constructor(readonly n: number) {
+    // The measures are fractions (shapes.ts).
+    settleAsDoubles(this.measures, ['density', 'meanDegree', 'clustering', 'largestComponent', 'networked']);
     this.words = Math.ceil(n / 32);
     this.rows = new Uint32Array(n * this.words);
     this.informal = new Uint8Array(n);

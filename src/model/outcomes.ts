@@ -6,6 +6,7 @@ import type { Params } from './parameters.js';
 import type { Programme } from '../agents/programme.js';
 import { GAIN_BASE, GAIN_INTERNAL, type State } from './state.js';
 import { TIE_ENDED, TIE_FORMALITY, TIE_STRIDE } from './tieTable.js';
+import { settleAsDoubles } from './shapes.js';
 import { OUTCOME_DECLARATIONS } from './outcomeDeclarations.js';
 
 /**
@@ -45,7 +46,10 @@ export class OutcomeTracker {
   /** Organizations outside the first wave that formed an informal tie with a participant while funded. */
   private readonly reached = new Set<number>();
 
-  constructor(private readonly p: Params) {}
+  constructor(private readonly p: Params) {
+    // Running sums of knowledge, requests and money (shapes.ts).
+    settleAsDoubles(this as unknown as Record<string, number>, ['requestsExemplar', 'requestsOther', 'codifiedFormal', 'codifiedAll', 'spendProgramme', 'spendConsultancy']);
+  }
 
   /** Called after every month's phases, with the month's events already in the state log. */
   observe(state: State, monthEvents: EventLog, flows: Float64Array): void {

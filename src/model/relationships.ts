@@ -1,4 +1,5 @@
-import type { Community, Tie } from '../agents/relationship.js';
+import { COMMUNITY_DOUBLE_FIELDS, TIE_DOUBLE_FIELDS, type Community, type Tie } from '../agents/relationship.js';
+import { settleAsDoubles } from './shapes.js';
 import { Direction, EndReason, Formality, Influence, Mode, Origin, MODES, END_REASONS } from './enums.js';
 import { EventCode, RelationshipKind } from './eventLog.js';
 import { addPair } from './pairSet.js';
@@ -53,6 +54,7 @@ export function formTie(state: State, ctx: StepContext, s: TieSpec, detail = '')
     tacitToB: 0,
     overlayOf: s.overlayOf ?? -1,
   };
+  if (tie.id === 0) settleAsDoubles(tie, TIE_DOUBLE_FIELDS);
   state.ties.push(tie);
   state.tieTable.add(tie);
   state.activeTies.push(tie.id);
@@ -191,6 +193,7 @@ export function formCommunity(state: State, ctx: StepContext, s: CommunitySpec, 
     host: -1,
     attachment: undefined,
   };
+  if (community.id === 0) settleAsDoubles(community, COMMUNITY_DOUBLE_FIELDS);
   state.communities.push(community);
   for (const person of members) joinCommunity(state, community, person);
   logCommunity(ctx, state, 'formed', MODES[community.mode], community, s.name);

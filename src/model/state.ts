@@ -8,6 +8,7 @@ import type { RunStreams } from './rng.js';
 import { EventLog } from './eventLog.js';
 import { IntList } from './intList.js';
 import type { PairSet } from './pairSet.js';
+import { settleAsDoubles } from './shapes.js';
 import type { TieTable } from './tieTable.js';
 
 export interface Grouping {
@@ -154,13 +155,18 @@ export interface StepScratch {
 
 /** A fresh context for one run. */
 export function createContext(params: Params, rng: RunStreams): StepContext {
+  const moved: Transfer = { codified: 0, tacit: 0 };
+  const factors: MonthFactors = { month: -1, contactCostFactor: 1, grantWeight: 0 };
+  // Amounts moved and funding factors are fractions (shapes.ts).
+  settleAsDoubles(moved, ['codified', 'tacit']);
+  settleAsDoubles(factors, ['contactCostFactor', 'grantWeight']);
   return {
     params,
     rng,
     events: new EventLog(),
     flows: new Float64Array(FLOW_LEDGER_LENGTH),
-    moved: { codified: 0, tacit: 0 },
-    factors: { month: -1, contactCostFactor: 1, grantWeight: 0 },
+    moved,
+    factors,
     scratch: { mask: new Uint8Array(0), list: new IntList(), rooms: [], orgTies: new Float64Array(0), orgDomainTies: new Float64Array(0), orgDomainAdopted: new Uint8Array(0) },
   };
 }

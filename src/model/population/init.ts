@@ -10,9 +10,10 @@ import { createOrganizations } from './organizations.js';
 import { createConsultants, createStaff } from './staff.js';
 import { TieTable } from '../tieTable.js';
 import { createSuppliers } from './suppliers.js';
+import { settleAsDoubles } from '../shapes.js';
 
 function emptyProgramme(active: boolean): Programme {
-  return {
+  const programme: Programme = {
     active,
     exemplars: [],
     followers: [],
@@ -36,6 +37,9 @@ function emptyProgramme(active: boolean): Programme {
     secondments: [],
     secondmentsOwed: 0,
   };
+  // Spending accumulates sums of money computed from parameters (model/shapes.ts).
+  settleAsDoubles(programme, ['spendGrants_gbp', 'spendNational_gbp', 'spendAcademy_gbp', 'spendConsultancy_gbp', 'spendSecondments_gbp', 'spendIndependentNetworks_gbp', 'spendFollowOn_gbp', 'spendConsultancySubsidy_gbp']);
+  return programme;
 }
 
 /** Whether the scenario runs the programme (from January 2017; the spin-up runs without it whatever this says). */

@@ -1,4 +1,5 @@
-import { computeCapability, type Organization } from '../../agents/organization.js';
+import { computeCapability, ORGANIZATION_DOUBLE_FIELDS, type Organization } from '../../agents/organization.js';
+import { settleAsDoubles } from '../shapes.js';
 import { CareSetting, CARE_SETTINGS, N_DOMAINS, Stage, Status } from '../enums.js';
 import type { Params } from '../parameters.js';
 import { type Rng, clamp01, normal, shuffle } from '../rng.js';
@@ -99,6 +100,7 @@ export function createOrganizations(rng: Rng, p: Params, groupings: readonly Gro
       firstInformalMonth: -1,
       informalExchanges: 0,
     };
+    if (id === 0) settleAsDoubles(org, ORGANIZATION_DOUBLE_FIELDS);
     orgs.push(org);
   }
   return orgs;

@@ -3,6 +3,7 @@ import type { Organization } from '../../agents/organization.js';
 import { CareSetting, Role, ROLE_COUNTS_001_TABLE2 } from '../enums.js';
 import type { Params } from '../parameters.js';
 import { type Rng, clamp01, normal, weightedIndex } from '../rng.js';
+import { settleAsDoubles } from '../shapes.js';
 
 /** Role weights for staff other than the CCIO and CNIO (those depend on whether the post exists). */
 function roleWeights(setting: CareSetting): number[] {
@@ -22,7 +23,7 @@ const COMMUNITY_ROLES: readonly number[] = [Role.pharmacist, Role.nursing, Role.
  */
 export function createIndividual(rng: Rng, id: number, org: number, role: number, p: Params, atSetUp = false): Individual {
   const intrinsic = clamp01(normal(rng, 0.5, 0.15) + (LEADER_ROLES.includes(role) ? 0.12 : 0));
-  return {
+  const person: Individual = {
     id,
     org,
     role: role as Individual['role'],
@@ -40,6 +41,9 @@ export function createIndividual(rng: Rng, id: number, org: number, role: number
     carriedSuppliers: null,
     engagedUntil: -1,
   };
+  // The month an engagement ends is computed from parameters (model/shapes.ts).
+  if (id === 0) settleAsDoubles(person, ['engagedUntil']);
+  return person;
 }
 
 /**
