@@ -77,6 +77,12 @@ export interface Community extends Classified {
    */
   host: number;
   /**
+   * Some member has lost their employer (become a consultant or left the workforce) since the
+   * community last dropped such members: set by relationships.ts noteLostEmployer, cleared by the
+   * community phase, so that phase scans the member list only when someone may have to go.
+   */
+  memberLostEmployer: boolean;
+  /**
    * Shared identity (attachment, 0-1) each member has built with this community by taking part,
    * indexed by person id (0 for non-members; ids past its end have none); made on first use by
    * mechanisms/communities.ts (voluntary communities only). Present from creation (undefined until

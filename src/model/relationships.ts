@@ -191,6 +191,7 @@ export function formCommunity(state: State, ctx: StepContext, s: CommunitySpec, 
     userAgenda: s.userAgenda,
     transformed: -1,
     host: -1,
+    memberLostEmployer: false,
     attachment: undefined,
   };
   if (community.id === 0) settleAsDoubles(community, COMMUNITY_DOUBLE_FIELDS);
@@ -244,6 +245,15 @@ export function leaveCommunityWhere(state: State, community: Community, leaves: 
   }
   members.length = kept;
   reviews.length = kept;
+}
+
+/**
+ * A person has just lost their employer (their org is now below 0): each active community they
+ * belong to will drop them at its next turn in the community phase (mechanisms/communities.ts).
+ */
+export function noteLostEmployer(state: State, person: number): void {
+  const memberships = state.people[person].memberships;
+  for (let i = 0; i < memberships.length; i++) state.communities[memberships[i]].memberLostEmployer = true;
 }
 
 /** What leaving undoes besides the member list: the person's own membership and shared identity. */

@@ -2,7 +2,7 @@ import { NO_EMPLOYER } from '../../agents/individual.js';
 import { setKnowledge, type Organization } from '../../agents/organization.js';
 import { Direction, EndReason, Formality, Influence, Mode, Origin } from '../enums.js';
 import { distance_km } from '../distance.js';
-import { endTie, formTie, logEvent, mayTie } from '../relationships.js';
+import { endTie, formTie, logEvent, mayTie, noteLostEmployer } from '../relationships.js';
 import { geometricGap, randInt } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { addStaff, removeStaff } from '../training.js';
@@ -31,6 +31,7 @@ export function mobilityPhase(state: State, ctx: StepContext): void {
     if (rng() < p.becomeConsultant_share) {
       depart(state, ctx, from, id, true);
       person.org = NO_EMPLOYER.consultant;
+      noteLostEmployer(state, id);
       person.carriedTacit = Float64Array.from(from.tacit);
       person.carriedSuppliers = Int16Array.from(from.suppliers);
       addConsultant(state.consultants, id);
@@ -145,6 +146,7 @@ function leaveWorkforce(state: State, ctx: StepContext, id: number, org: number)
   const person = state.people[id];
   if (person.org === NO_EMPLOYER.consultant) state.consultants.splice(state.consultants.indexOf(id), 1);
   person.org = NO_EMPLOYER.left;
+  noteLostEmployer(state, id);
   for (const tie of [...person.ties]) endTie(state, ctx, state.ties[tie], EndReason.personLeft);
   logEvent(state, ctx, 'person', 'left_workforce', org, -1, `person=${id}`);
 }
