@@ -4,7 +4,7 @@ import type { Community } from '../../../src/agents/relationship.js';
 import { EndReason, Formality, Influence, Mode, N_DOMAINS, Origin, Stage, Status } from '../../../src/model/enums.js';
 import { attachmentOf, communityPhase, membershipValue, TRANSFORM_AFTER_FUNDING_MONTHS } from '../../../src/model/mechanisms/communities.js';
 import { relevance } from '../../../src/model/mechanisms/knowledge.js';
-import { endCommunity, formCommunity, type CommunitySpec } from '../../../src/model/relationships.js';
+import { endCommunity, formCommunity, noteLostEmployer, type CommunitySpec } from '../../../src/model/relationships.js';
 import type { State, StepContext } from '../../../src/model/state.js';
 import { alike, constant, informalTie, withRng, world } from './fixtures.js';
 
@@ -172,12 +172,26 @@ describe('communityPhase', () => {
     const { state, ctx } = world();
     const c = network(state, ctx, 12);
     const leaver = c.members[3];
+    // As mobility does it: the employer goes, and the person's communities are told.
     state.people[leaver].org = -1;
+    noteLostEmployer(state, leaver);
+    expect(c.memberLostEmployer).toBe(true);
     state.month = 1;
     communityPhase(state, ctx);
     expect(c.members).not.toContain(leaver);
     expect(c.members).toHaveLength(11);
     expect(c.negativeReviews).toHaveLength(11);
+    expect(c.memberLostEmployer).toBe(false);
+  });
+
+  it('reads no member list for lost employers unless told of one (a member whose org is below 0 unannounced stays)', () => {
+    const { state, ctx } = world();
+    const c = network(state, ctx, 12);
+    const member = c.members[3];
+    state.people[member].org = -1;
+    state.month = 1;
+    communityPhase(state, ctx);
+    expect(c.members).toContain(member);
   });
 
   it(`a programme learning network alive ${TRANSFORM_AFTER_FUNDING_MONTHS} months after funding becomes a community of practice of the providers`, () => {

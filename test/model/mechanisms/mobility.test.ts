@@ -104,6 +104,16 @@ describe('mobilityPhase', () => {
     }
   });
 
+  it('tells the communities of everyone who loses their employer (to consultancy or out of the workforce)', () => {
+    const { state, ctx } = world({ mobility_probPerMonth: 0.2, becomeConsultant_share: 0.5 });
+    for (const c of state.communities) c.memberLostEmployer = false;
+    mobilityPhase(state, ctx);
+    const lost = state.people.filter((x) => x.org < 0 && x.memberships.length > 0);
+    expect(lost.some((x) => x.org === NO_EMPLOYER.consultant)).toBe(true);
+    expect(lost.some((x) => x.org === NO_EMPLOYER.left)).toBe(true);
+    for (const x of lost) for (const c of x.memberships) expect(state.communities[c].memberLostEmployer).toBe(true);
+  });
+
   it('some leavers become consultants carrying their former employer\'s know-how and systems', () => {
     const { state, ctx } = world({ mobility_probPerMonth: 0.01, becomeConsultant_share: 1 });
     const before = snapshot(state);
