@@ -1,6 +1,6 @@
 import { capability, isFunded } from '../../agents/organization.js';
 import { Direction, Formality, Influence, Mode, Origin, Stage } from '../enums.js';
-import { formTie, joinCommunity, leaveCommunity } from '../relationships.js';
+import { formTie, joinCommunity, leaveCommunityWhere } from '../relationships.js';
 import { binomial, geometricGap } from '../rng.js';
 import type { Params } from '../parameters.js';
 import { independentNetworkBoost } from '../programme/funding.js';
@@ -127,10 +127,19 @@ export function professionalNetworkJoins(state: State, ctx: StepContext): void {
     const person = state.people[members[i]];
     if (rng() * leaveCeiling < leave * (1.5 - person.intrinsic)) leavers.push(person.id);
   }
-  for (let k = 0; k < leavers.length; k++) {
-    const id = leavers.items[k];
-    state.people[id].professionalMember = false;
-    leaveCommunity(state, network, id);
+  // All leave in one stable pass over the members, which keeps the order of those who stay as
+  // one search and splice per leaver did, in time linear in the members (at 10x the population,
+  // thousands of members and dozens of leavers a month, the searches were 4% of a replication).
+  if (leavers.length > 0) {
+    if (ctx.scratch.mask.length < state.people.length) ctx.scratch.mask = new Uint8Array(Math.max(state.people.length * 2, 1024));
+    const leaving = ctx.scratch.mask;
+    for (let k = 0; k < leavers.length; k++) {
+      const id = leavers.items[k];
+      state.people[id].professionalMember = false;
+      leaving[id] = 1;
+    }
+    leaveCommunityWhere(state, network, (_, person) => leaving[person] === 1);
+    for (let k = 0; k < leavers.length; k++) leaving[leavers.items[k]] = 0;
   }
   // Joining: candidates come at the highest possible rate, then each is accepted with its own
   // chance relative to that rate, so only a few people are visited each month.
