@@ -24,6 +24,11 @@ export interface Individual {
   ties: number[];
   /** Ids of the communities the person belongs to. */
   memberships: number[];
+  /**
+   * Changes to `memberships` so far (each join and each leave): a stamp by which an answer
+   * computed from the list can be known still good (mechanisms/ties.ts sharedCommunity).
+   */
+  membershipVersion: number;
   /** Academy-trained; set only by markTrained (model/training.ts), which keeps the employer's count. */
   readonly trained: boolean;
   professionalMember: boolean;

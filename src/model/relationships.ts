@@ -206,7 +206,9 @@ export function joinCommunity(state: State, community: Community, person: number
   if (state.people[person].memberships.includes(community.id)) return;
   community.members.push(person);
   community.negativeReviews.push(0);
-  state.people[person].memberships.push(community.id);
+  const who = state.people[person];
+  who.memberships.push(community.id);
+  who.membershipVersion += 1;
 }
 
 export function leaveCommunity(state: State, community: Community, person: number): void {
@@ -261,14 +263,20 @@ function forgetMember(state: State, community: Community, person: number): void 
   // The shared identity a member built goes with them: someone who rejoins starts again.
   const attachment = community.attachment;
   if (attachment !== undefined && person < attachment.length) attachment[person] = 0;
-  removeValue(state.people[person].memberships, community.id);
+  const who = state.people[person];
+  removeValue(who.memberships, community.id);
+  who.membershipVersion += 1;
 }
 
 export function endCommunity(state: State, ctx: StepContext, community: Community, reason: EndReason): void {
   if (community.ended >= 0) return;
   community.ended = state.month;
   community.endReason = reason;
-  for (const person of community.members) removeValue(state.people[person].memberships, community.id);
+  for (const person of community.members) {
+    const who = state.people[person];
+    removeValue(who.memberships, community.id);
+    who.membershipVersion += 1;
+  }
   logCommunity(ctx, state, 'ended', END_REASONS[reason], community, community.name);
 }
 

@@ -151,6 +151,11 @@ export interface StepScratch {
   orgDomainTies: Float64Array;
   /** Per organization and domain: 1 where it is past procurement (projects.ts, rebuilt each month). */
   orgDomainAdopted: Uint8Array;
+  /**
+   * Per tie, three ints: its two people's membership versions + 1 when it was last asked whether
+   * they share a community, and the answer (1 or 0); 0, 0 for never (mechanisms/ties.ts).
+   */
+  sharedCommunity: Int32Array;
 }
 
 /** A fresh context for one run. */
@@ -167,6 +172,6 @@ export function createContext(params: Params, rng: RunStreams): StepContext {
     flows: new Float64Array(FLOW_LEDGER_LENGTH),
     moved,
     factors,
-    scratch: { mask: new Uint8Array(0), list: new IntList(), rooms: [], orgTies: new Float64Array(0), orgDomainTies: new Float64Array(0), orgDomainAdopted: new Uint8Array(0) },
+    scratch: { mask: new Uint8Array(0), list: new IntList(), rooms: [], orgTies: new Float64Array(0), orgDomainTies: new Float64Array(0), orgDomainAdopted: new Uint8Array(0), sharedCommunity: new Int32Array(0) },
   };
 }

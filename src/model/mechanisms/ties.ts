@@ -102,7 +102,7 @@ function personTie(state: State, ctx: StepContext, p: Params, tie: Tie): void {
     // of keeping it up, which trust lowers (ODD 7.7).
     tie.trust *= 1 - p.trustDecay_perMonth;
     const hold = p.tieHoldingCost_index * (1 - tie.trust);
-    const shared = p.embeddedBond_ratio > 0 && shareCommunity(state, tie.personA, tie.personB) ? p.embeddedBond_ratio * p.bondBenefit_index : 0;
+    const shared = p.embeddedBond_ratio > 0 && sharedCommunity(state, ctx, tie, personA, personB) ? p.embeddedBond_ratio * p.bondBenefit_index : 0;
     tie.valueA = memory * tie.valueA + (1 - memory) * (shared * personA.extrinsic - hold);
     tie.valueB = memory * tie.valueB + (1 - memory) * (shared * personB.extrinsic - hold);
   }
@@ -148,9 +148,31 @@ function unpair(state: State, x: number, y: number): void {
   state.orgs[y].partners = state.orgs[y].partners.filter((o) => o !== x);
 }
 
-function shareCommunity(state: State, a: number, b: number): boolean {
-  const ma = state.people[a].memberships;
-  const mb = state.people[b].memberships;
+/**
+ * Whether the tie's two people share a community. Asked of most informal ties every month and
+ * answered the same until one of them joins or leaves a community, so the answer is kept per tie
+ * with the two membership versions it was computed at (the two lists' nested scan was about 3%
+ * of a replication).
+ */
+function sharedCommunity(state: State, ctx: StepContext, tie: Tie, a: Individual, b: Individual): boolean {
+  const o = tie.id * 3;
+  if (o + 3 > ctx.scratch.sharedCommunity.length) {
+    const grown = new Int32Array(Math.max(3072, 2 * (o + 3)));
+    grown.set(ctx.scratch.sharedCommunity);
+    ctx.scratch.sharedCommunity = grown;
+  }
+  const cache = ctx.scratch.sharedCommunity;
+  const va = a.membershipVersion + 1;
+  const vb = b.membershipVersion + 1;
+  if (cache[o] === va && cache[o + 1] === vb) return cache[o + 2] === 1;
+  const shared = shareCommunity(a.memberships, b.memberships);
+  cache[o] = va;
+  cache[o + 1] = vb;
+  cache[o + 2] = shared ? 1 : 0;
+  return shared;
+}
+
+function shareCommunity(ma: readonly number[], mb: readonly number[]): boolean {
   for (let i = 0; i < ma.length; i++) {
     const c = ma[i];
     for (let j = 0; j < mb.length; j++) if (mb[j] === c) return true;

@@ -33,6 +33,7 @@ export function createIndividual(rng: Rng, id: number, org: number, role: number
     uncertainty: clamp01(normal(rng, 0.35, 0.12)),
     ties: [],
     memberships: [],
+    membershipVersion: 0,
     trained: false,
     // At set-up people belong to the network with their own steady-state chance (joining against
     // leaving, 7.12), so membership starts at equilibrium; later arrivals join month by month.

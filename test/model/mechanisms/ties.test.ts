@@ -146,6 +146,38 @@ describe('tiePhase: endings', () => {
     expect(monthsToEnd({ trust: 0.3, shared: true }, { embeddedBond_ratio: 0 })).toBe(apart);
   });
 
+  it('neglect: the bond of a shared community follows joins and leaves from month to month', () => {
+    const { state, ctx, A, B, params: p } = setup();
+    state.month = 0;
+    const tie = informalTie(state, ctx, A, B, { trust: 0.5 });
+    isolate(state, [tie.personA, tie.personB]);
+    const network = state.communities[state.professionalNetwork];
+    const c = withRng(ctx, { ties: constant(NEVER) });
+    const m = p.tieValueMemory_share;
+    const x = state.people[tie.personA].extrinsic;
+    // Each month's move of side A's running value, with or without the bond.
+    const month = (shared: boolean) => {
+      tie.valueA = 5;
+      tie.valueB = 5;
+      const trust = tie.trust * (1 - p.trustDecay_perMonth);
+      const bond = shared ? p.embeddedBond_ratio * p.bondBenefit_index : 0;
+      state.month += 1;
+      tiePhase(state, c);
+      expect(tie.valueA).toBeCloseTo(m * 5 + (1 - m) * (bond * x - p.tieHoldingCost_index * (1 - trust)), 12);
+    };
+    month(false);
+    joinCommunity(state, network, tie.personA);
+    month(false);
+    joinCommunity(state, network, tie.personB);
+    month(true);
+    month(true);
+    leaveCommunity(state, network, tie.personB);
+    month(false);
+    joinCommunity(state, network, tie.personB);
+    month(true);
+    expect(tie.ended).toBe(-1);
+  });
+
   it('neglect: people of higher extrinsic motivation keep an unused tie longer', () => {
     expect(monthsToEnd({ trust: 0.3, shared: false, x: 0.9 })).toBeGreaterThan(monthsToEnd({ trust: 0.3, shared: false, x: 0.1 }));
   });
