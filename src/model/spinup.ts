@@ -106,8 +106,15 @@ export function redate(state: State, months: number): void {
     o.firstInformalMonth = backKeepingSet(o.firstInformalMonth, months);
   }
   for (const person of state.people) person.engagedUntil = backUntil(person.engagedUntil, months);
+  // New lists built by push, not by map (see State in state.ts).
   const prog = state.programme;
-  prog.pairingOverlaySince = prog.pairingOverlaySince.map((m) => back(m, months));
-  prog.blueprints = prog.blueprints.map((b) => ({ ...b, month: b.month - months }));
-  prog.secondments = prog.secondments.map((s) => ({ ...s, start: s.start - months, endsAt: s.endsAt - months }));
+  const overlaySince: number[] = [];
+  for (const m of prog.pairingOverlaySince) overlaySince.push(back(m, months));
+  prog.pairingOverlaySince = overlaySince;
+  const blueprints: typeof prog.blueprints = [];
+  for (const b of prog.blueprints) blueprints.push({ ...b, month: b.month - months });
+  prog.blueprints = blueprints;
+  const secondments: typeof prog.secondments = [];
+  for (const s of prog.secondments) secondments.push({ ...s, start: s.start - months, endsAt: s.endsAt - months });
+  prog.secondments = secondments;
 }

@@ -21,12 +21,13 @@ export interface Grouping {
 /**
  * The whole world of one run. Created by initState, changed only by the step phases.
  *
- * Its arrays are built by push (or copied with slice), never by `map`: `Array.prototype.map`
- * returns a packed array while the builtin runs it and a holey one once TurboFan has inlined it
- * into optimized set-up code, so from some replication on a thread the organizations (or the
- * suppliers, or the consultants) came in an array of another hidden class, and every optimized
- * loop over them was thrown away and compiled again (measured: two such cascades in 24
- * replications on one thread, each about 1 s of compilation and two replications at half speed).
+ * No array it keeps is the result of `Array.prototype.map` (lists are built by push or copied
+ * with slice): `map` returns a packed array while the builtin runs it and a holey one once
+ * TurboFan has inlined it into optimized set-up code, so from some replication on a thread the
+ * organizations (or the suppliers, or the consultants) came in an array of another hidden class,
+ * and every optimized loop over them was thrown away and compiled again (measured: two such
+ * cascades in 24 replications on one thread, each about 1 s of compilation and two replications
+ * at half speed).
  */
 export interface State {
   month: number;
