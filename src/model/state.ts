@@ -159,6 +159,12 @@ export interface StepScratch {
   sharedCommunity: Int32Array;
 }
 
+/** The context's reusable per-person mask (all zero between uses), grown to cover every person. */
+export function personMask(state: State, ctx: StepContext): Uint8Array {
+  if (ctx.scratch.mask.length < state.people.length) ctx.scratch.mask = new Uint8Array(Math.max(state.people.length * 2, 1024));
+  return ctx.scratch.mask;
+}
+
 /** A fresh context for one run. */
 export function createContext(params: Params, rng: RunStreams): StepContext {
   const moved: Transfer = { codified: 0, tacit: 0 };

@@ -5,7 +5,7 @@ import type { Params } from '../parameters.js';
 import { mayTie, changeForm, endCommunity, formTie, joinCommunity, leaveCommunityAt, leaveCommunityWhere, logEvent } from '../relationships.js';
 import { randInt, type Rng } from '../rng.js';
 import { IntList } from '../intList.js';
-import type { State, StepContext } from '../state.js';
+import { personMask, type State, type StepContext } from '../state.js';
 import { TIE_PERSON_A, TIE_PERSON_B, TIE_STRIDE } from '../tieTable.js';
 import { monthFactors } from '../programme/funding.js';
 import { relevance, transferKnowledge } from './knowledge.js';
@@ -177,8 +177,7 @@ function memberMask(state: State, community: Community): Uint8Array {
 
 /** The context's reusable mask with the community's members set; clear it with clearMask after use. */
 function scratchMask(state: State, ctx: StepContext, community: Community): Uint8Array {
-  if (ctx.scratch.mask.length < state.people.length) ctx.scratch.mask = new Uint8Array(Math.max(state.people.length * 2, 1024));
-  const mask = ctx.scratch.mask;
+  const mask = personMask(state, ctx);
   const members = community.members;
   for (let i = 0; i < members.length; i++) mask[members[i]] = 1;
   return mask;

@@ -4,7 +4,7 @@ import { formTie, joinCommunity, leaveCommunityWhere } from '../relationships.js
 import { binomial, geometricGap } from '../rng.js';
 import type { Params } from '../parameters.js';
 import { independentNetworkBoost } from '../programme/funding.js';
-import type { State, StepContext } from '../state.js';
+import { personMask, type State, type StepContext } from '../state.js';
 import { TIE_ENDED, TIE_MODE, TIE_STRIDE } from '../tieTable.js';
 import { transferKnowledge } from './knowledge.js';
 
@@ -131,8 +131,7 @@ export function professionalNetworkJoins(state: State, ctx: StepContext): void {
   // one search and splice per leaver did, in time linear in the members (at 10x the population,
   // thousands of members and dozens of leavers a month, the searches were 4% of a replication).
   if (leavers.length > 0) {
-    if (ctx.scratch.mask.length < state.people.length) ctx.scratch.mask = new Uint8Array(Math.max(state.people.length * 2, 1024));
-    const leaving = ctx.scratch.mask;
+    const leaving = personMask(state, ctx);
     for (let k = 0; k < leavers.length; k++) {
       const id = leavers.items[k];
       state.people[id].professionalMember = false;

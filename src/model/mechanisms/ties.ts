@@ -102,7 +102,7 @@ function personTie(state: State, ctx: StepContext, p: Params, tie: Tie): void {
     // of keeping it up, which trust lowers (ODD 7.7).
     tie.trust *= 1 - p.trustDecay_perMonth;
     const hold = p.tieHoldingCost_index * (1 - tie.trust);
-    const shared = p.embeddedBond_ratio > 0 && sharedCommunity(state, ctx, tie, personA, personB) ? p.embeddedBond_ratio * p.bondBenefit_index : 0;
+    const shared = p.embeddedBond_ratio > 0 && sharedCommunity(ctx, tie, personA, personB) ? p.embeddedBond_ratio * p.bondBenefit_index : 0;
     tie.valueA = memory * tie.valueA + (1 - memory) * (shared * personA.extrinsic - hold);
     tie.valueB = memory * tie.valueB + (1 - memory) * (shared * personB.extrinsic - hold);
   }
@@ -154,7 +154,7 @@ function unpair(state: State, x: number, y: number): void {
  * with the two membership versions it was computed at (the two lists' nested scan was about 3%
  * of a replication).
  */
-function sharedCommunity(state: State, ctx: StepContext, tie: Tie, a: Individual, b: Individual): boolean {
+function sharedCommunity(ctx: StepContext, tie: Tie, a: Individual, b: Individual): boolean {
   const o = tie.id * 3;
   if (o + 3 > ctx.scratch.sharedCommunity.length) {
     const grown = new Int32Array(Math.max(3072, 2 * (o + 3)));
