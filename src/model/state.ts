@@ -165,20 +165,62 @@ export function personMask(state: State, ctx: StepContext): Uint8Array {
   return ctx.scratch.mask;
 }
 
-/** A fresh context for one run. */
+/**
+ * A fresh context for one run.
+ *
+ * Built by constructors, not object literals, as is every object a run makes only once. V8
+ * builds an object literal's template on the literal's second evaluation and then widens the
+ * types it had recorded for the literal's fields (that `scratch` holds a scratch object of one
+ * hidden class, say). For a literal evaluated once a run, that second evaluation is the second
+ * replication on a thread, long after TurboFan compiled the hot loops on those types: measured,
+ * the context's literal threw away the optimized code of 30 functions at once, and its scratch
+ * literal of 8 more, all compiled again during the second replication. A class builds every
+ * instance the same way and records the field types once.
+ */
 export function createContext(params: Params, rng: RunStreams): StepContext {
-  const moved: Transfer = { codified: 0, tacit: 0 };
-  const factors: MonthFactors = { month: -1, contactCostFactor: 1, grantWeight: 0 };
-  // Amounts moved and funding factors are fractions (shapes.ts).
-  settleAsDoubles(moved, ['codified', 'tacit']);
-  settleAsDoubles(factors, ['contactCostFactor', 'grantWeight']);
-  return {
-    params,
-    rng,
-    events: new EventLog(),
-    flows: new Float64Array(FLOW_LEDGER_LENGTH),
-    moved,
-    factors,
-    scratch: { mask: new Uint8Array(0), list: new IntList(), rooms: [], orgTies: new Float64Array(0), orgDomainTies: new Float64Array(0), orgDomainAdopted: new Uint8Array(0), sharedCommunity: new Int32Array(0) },
-  };
+  return new RunContext(params, rng);
+}
+
+class RunContext implements StepContext {
+  // Declared, not defined: a class field would first define each as undefined and widen its type.
+  declare readonly params: Params;
+  declare readonly rng: RunStreams;
+  readonly events = new EventLog();
+  readonly flows: FlowLedger = new Float64Array(FLOW_LEDGER_LENGTH);
+  readonly moved: Transfer = new TransferAmounts();
+  readonly factors: MonthFactors = new FundingFactors();
+  readonly scratch: StepScratch = new RunScratch();
+  constructor(params: Params, rng: RunStreams) {
+    this.params = params;
+    this.rng = rng;
+  }
+}
+
+class TransferAmounts implements Transfer {
+  codified = 0;
+  tacit = 0;
+  constructor() {
+    // Fractions (shapes.ts).
+    settleAsDoubles(this, ['codified', 'tacit']);
+  }
+}
+
+class FundingFactors implements MonthFactors {
+  month = -1;
+  contactCostFactor = 1;
+  grantWeight = 0;
+  constructor() {
+    // Fractions (shapes.ts).
+    settleAsDoubles(this, ['contactCostFactor', 'grantWeight']);
+  }
+}
+
+class RunScratch implements StepScratch {
+  mask = new Uint8Array(0);
+  readonly list = new IntList();
+  readonly rooms: IntList[] = [];
+  orgTies = new Float64Array(0);
+  orgDomainTies = new Float64Array(0);
+  orgDomainAdopted = new Uint8Array(0);
+  sharedCommunity = new Int32Array(0);
 }
