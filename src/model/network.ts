@@ -90,7 +90,7 @@ export function networkMeasures(state: State, scratch: NetworkScratch = new Netw
   let edges = 0;
   let intermediary = 0;
   let pairwise = 0;
-  const people = state.people;
+  const employer = state.employer;
   const active = state.activeTies;
   scratch.reserve(active.length);
   const { linkA, linkB } = scratch;
@@ -102,8 +102,8 @@ export function networkMeasures(state: State, scratch: NetworkScratch = new Netw
     if (table[o + TIE_ORIGIN] === Origin.intermediary) intermediary += 1;
     const pa = table[o + TIE_PERSON_A];
     const pb = table[o + TIE_PERSON_B];
-    const a = pa >= 0 ? people[pa].org : table[o + TIE_ORG_A];
-    const b = pb >= 0 ? people[pb].org : table[o + TIE_ORG_B];
+    const a = pa >= 0 ? employer[pa] : table[o + TIE_ORG_A];
+    const b = pb >= 0 ? employer[pb] : table[o + TIE_ORG_B];
     if (a < 0 || b < 0 || a === b) continue;
     if (table[o + TIE_FORMALITY] === 2) {
       informal[a] = 1;

@@ -33,6 +33,8 @@ export interface State {
   month: number;
   readonly orgs: Organization[];
   readonly people: Individual[];
+  /** Each person's employer by id, as Individual.org (employers.ts; its length is a capacity, not the head count). */
+  employer: Int32Array;
   /**
    * Every lasting pairwise relationship ever formed; a tie's id is its index. Ended ones stay, with
    * `ended` set. One-offs (a visit, a blueprint read, a routed request) are logged and counted but

@@ -71,7 +71,7 @@ function dropDeparted(state: State, community: Community): void {
 }
 
 function hasNoEmployer(state: State, person: number): boolean {
-  return state.people[person].org < 0;
+  return state.employer[person] < 0;
 }
 
 /**
@@ -193,7 +193,7 @@ function memberBest(state: State, community: Community, bestTacit: Float64Array,
   bestTacit.fill(0);
   bestOrg.fill(-1);
   for (const person of community.members) {
-    const org = state.orgs[state.people[person].org];
+    const org = state.orgs[state.employer[person]];
     for (let d = 0; d < bestTacit.length; d++) {
       if (org.tacit[d] > bestTacit[d]) {
         bestTacit[d] = org.tacit[d];
@@ -222,7 +222,7 @@ function recruit(state: State, ctx: StepContext, rng: Rng, community: Community)
     if (ties.length === 0) continue;
     const tie = state.ties[ties[randInt(rng, ties.length)]];
     const invitee = tie.personA === community.members[i] ? tie.personB : tie.personA;
-    if (invitee < 0 || state.people[invitee].org < 0 || state.people[invitee].memberships.includes(community.id)) continue;
+    if (invitee < 0 || state.employer[invitee] < 0 || state.people[invitee].memberships.includes(community.id)) continue;
     if (!bestTacit || !bestOrg || !isMember) {
       bestTacit = new Float64Array(n);
       bestOrg = new Int32Array(n);
@@ -313,8 +313,9 @@ function meet(state: State, ctx: StepContext, rng: Rng, community: Community): v
   const busyDeterrence = 0.4 * (host ? 1 : monthFactors(state, ctx).contactCostFactor);
   // Read once: read in the loop, this parameter made the loop allocate a number per attendee (7 MiB a replication, measured).
   const attendance_hours = p.meetingAttendance_hours;
+  const employer = state.employer;
   for (const person of community.members) {
-    const org = state.orgs[state.people[person].org];
+    const org = state.orgs[employer[person]];
     let attend = community.mode === Mode.professionalNetwork ? p.professionalNetworkAttend_prob : 0.7;
     // Customers take part in a supplier's group when they are procuring or adopting its modules.
     if (host && !userGroupStake(host, org)) attend *= p.userGroupIdleAttend_share;
@@ -335,19 +336,19 @@ function meet(state: State, ctx: StepContext, rng: Rng, community: Community): v
   for (let r = 0; r < rooms.length; r++) rooms[r].clear();
   for (let i = 0; i < attendees.length; i++) {
     const person = attendees.items[i];
-    const room = regional ? state.orgs[state.people[person].org].region : 0;
+    const room = regional ? state.orgs[employer[person]].region : 0;
     while (rooms.length <= room) rooms.push(new IntList());
     rooms[room].push(person);
   }
   for (let i = 0; i < attendees.length; i++) {
     const person = attendees.items[i];
     const who = state.people[person];
-    const org = state.orgs[who.org];
+    const org = state.orgs[employer[person]];
     const room = rooms[regional ? org.region : 0];
     for (let k = 0; k < p.meetingContacts_count; k++) {
       const other = room.items[randInt(rng, room.length)];
       if (other === person) continue;
-      const otherOrg = state.orgs[state.people[other].org];
+      const otherOrg = state.orgs[employer[other]];
       if (otherOrg === org) continue;
       const d = community.domain >= 0 ? community.domain : topicOf(state, rng, community, org.tacit.length);
       const rel = relevance(p, otherOrg, org, d);

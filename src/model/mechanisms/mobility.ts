@@ -7,6 +7,7 @@ import { geometricGap, randInt } from '../rng.js';
 import type { State, StepContext } from '../state.js';
 import { addStaff, removeStaff } from '../training.js';
 import { createIndividual } from '../population/staff.js';
+import { addPerson, setEmployer } from '../employers.js';
 
 /**
  * Mobility (phase 11). People move, mostly to nearby organizations of the same care setting
@@ -30,7 +31,7 @@ export function mobilityPhase(state: State, ctx: StepContext): void {
     const colleague = from.staff.length > 1 ? from.staff[randInt(rng, from.staff.length)] : -1;
     if (rng() < p.becomeConsultant_share) {
       depart(state, ctx, from, id, true);
-      person.org = NO_EMPLOYER.consultant;
+      setEmployer(state, id, NO_EMPLOYER.consultant);
       noteLostEmployer(state, id);
       person.carriedTacit = Float64Array.from(from.tacit);
       person.carriedSuppliers = Int16Array.from(from.suppliers);
@@ -47,7 +48,7 @@ export function mobilityPhase(state: State, ctx: StepContext): void {
       depart(state, ctx, to, leaver, false);
       leaveWorkforce(state, ctx, leaver, to.id);
     }
-    person.org = to.id;
+    setEmployer(state, id, to.id);
     addStaff(state, to, id);
     const a = p.codifiedWeight_exponent;
     for (let d = 0; d < from.tacit.length; d++) {
@@ -137,7 +138,7 @@ function depart(state: State, ctx: StepContext, org: Organization, person: numbe
   if (!refill) return;
   const role = state.people[person].role;
   const newcomer = createIndividual(ctx.rng.mobility, state.people.length, org.id, role, p);
-  state.people.push(newcomer);
+  addPerson(state, newcomer);
   addStaff(state, org, newcomer.id);
 }
 
@@ -145,7 +146,7 @@ function depart(state: State, ctx: StepContext, org: Organization, person: numbe
 function leaveWorkforce(state: State, ctx: StepContext, id: number, org: number): void {
   const person = state.people[id];
   if (person.org === NO_EMPLOYER.consultant) state.consultants.splice(state.consultants.indexOf(id), 1);
-  person.org = NO_EMPLOYER.left;
+  setEmployer(state, id, NO_EMPLOYER.left);
   noteLostEmployer(state, id);
   for (const tie of [...person.ties]) endTie(state, ctx, state.ties[tie], EndReason.personLeft);
   logEvent(state, ctx, 'person', 'left_workforce', org, -1, `person=${id}`);

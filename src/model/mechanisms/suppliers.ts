@@ -69,7 +69,7 @@ export function userGroupAgenda(state: State, ctx: StepContext, group: Community
   if (group.supplier < 0 || group.members.length === 0) return;
   const supplier = state.suppliers[group.supplier];
   let adopting = 0;
-  for (let i = 0; i < attendees.length; i++) if (needsFunctionality(supplier, state.orgs[state.people[attendees.items[i]].org])) adopting += 1;
+  for (let i = 0; i < attendees.length; i++) if (needsFunctionality(supplier, state.orgs[state.employer[attendees.items[i]]])) adopting += 1;
   let u = group.userAgenda;
   for (let i = 0; i + 1 < adopting; i += 2) {
     if (rng() < p.jointSpecification_prob) u += p.jointSpecificationAgenda_gain * p.userGroupOpenness_share * (1 - u);

@@ -11,6 +11,7 @@ import { createConsultants, createStaff } from './staff.js';
 import { TieTable } from '../tieTable.js';
 import { createSuppliers } from './suppliers.js';
 import { settleAsDoubles } from '../shapes.js';
+import { employerColumn } from '../employers.js';
 
 function emptyProgramme(active: boolean): Programme {
   const programme: Programme = {
@@ -72,6 +73,7 @@ export function initState(params: Params, ctx: StepContext): State {
     month: 0,
     orgs,
     people,
+    employer: employerColumn(people),
     ties: [],
     tieTable: new TieTable(),
     tiesFormed: 0,

@@ -4,6 +4,7 @@ import { createIndividual } from '../population/staff.js';
 import { logEvent } from '../relationships.js';
 import type { State, StepContext } from '../state.js';
 import { addStaff } from '../training.js';
+import { addPerson } from '../employers.js';
 
 /**
  * New mediator roles (001 Macroenvironmental: the Wachter review advanced CCIO and CNIO posts).
@@ -31,7 +32,7 @@ export function newRolesPhase(state: State, ctx: StepContext): void {
 
 function addPost(state: State, ctx: StepContext, orgId: number, role: number): void {
   const person = createIndividual(ctx.rng.programme, state.people.length, orgId, role, ctx.params);
-  state.people.push(person);
+  addPerson(state, person);
   addStaff(state, state.orgs[orgId], person.id);
   logEvent(state, ctx, 'organization', role === Role.ccio ? 'ccio_appointed' : 'cnio_appointed', orgId);
 }

@@ -5,6 +5,7 @@ import { EndReason, Formality, Influence, Mode, N_DOMAINS, Origin, Stage, Status
 import { attachmentOf, communityPhase, membershipValue, TRANSFORM_AFTER_FUNDING_MONTHS } from '../../../src/model/mechanisms/communities.js';
 import { relevance } from '../../../src/model/mechanisms/knowledge.js';
 import { endCommunity, formCommunity, noteLostEmployer, type CommunitySpec } from '../../../src/model/relationships.js';
+import { setEmployer } from '../../../src/model/employers.js';
 import type { State, StepContext } from '../../../src/model/state.js';
 import { alike, constant, informalTie, withRng, world } from './fixtures.js';
 
@@ -173,7 +174,7 @@ describe('communityPhase', () => {
     const c = network(state, ctx, 12);
     const leaver = c.members[3];
     // As mobility does it: the employer goes, and the person's communities are told.
-    state.people[leaver].org = -1;
+    setEmployer(state, leaver, -1);
     noteLostEmployer(state, leaver);
     expect(c.memberLostEmployer).toBe(true);
     state.month = 1;
@@ -188,7 +189,7 @@ describe('communityPhase', () => {
     const { state, ctx } = world();
     const c = network(state, ctx, 12);
     const member = c.members[3];
-    state.people[member].org = -1;
+    setEmployer(state, member, -1);
     state.month = 1;
     communityPhase(state, ctx);
     expect(c.members).toContain(member);

@@ -4,6 +4,7 @@ import { EndReason, Formality, Mode, Stage } from '../../../src/model/enums.js';
 import { dropThreshold, tiePhase } from '../../../src/model/mechanisms/ties.js';
 import { monthFactors } from '../../../src/model/programme/funding.js';
 import { joinCommunity, leaveCommunity } from '../../../src/model/relationships.js';
+import { setEmployer } from '../../../src/model/employers.js';
 import type { State } from '../../../src/model/state.js';
 import { alike, constant, informalTie, pairUp, sequence, setAll, setStages, withParams, withRng, world, formedTies, setDistance } from './fixtures.js';
 
@@ -322,7 +323,7 @@ describe('tiePhase: use', () => {
 
   it('a tie is not used when one side has left to become a consultant', () => {
     const { state, ctx, params: p, A, tie } = ahead();
-    state.people[tie.personB].org = -1;
+    setEmployer(state, tie.personB, -1);
     tiePhase(state, withRng(ctx, { ties: constant(0) }));
     expect(tie.givenA).toBe(0);
     expect(tie.trust).toBeCloseTo(0.4 * (1 - p.trustDecay_perMonth), 12);
