@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capability, computeCapability, isFunded, maturity, need, setKnowledge } from '../../src/agents/organization.js';
+import { capability, computeCapability, isFunded, maturity, need, setKnowledge, settleKnowledge } from '../../src/agents/organization.js';
 import { N_DOMAINS, Stage } from '../../src/model/enums.js';
 import { world } from '../model/mechanisms/fixtures.js';
 
@@ -55,6 +55,23 @@ describe('setKnowledge', () => {
     const before = Array.from(org.capability);
     setKnowledge(org, 3, 0.9, 0.9, params.codifiedWeight_exponent);
     for (let d = 0; d < N_DOMAINS; d++) if (d !== 3) expect(org.capability[d]).toBe(before[d]);
+  });
+});
+
+describe('settleKnowledge', () => {
+  it('leaves stocks and capability exactly as setKnowledge leaves them, out-of-range values included', () => {
+    const { state, params } = world();
+    const [x, y] = [state.orgs[0], state.orgs[1]];
+    const values = [-0.5, -0, 0, 1e-9, 0.1, 0.3333333333333333, 0.75, 1 - 1e-12, 1, 1.25];
+    for (const c of values) {
+      for (const t of values) {
+        setKnowledge(x, 2, c, t, params.codifiedWeight_exponent);
+        y.codified[2] = c;
+        y.tacit[2] = t;
+        settleKnowledge(y, 2, params);
+        expect([y.codified[2], y.tacit[2], y.capability[2]]).toEqual([x.codified[2], x.tacit[2], x.capability[2]]);
+      }
+    }
   });
 });
 

@@ -1,4 +1,4 @@
-import { capability, setKnowledge, type Organization } from '../../agents/organization.js';
+import { capability, settleKnowledge, type Organization } from '../../agents/organization.js';
 import type { Params } from '../parameters.js';
 import type { State, StepContext } from '../state.js';
 
@@ -43,7 +43,9 @@ export function transferKnowledge(
   const dC = gapC > 0 ? codifiedRate * ac * codifiedRelevance * gapC : 0;
   if (dT > 0 || dC > 0) {
     const before = receiver.capability[domain];
-    setKnowledge(receiver, domain, receiver.codified[domain] + dC, receiver.tacit[domain] + dT, ctx.params.codifiedWeight_exponent);
+    receiver.codified[domain] += dC;
+    receiver.tacit[domain] += dT;
+    settleKnowledge(receiver, domain, ctx.params);
     // Where maturity growth comes from: capability gained through relationships, by formality.
     ctx.flows[GAIN_BASE + formality] += receiver.capability[domain] - before;
   }
