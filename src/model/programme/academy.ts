@@ -24,8 +24,7 @@ const LEADERS: readonly number[] = [Role.ccio, Role.cnio, Role.cio, Role.digital
 export function launchCohort(state: State, ctx: StepContext, k: number): void {
   const p = ctx.params;
   const rng = ctx.rng.programme;
-  const inside = drawPlaces(state, p, rng, true, p.academyCohortSize_count);
-  const chosen = shuffle(rng, [...inside, ...drawPlaces(state, p, rng, false, p.academyOutsidePlaces_count)]);
+  const chosen = shuffle(rng, [...drawPlaces(state, p, rng, true, p.academyCohortSize_count), ...drawPlaces(state, p, rng, false, p.academyOutsidePlaces_count)]);
   for (const id of chosen) markTrained(state, id);
   const cohort = formCommunity(state, ctx, {
     name: `Academy cohort ${k + 1}`,
